@@ -1,0 +1,165 @@
+"""Extraction assembled: a RawDoc and its path → the canonical Record."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from indexer.extract import fields
+from indexer.extract.dates import find_yearless, parse_date
+from indexer.extract.issuers import Registry, unregistered_id
+from indexer.extract.stdno import parse_std_no
+from indexer.read.rawdoc import RawDoc
+from indexer.read.repair import repair_thai_mojibake
+from indexer.record import Issuer, Record, make_id
+from indexer.textfold import count_traditional, safe_nfkc
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class Builder:
+    """Turns RawDocs into Records; holds what is loaded once (the registry, today)."""
+
+    def __init__(self, registry: Registry | None = None, today: date | None = None):
+        self.registry = registry or Registry.load()
+        self.today = today or date.today()
+
+    def build(self, raw: RawDoc, relpath: str) -> Record:
+        stated = raw.stated
+        sources: dict[str, dict] = {}
+        warnings: list[str] = []
+        repairs = list(raw.repairs)
+        text = self._clean_text(raw.text, repairs)
+
+        def note(name: str, found: fields.Found | None, stated_rule: str = "stated") -> object:
+            if name in stated:
+                sources[name] = {"rule": stated_rule}
+                return stated[name]
+            if found is None:
+                return None
+            sources[name] = {"rule": found.rule, "span": found.span[:200]}
+            return found.value
+
+        title = self._clean_text(stated.get("title") or raw.title or _first_line(text), repairs)
+        sources["title"] = {"rule": "stated" if "title" in stated else
+                            ("markup" if raw.title else "first-line")}
+        lang = note("lang", fields.Found(detect_lang(title + "\n" + text), "script-detection"))
+
+        issued = self._stated_date(stated, "issued", sources, warnings)
+        if issued is None:
+            issued = note("issued", fields.issued_date(text))
+        effective = self._stated_date(stated, "effective", sources, warnings)
+        if effective is None:
+            effective = note("effective", fields.effective_date(text, issued))
+
+        std_no = self._std_no(stated, title, text, sources)
+        doc_no = note("doc_no", fields.doc_number(title, text))
+        kind = note("doc_type", fields.doc_type(title, lang, std_no is not None, doc_no is not None))
+        if kind != "standard" and "std_no" not in stated:
+            std_no = None
+            sources.pop("std_no", None)
+        replaces = stated.get("replaces") or fields.replaced_std_nos(text)
+        if replaces:
+            sources["replaces"] = {"rule": "stated" if "replaces" in stated else "text:代替"}
+
+        issued_iso, issued_precision = _iso(issued)
+        effective_iso, effective_precision = _iso(effective)
+        issuers = self._issuers(stated, title, text, issued_iso, sources)
+        state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
+        work = stated.get("work") or fields.work_key(kind, title, std_no)
+        for _, _, raw_date in find_yearless(text[:2000]):
+            warnings.append(f"date without a year ignored: {raw_date!r}")
+        return Record(
+            id=stated.get("id") or make_id(relpath if raw.part is None else f"{relpath}#{raw.part}"),
+            path=relpath, title=title, title_en=stated.get("title_en"), doc_type=kind, lang=lang,
+            issuers=issuers, issued=issued_iso, issued_precision=issued_precision,
+            effective=effective_iso, effective_precision=effective_precision, status=state,
+            std_no=std_no, replaces=list(replaces), doc_no=doc_no, work=work, text=text,
+            provenance={"format": raw.format, "encoding": raw.encoding, "repairs": repairs,
+                        "warnings": warnings[:20], "fields": sources},
+        )
+
+    def _clean_text(self, text: str, repairs: list[str]) -> str:
+        text, thai = repair_thai_mojibake(text)
+        for item in thai:
+            if item not in repairs:
+                repairs.append(item)
+        text, changed = safe_nfkc(text)
+        if changed and not any(r.startswith("nfkc") for r in repairs):
+            repairs.append(f"nfkc: {changed} compatibility characters normalized")
+        return text
+
+    def _stated_date(self, stated: dict, name: str, sources: dict, warnings: list[str]):
+        value = stated.get(name)
+        if not value:
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            warnings.append(f"stated {name} {value!r} is not a date; ignored")
+            return None
+        sources[name] = {"rule": "stated"}
+        return parsed
+
+    def _std_no(self, stated, title, text, sources) -> str | None:
+        if "std_no" in stated:
+            parsed = parse_std_no(stated["std_no"])
+            sources["std_no"] = {"rule": "stated"}
+            return parsed.canonical if parsed else stated["std_no"]
+        found = fields.own_std_no(title, text)
+        if found:
+            sources["std_no"] = {"rule": found.rule, "span": found.span}
+            return found.value
+        return None
+
+    def _issuers(self, stated, title, text, on_date, sources) -> list[Issuer]:
+        if "issuers" in stated:
+            sources["issuers"] = {"rule": "stated"}
+            return [self._stated_issuer(item, on_date) for item in stated["issuers"]]
+        matches, rule = fields.issuer_matches(title, text, self.registry)
+        if matches:
+            sources["issuers"] = {"rule": f"registry:{rule}",
+                                  "span": "; ".join(m.name for m in matches)[:200]}
+            return [self._registered(m.entry, on_date) for m in matches if m.entry]
+        found = fields.unregistered_issuer(text)
+        if found:
+            sources["issuers"] = {"rule": found.rule, "span": found.span}
+            return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]
+        return []
+
+    def _stated_issuer(self, item: dict, on_date) -> Issuer:
+        written = item.get("written") or item.get("name_zh") or item.get("id") or ""
+        entry = self.registry.resolve(item.get("id") or written) or self.registry.resolve(
+            item.get("name_zh") or item.get("name_en") or "")
+        if entry:
+            return self._registered(entry, on_date)
+        name = written or item.get("name_en", "")
+        return Issuer(item.get("id") or unregistered_id(name), item.get("name_zh") or name,
+                      item.get("name_en") or "", registered=False)
+
+    def _registered(self, entry, on_date) -> Issuer:
+        zh, en = self.registry.name_on(entry, on_date)
+        return Issuer(entry.id, zh, en)
+
+
+def detect_lang(text: str) -> str:
+    sample = text[:4000]
+    cjk = len(_CJK.findall(sample))
+    if cjk < len(_LATIN.findall(sample)) / 4:
+        return "en"
+    # Traditional-only characters are common in zh-Hant text and nearly absent
+    # from simplified text, so a small share is already decisive.
+    return "zh-Hant" if count_traditional(sample) > max(3, cjk * 0.03) else "zh-Hans"
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def _iso(value) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    return value.iso, value.precision
+

@@ -1,0 +1,216 @@
+"""Field rules: each takes the document and returns a value with the span and rule behind it.
+
+Official Chinese texts put what matters in predictable places: the header
+(title, document number, adoption and promulgation lines), the body's
+final articles (本条例自…起施行), and the signature block (issuing body and
+date). The rules below read those places; nothing here knows about any
+particular file or collection.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates
+from indexer.extract.docno import find_doc_nos
+from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
+from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
+from indexer.textfold import fold
+
+HEADER_CHARS = 800
+TAIL_CHARS = 300
+
+ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
+_ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
+_DATE_LABEL = re.compile(r"(发布时间|发布日期|成文日期|印发日期|日期|时间|Published|Date|Updated)\s*[:：]\s*", re.I)
+_SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知|公告|标准|文件|部分|规则|意见|方案|目录|措施)")
+_DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draft for comments?|exposure draft)\s*[)）]?", re.I)
+_NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
+_STANDARD_WORDS = re.compile(r"标准|standard", re.I)
+_POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划)\s*$")
+_REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
+_VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
+_TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
+_SIGNATURE_BODY = re.compile(
+    r"([\u4e00-\u9fff（）()]{3,40}?(委员会|协会|学会|人民政府|政府|办公厅|厅|局|部|院|署|会|集团|公司|中心))\s*$")
+
+
+@dataclass
+class Found:
+    value: object
+    rule: str
+    span: str = ""
+
+
+def header(text: str) -> str:
+    return text[:HEADER_CHARS]
+
+
+def tail(text: str) -> str:
+    return text[-TAIL_CHARS:]
+
+
+# --- dates -----------------------------------------------------------------
+
+def issued_date(text: str) -> Found | None:
+    head = header(text)
+    events = [e for e in find_date_events(head) if e.role in _ROLE_RANK and e.date]
+    if events:
+        # The version in hand is the latest adoption, revision or promulgation.
+        latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
+        return Found(latest.date, f"header:{latest.cue}", head[latest.start:latest.end])
+    signed = _signature_date(text)
+    if signed:
+        return signed
+    labelled = _labelled_date(head)
+    if labelled:
+        return labelled
+    dates = find_dates(head)
+    if dates:
+        return Found(dates[0], "first-date-in-header", head[dates[0].start:dates[0].end])
+    return None
+
+
+def _signature_date(text: str) -> Found | None:
+    end = tail(text)
+    dates = [d for d in find_dates(end) if d.precision == "day"]
+    if not dates:
+        return None
+    last = dates[-1]
+    # A signature date closes the document: nothing but punctuation may follow.
+    if len(end[last.end:].strip(" \n\t。.）)")) > 40:
+        return None
+    return Found(last, "signature-date", end[last.start:last.end])
+
+
+def _labelled_date(head: str) -> Found | None:
+    for label in _DATE_LABEL.finditer(head):
+        dates = find_dates(head[label.end():label.end() + 40])
+        if dates and dates[0].start == 0:
+            found = dates[0]
+            return Found(found, f"label:{label.group(1)}", head[label.start():label.end() + found.end])
+    return None
+
+
+def effective_date(text: str, issued: DateValue | None) -> Found | None:
+    head = header(text)
+    for event in find_date_events(head):
+        if event.role == "effective" and event.date:
+            return Found(event.date, f"header:{event.cue}", head[event.start:event.end])
+    events = [e for e in find_date_events(text) if e.role == "effective" and e.date]
+    for event in events:
+        if _SELF_REFERENCE.search(text[max(0, event.start - 12):event.start + 4]):
+            return Found(event.date, f"article:{event.cue}", text[max(0, event.start - 12):event.end])
+    on_issue = effective_on_issue(text)
+    if on_issue and issued:
+        start, end = on_issue
+        return Found(issued, "effective-on-issue", text[start:end])
+    if events:
+        return Found(events[0].date, f"body:{events[0].cue}", text[events[0].start:events[0].end])
+    return None
+
+
+# --- issuers -----------------------------------------------------------------
+
+def issuer_matches(title: str, text: str, registry: Registry) -> tuple[list[IssuerMatch], str]:
+    """Registered bodies named where official texts name their issuer."""
+    for region, rule in ((title, "title"), (tail(text), "signature"), (header(text), "header")):
+        matches = _dedupe(registry.find_in_text(region))
+        if matches:
+            return matches, rule
+    return [], ""
+
+
+def unregistered_issuer(text: str) -> Found | None:
+    """A signature line naming a body the registry does not know."""
+    lines = [line.strip() for line in tail(text).splitlines() if line.strip()]
+    for line in reversed(lines[-4:]):
+        line = re.sub(r"\d{4}\s*年.*$|[\d〇○零一二三四五六七八九十]{4}年.*$", "", line).strip()
+        match = _SIGNATURE_BODY.search(line)
+        if match and len(match.group(1)) <= 40:
+            return Found(clean_issuer_name(match.group(1)), "signature:unregistered", match.group(1))
+    return None
+
+
+def _dedupe(matches: list[IssuerMatch]) -> list[IssuerMatch]:
+    seen, out = set(), []
+    for match in matches:
+        key = match.entry.id if match.entry else match.name
+        if key not in seen:
+            seen.add(key)
+            out.append(match)
+    return out
+
+
+# --- numbers -----------------------------------------------------------------
+
+def own_std_no(title: str, text: str) -> Found | None:
+    for region, rule in ((title, "title"), (header(text)[:300], "header")):
+        found = find_std_nos(region)
+        if found:
+            std, start, end = found[0]
+            return Found(std.canonical, f"{rule}:std-no", region[start:end])
+    return None
+
+
+def replaced_std_nos(text: str) -> list[str]:
+    return list(dict.fromkeys(std.canonical for std in find_replaces(text)))
+
+
+def mentioned_std_nos(text: str) -> list[str]:
+    return list(dict.fromkeys(std.canonical for std, _, _ in find_std_nos(text)))
+
+
+def doc_number(title: str, text: str) -> Found | None:
+    head = header(text)
+    found = find_doc_nos(head) or find_doc_nos(title)
+    if not found:
+        return None
+    value, start, end = found[0]
+    return Found(value, "header:doc-no", head[start:end] if head[start:end] else value)
+
+
+# --- classification ----------------------------------------------------------
+
+def doc_type(title: str, lang: str, has_std_no: bool, has_doc_no: bool) -> Found:
+    if _NOTICE_WORDS.search(title) and _STANDARD_WORDS.search(title):
+        return Found("standard_notice", "title:notice-about-standards", title)
+    if has_std_no:
+        return Found("standard", "std-no", title)
+    if has_doc_no:
+        return Found("policy", "doc-no", title)
+    if lang != "en" and _POLICY_TITLE.search(_DRAFT.sub("", title)):
+        return Found("policy", "title:policy-form", title)
+    return Found("news", "default", "")
+
+
+def status(title: str, text: str, kind: str, issued: str | None, effective: str | None,
+           today: date) -> Found:
+    if _DRAFT.search(title):
+        return Found("draft", "title:draft", _DRAFT.search(title).group())
+    mark = _REPEALED_MARK.search(title + "\n" + header(text)[:200])
+    if mark:
+        return Found("repealed", "header:repealed-mark", mark.group())
+    if effective and effective > today.isoformat():
+        return Found("upcoming", "effective-in-future", effective)
+    if kind == "news":
+        return Found("unknown", "news", "")
+    if issued or effective:
+        return Found("in_force", "dated-and-not-superseded", "")
+    return Found("unknown", "undated", "")
+
+
+def work_key(kind: str, title: str, std_no: str | None) -> str:
+    if std_no:
+        parsed = parse_std_no(std_no)
+        if parsed:
+            return f"std:{parsed.code}"
+    return f"doc:{normalized_title(title)}"
+
+
+def normalized_title(title: str) -> str:
+    title = _DRAFT.sub("", title)
+    title = _VERSION_MARK.sub("", title)
+    title = re.sub(r"^中华人民共和国", "", title.strip())
+    return _TITLE_PUNCT.sub("", fold(title))

@@ -1,0 +1,91 @@
+"""The Whoosh schema, and how a Record becomes an indexed document."""
+from __future__ import annotations
+
+import json
+import zlib
+from datetime import datetime
+
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+from indexer.extract.stdno import parse_std_no
+from indexer.index.analysis import CJKAnalyzer, FastPositions
+from indexer.record import Record
+
+SCHEMA_VERSION = 1
+
+
+class CJKText(TEXT):
+    """Full text with positions; multi-token query words become phrases."""
+
+    def __init__(self, field_boost: float = 1.0):
+        super().__init__(analyzer=CJKAnalyzer(), phrase=True, field_boost=field_boost,
+                         multitoken_query="phrase")
+        self.format = FastPositions(field_boost=field_boost)
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        path=ID(stored=True, sortable=True),
+        title=CJKText(field_boost=3.0),
+        content=CJKText(),
+        std=KEYWORD(commas=True, lowercase=True, scorable=True),       # the document's own number
+        mentions=KEYWORD(commas=True, lowercase=True),                 # every number it cites
+        doc_no=KEYWORD(commas=True, scorable=True),
+        issuer=KEYWORD(commas=True),
+        doc_type=ID,
+        status=ID,
+        lang=ID,
+        year=ID,
+        work=ID(stored=True),
+        issued=DATETIME(sortable=True),
+        effective=DATETIME,
+        record=STORED,
+    )
+
+
+def std_terms(numbers: list[str]) -> str:
+    """Each number both in full and as its code, so 'GB/T 13560' finds every version."""
+    terms: list[str] = []
+    for number in numbers:
+        parsed = parse_std_no(number)
+        terms.extend([parsed.canonical, parsed.code] if parsed else [number])
+    return ",".join(dict.fromkeys(t.lower() for t in terms))
+
+
+def to_document(record: Record, mentions: list[str]) -> dict:
+    doc = {
+        "id": record.id,
+        "path": record.path,
+        "title": " ".join(filter(None, [record.title, record.title_en])),
+        "content": record.text,
+        "std": std_terms([record.std_no] if record.std_no else []),
+        "mentions": std_terms(mentions + record.replaces),
+        "doc_no": record.doc_no or "",
+        "issuer": ",".join(i.id for i in record.issuers),
+        "doc_type": record.doc_type,
+        "status": record.status,
+        "lang": record.lang,
+        "work": record.work or "",
+        "record": pack(record),
+    }
+    if record.issued:
+        doc["issued"] = to_datetime(record.issued)
+        doc["year"] = record.issued[:4]
+    if record.effective:
+        doc["effective"] = to_datetime(record.effective)
+    return {k: v for k, v in doc.items() if v != ""}
+
+
+def to_datetime(iso: str) -> datetime:
+    """Start of the period a reduced-precision ISO date names."""
+    parts = [int(p) for p in iso.split("-")] + [1, 1]
+    return datetime(parts[0], parts[1], parts[2])
+
+
+def pack(record: Record) -> bytes:
+    return zlib.compress(json.dumps(record.to_dict(), ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> Record:
+    return Record.from_dict(json.loads(zlib.decompress(blob)))

@@ -1,0 +1,89 @@
+"""The index on disk: Whoosh generations under one directory, switched atomically.
+
+    INDEX/meta.json      which generation is current, the roots it was built from
+    INDEX/gen-<stamp>/   a complete Whoosh index
+
+A build writes a new generation and only then rewrites meta.json (write to a
+temporary file, then rename), so a reader sees the old index or the new one,
+never a half-built one, and a build that dies leaves the old one in place.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Iterator
+
+from whoosh import index as whoosh_index
+
+from indexer.errors import IndexMissing
+from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
+from indexer.record import Record
+
+META = "meta.json"
+
+
+class Store:
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+
+    def exists(self) -> bool:
+        meta = self.meta()
+        return bool(meta) and (self.path / meta.get("generation", "")).is_dir()
+
+    def meta(self) -> dict:
+        try:
+            return json.loads((self.path / META).read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def open(self):
+        if not self.exists():
+            raise IndexMissing(f"no index at {self.path} (run `stdidx index` first)")
+        meta = self.meta()
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise IndexMissing(f"index at {self.path} was built by another version of stdidx; "
+                               "rebuild it with `stdidx index`")
+        return whoosh_index.open_dir(str(self.path / meta["generation"]))
+
+    @contextlib.contextmanager
+    def build(self, meta: dict, limitmb: int = 256) -> Iterator["Builder"]:
+        """Write a new generation; it becomes current only if the block succeeds."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+        target = self.path / generation
+        target.mkdir()
+        ix = whoosh_index.create_in(str(target), make_schema())
+        writer = ix.writer(limitmb=limitmb)
+        builder = Builder(writer)
+        try:
+            yield builder
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        self._switch(generation, dict(meta, count=builder.count))
+
+    def _switch(self, generation: str, meta: dict) -> None:
+        meta = dict(meta, generation=generation, schema_version=SCHEMA_VERSION,
+                    built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        temporary = self.path / f".{META}.{os.getpid()}"
+        temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+        os.replace(temporary, self.path / META)
+        for old in self.path.glob("gen-*"):
+            if old.name != generation:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+class Builder:
+    def __init__(self, writer):
+        self.writer = writer
+        self.count = 0
+
+    def add(self, record: Record, mentions: list[str]) -> None:
+        self.writer.add_document(**to_document(record, mentions))
+        self.count += 1

@@ -1,0 +1,79 @@
+"""Bytes → text: BOMs, declared charsets, and the GB family, without mangling."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from indexer.errors import NotADocument, ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# GB2312 and GBK are subsets of GB18030; pages that declare the older names
+# routinely contain characters only the newer tables have.
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+            "gb_2312-80": "gb18030", "utf8": "utf-8"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def canonical_encoding(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    try:
+        name = codecs.lookup(_ALIASES.get(name, name)).name
+    except LookupError:
+        return None
+    return _ALIASES.get(name, name)
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[str]]:
+    """Return (text, encoding used, notes on what was repaired)."""
+    if not data.strip():
+        raise NotADocument("empty file")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(name, errors="replace"), name, [])
+    if b"\x00" in data[:8192]:
+        raise NotADocument("binary file (NUL bytes, no UTF-16 byte-order mark)")
+    declared_name = canonical_encoding(declared)
+    notes: list[str] = []
+    # Strict UTF-8 is the strongest evidence there is: GB text almost never
+    # happens to be valid UTF-8, so it wins even over a wrong declaration.
+    candidates = ["utf-8"] + ([declared_name] if declared_name not in (None, "utf-8") else []) + ["gb18030"]
+    for name in dict.fromkeys(candidates):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if declared_name and name != declared_name:
+            notes.append(f"declared charset {declared} but content is {name}")
+        return _checked(text, name, notes)
+    text = data.decode("utf-8", errors="replace")
+    notes.append(f"undecodable bytes replaced ({text.count(chr(0xFFFD))} characters)")
+    return _checked(text, "utf-8", notes)
+
+
+def _checked(text: str, encoding: str, notes: list[str]) -> tuple[str, str, list[str]]:
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * 0.05:
+        raise NotADocument("binary file (control characters)")
+    if sample.count("\ufffd") > max(8, len(sample) * 0.05):
+        raise ReadError(f"not text in any supported encoding (tried {encoding})")
+    if not text.strip():
+        raise NotADocument("no text")
+    return text, encoding, notes
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([\w-]+)""")
+
+
+def declared_charset(data: bytes) -> str | None:
+    head = data[:4096]
+    match = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None

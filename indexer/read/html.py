@@ -1,0 +1,112 @@
+"""HTML pages → title and body text, with site boilerplate left out."""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from indexer.errors import ReadError
+from indexer.read.encoding import declared_charset, decode
+from indexer.read.rawdoc import RawDoc
+
+# Parts of a page that belong to the site, not to the notice on it.
+_DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
+              "header", "select", "button", "template", "svg")
+_BOILERPLATE = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|menus|footer|foot|breadcrumbs?|crumbs?|sidebar|side|share|"
+    r"copyright|cookies?|banner|related|friendlinks?|links|topbar|toolbar|header|top|bottom|"
+    r"position|location|subnav|ad|ads)($|[\s_-])", re.I)
+_BOILERPLATE_LINE = re.compile(r"^\s*(当前位置|您的位置|您现在的位置|首页\s*[>＞»])")
+_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+          "article", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "main", "center"}
+_CELL = {"td", "th"}
+_TITLE_SPLIT = re.compile(r"\s*(?:[-_|—–－]|&#8212;)\s*")
+
+_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                               default_doctype=False)
+
+
+def read_html(data: bytes) -> RawDoc:
+    text, encoding, notes = decode(data, declared_charset(data))
+    try:
+        root = lxml.html.document_fromstring(_strip_xml_decl(text), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError(f"HTML could not be parsed: {exc}") from None
+    head_title = _clean(root.findtext(".//title") or "")
+    _drop_boilerplate(root)
+    body = root.find("body")
+    if body is None:
+        body = root
+    title = _heading(body) or _site_title(head_title)
+    lines = [line for line in _lines(body) if not _BOILERPLATE_LINE.match(line)]
+    if not lines and not title:
+        raise ReadError("HTML page has no text")
+    return RawDoc(format="html", encoding=encoding, text="\n".join(lines), title=title or None,
+                  repairs=notes)
+
+
+def _strip_xml_decl(text: str) -> str:
+    # lxml refuses str input that carries an XML encoding declaration.
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+
+
+def _drop_boilerplate(root) -> None:
+    for el in list(root.iter(*_DROP_TAGS)):
+        if el.find(".//h1") is None:
+            el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}"
+        if marks.strip() and _BOILERPLATE.search(marks) and el.find(".//h1") is None \
+                and not _is_title_block(el):
+            el.drop_tree()
+
+
+def _is_title_block(el) -> bool:
+    return "title" in el.get("class", "").lower()
+
+
+def _heading(body) -> str:
+    for path in (".//h1", ".//*[contains(@class,'title')]", ".//h2"):
+        for el in body.iterfind(path) if not path.startswith(".//*") else body.xpath(path):
+            text = _clean(el.text_content())
+            if 2 <= len(text) <= 200:
+                return text
+    return ""
+
+
+def _site_title(title: str) -> str:
+    # "关于发布…的公告-中国稀土学会" → the part that is not the site's name
+    parts = [p for p in _TITLE_SPLIT.split(title) if p]
+    if len(parts) <= 1:
+        return title
+    return max(parts, key=len)
+
+
+def _lines(el) -> list[str]:
+    out: list[str] = []
+    _walk(el, out)
+    text = "".join(out)
+    return [_clean(line) for line in text.split("\n") if _clean(line)]
+
+
+def _walk(el, out: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _BLOCK:
+        out.append("\n")
+    elif tag in _CELL:
+        out.append("\t")
+    if el.text and tag:
+        out.append(el.text)
+    for child in el:
+        _walk(child, out)
+        if child.tail:
+            out.append(child.tail)
+    if tag in _BLOCK:
+        out.append("\n")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[ \t\r\f\v\u00a0\u3000]+", " ", text).strip()

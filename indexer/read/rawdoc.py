@@ -1,0 +1,16 @@
+"""What the read stage hands to extraction."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class RawDoc:
+    format: str                      # html | xml | markdown | text
+    encoding: str
+    text: str
+    title: str | None = None         # from markup: <h1>, <title>, "# " heading, <title> element
+    stated: dict[str, Any] = field(default_factory=dict)  # fields an XML record states outright
+    repairs: list[str] = field(default_factory=list)
+    part: int | None = None          # position of a record inside a multi-record XML file

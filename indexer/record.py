@@ -1,0 +1,69 @@
+"""The canonical document record, mirrored by schemas/record.xsd and schemas/record.schema.json."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DOC_TYPES = ("standard", "standard_notice", "policy", "news")
+LANGS = ("zh-Hans", "zh-Hant", "en")
+STATUSES = ("draft", "upcoming", "in_force", "superseded", "repealed", "unknown")
+PRECISIONS = ("day", "month", "year")
+
+# Field order of the record in every output (JSON, XML, CSV columns).
+FIELDS = (
+    "id", "path", "title", "title_en", "doc_type", "lang", "issuers",
+    "issued", "issued_precision", "effective", "effective_precision",
+    "status", "std_no", "replaces", "doc_no", "work", "text", "provenance",
+)
+
+
+@dataclass
+class Issuer:
+    id: str
+    name_zh: str
+    name_en: str
+    registered: bool = True
+
+
+@dataclass
+class Record:
+    id: str
+    path: str
+    title: str
+    doc_type: str = "news"
+    lang: str = "zh-Hans"
+    title_en: str | None = None
+    issuers: list[Issuer] = field(default_factory=list)
+    issued: str | None = None
+    issued_precision: str | None = None
+    effective: str | None = None
+    effective_precision: str | None = None
+    status: str = "unknown"
+    std_no: str | None = None
+    replaces: list[str] = field(default_factory=list)
+    doc_no: str | None = None
+    work: str | None = None
+    text: str = ""
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {name: data[name] for name in FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Record":
+        values = {name: data.get(name) for name in FIELDS if name in data}
+        values["issuers"] = [Issuer(**i) for i in data.get("issuers") or []]
+        values["replaces"] = list(data.get("replaces") or [])
+        values["provenance"] = dict(data.get("provenance") or {})
+        return cls(**values)
+
+
+def make_id(relpath: str) -> str:
+    """A short id derived from the document's path under its corpus root.
+
+    Stable across reindexing of the same tree; reindex keeps it across moves
+    by carrying the old id forward.
+    """
+    return "d" + hashlib.blake2b(relpath.encode("utf-8"), digest_size=6).hexdigest()
