@@ -54,7 +54,7 @@ class Builder:
 
         std_no = self._std_no(stated, title, text, sources)
         doc_no = note("doc_no", fields.doc_number(title, text))
-        kind = note("doc_type", fields.doc_type(title, lang, std_no is not None, doc_no is not None))
+        kind = note("doc_type", fields.doc_type(title, text, lang, std_no is not None, doc_no is not None))
         if kind != "standard" and "std_no" not in stated:
             std_no = None
             sources.pop("std_no", None)
@@ -64,9 +64,10 @@ class Builder:
 
         issued_iso, issued_precision = _iso(issued)
         effective_iso, effective_precision = _iso(effective)
-        issuers = self._issuers(stated, title, text, issued_iso, sources)
+        issuers = self._issuers(stated, title, text, issued_iso, sources) if kind != "news" else \
+            self._stated_issuers(stated, issued_iso, sources)
         state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
-        work = stated.get("work") or fields.work_key(kind, title, std_no)
+        work = stated.get("work") or fields.work_key(kind, title, std_no, doc_no, issued_iso)
         for _, _, raw_date in find_yearless(text[:2000]):
             warnings.append(f"date without a year ignored: {raw_date!r}")
         return Record(
@@ -111,11 +112,18 @@ class Builder:
             return found.value
         return None
 
+    def _stated_issuers(self, stated, on_date, sources) -> list[Issuer]:
+        if "issuers" not in stated:
+            return []
+        sources["issuers"] = {"rule": "stated"}
+        return [self._stated_issuer(item, on_date) for item in stated["issuers"]]
+
     def _issuers(self, stated, title, text, on_date, sources) -> list[Issuer]:
         if "issuers" in stated:
-            sources["issuers"] = {"rule": "stated"}
-            return [self._stated_issuer(item, on_date) for item in stated["issuers"]]
-        matches, rule = fields.issuer_matches(title, text, self.registry)
+            return self._stated_issuers(stated, on_date, sources)
+        issued_source = sources.get("issued", {})
+        adoption = issued_source.get("span", "") if issued_source.get("rule", "").startswith("header:") else ""
+        matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
         if matches:
             sources["issuers"] = {"rule": f"registry:{rule}",
                                   "span": "; ".join(m.name for m in matches)[:200]}

@@ -20,6 +20,7 @@ from indexer.textfold import fold
 
 HEADER_CHARS = 800
 TAIL_CHARS = 300
+SIGNATURE_LINE = 50
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
@@ -29,9 +30,16 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划)\s*$")
+_DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
+_ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
+# The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
+_ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
+_ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|Issuer|Issued by)\s*[:：]\s*([^\n]{2,60})", re.I)
+# Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
+_SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
     r"([\u4e00-\u9fff（）()]{3,40}?(委员会|协会|学会|人民政府|政府|办公厅|厅|局|部|院|署|会|集团|公司|中心))\s*$")
 
@@ -51,6 +59,21 @@ def tail(text: str) -> str:
     return text[-TAIL_CHARS:]
 
 
+def signature_block(text: str) -> str:
+    """The closing lines that name the issuing body and date: short lines at the very end."""
+    block: list[str] = []
+    for line in reversed(tail(text).splitlines()):
+        line = line.strip()
+        if not line:
+            continue
+        if _ANNEX.match(line) and not block:
+            continue  # an attachment list may follow the signature
+        if len(line) > SIGNATURE_LINE or len(block) == 4:
+            break
+        block.insert(0, line)
+    return "\n".join(block)
+
+
 # --- dates -----------------------------------------------------------------
 
 def issued_date(text: str) -> Found | None:
@@ -60,28 +83,29 @@ def issued_date(text: str) -> Found | None:
         # The version in hand is the latest adoption, revision or promulgation.
         latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
         return Found(latest.date, f"header:{latest.cue}", head[latest.start:latest.end])
-    signed = _signature_date(text)
-    if signed:
-        return signed
-    labelled = _labelled_date(head)
-    if labelled:
-        return labelled
-    dates = find_dates(head)
-    if dates:
-        return Found(dates[0], "first-date-in-header", head[dates[0].start:dates[0].end])
+    found = _signature_date(text) or _dated_line(head) or _labelled_date(head)
+    if found:
+        return found
+    effective_spans = [(e.start, e.end) for e in find_date_events(head) if e.role == "effective"]
+    for value in find_dates(head):
+        if not any(a <= value.start < b for a, b in effective_spans):
+            return Found(value, "first-date-in-header", head[value.start:value.end])
+    return None
+
+
+def _dated_line(head: str) -> Found | None:
+    """A date alone on its line: how a notice wrapping a measure dates itself."""
+    for line in head.splitlines(keepends=True):
+        dates = find_dates(line)
+        if len(dates) == 1 and dates[0].precision == "day" and \
+                not line[:dates[0].start].strip() and not line[dates[0].end:].strip(" \n\t。"):
+            return Found(dates[0], "header:dated-line", line.strip())
     return None
 
 
 def _signature_date(text: str) -> Found | None:
-    end = tail(text)
-    dates = [d for d in find_dates(end) if d.precision == "day"]
-    if not dates:
-        return None
-    last = dates[-1]
-    # A signature date closes the document: nothing but punctuation may follow.
-    if len(end[last.end:].strip(" \n\t。.）)")) > 40:
-        return None
-    return Found(last, "signature-date", end[last.start:last.end])
+    found = _dated_line(signature_block(text))
+    return Found(found.value, "signature-date", found.span) if found else None
 
 
 def _labelled_date(head: str) -> Found | None:
@@ -113,19 +137,34 @@ def effective_date(text: str, issued: DateValue | None) -> Found | None:
 
 # --- issuers -----------------------------------------------------------------
 
-def issuer_matches(title: str, text: str, registry: Registry) -> tuple[list[IssuerMatch], str]:
-    """Registered bodies named where official texts name their issuer."""
-    for region, rule in ((title, "title"), (tail(text), "signature"), (header(text), "header")):
-        matches = _dedupe(registry.find_in_text(region))
+def issuer_matches(title: str, text: str, registry: Registry,
+                   adoption: str = "") -> tuple[list[IssuerMatch], str]:
+    """Registered bodies named where official texts name their issuer.
+
+    ``adoption`` is the header line the issued date came from ("…第三十次
+    会议修订", "…国务院令第785号公布"): the body named there adopted the
+    version in hand, so it is asked first.
+    """
+    head = header(text)
+    label = _ISSUER_LABEL.search(head)
+    issuing_line = _ISSUING_LINE.search(head)
+    regions = ((_SESSION.sub("", adoption), "header:adopting-body"),
+               (label.group(2) if label else "", "label:issuer"),
+               (issuing_line.group(1) if issuing_line else "", "header:issuing-line"),
+               (title, "title"),
+               (signature_block(text), "signature"),
+               (head, "header"))
+    for region, rule in regions:
+        matches = _dedupe(registry.find_in_text(region)) if region else []
         if matches:
-            return matches, rule
+            # Bodies merely mentioned somewhere in a header are not co-issuers.
+            return (matches[:1] if rule == "header" else matches), rule
     return [], ""
 
 
 def unregistered_issuer(text: str) -> Found | None:
     """A signature line naming a body the registry does not know."""
-    lines = [line.strip() for line in tail(text).splitlines() if line.strip()]
-    for line in reversed(lines[-4:]):
+    for line in reversed(signature_block(text).splitlines()):
         line = re.sub(r"\d{4}\s*年.*$|[\d〇○零一二三四五六七八九十]{4}年.*$", "", line).strip()
         match = _SIGNATURE_BODY.search(line)
         if match and len(match.group(1)) <= 40:
@@ -146,11 +185,20 @@ def _dedupe(matches: list[IssuerMatch]) -> list[IssuerMatch]:
 # --- numbers -----------------------------------------------------------------
 
 def own_std_no(title: str, text: str) -> Found | None:
-    for region, rule in ((title, "title"), (header(text)[:300], "header")):
-        found = find_std_nos(region)
-        if found:
+    """The number a standard carries on its cover: in the title, or opening a header line.
+
+    Numbers cited inside sentences (按照GB/T 1.1—2020给出的规则起草) are not its own.
+    """
+    found = find_std_nos(title)
+    if found:
+        std, start, end = found[0]
+        return Found(std.canonical, "title:std-no", title[start:end])
+    for line in header(text)[:400].splitlines()[:10]:
+        line = line.strip()
+        found = find_std_nos(line)
+        if found and found[0][1] == 0:
             std, start, end = found[0]
-            return Found(std.canonical, f"{rule}:std-no", region[start:end])
+            return Found(std.canonical, "header:std-no", line[start:end])
     return None
 
 
@@ -173,9 +221,15 @@ def doc_number(title: str, text: str) -> Found | None:
 
 # --- classification ----------------------------------------------------------
 
-def doc_type(title: str, lang: str, has_std_no: bool, has_doc_no: bool) -> Found:
-    if _NOTICE_WORDS.search(title) and _STANDARD_WORDS.search(title):
-        return Found("standard_notice", "title:notice-about-standards", title)
+def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: bool) -> Found:
+    if _DRAFT_NOTICE.search(title):
+        return Found("policy" if not _STANDARD_WORDS.search(title) else "standard_notice",
+                     "title:draft-for-comments", title)
+    if _NOTICE_WORDS.search(title):
+        # A notice is never the standard itself, even when it lists numbers.
+        if _STANDARD_WORDS.search(title) or _STANDARD_WORDS.search(header(text)):
+            return Found("standard_notice", "title:notice-about-standards", title)
+        return Found("policy", "title:notice", title)
     if has_std_no:
         return Found("standard", "std-no", title)
     if has_doc_no:
@@ -201,11 +255,18 @@ def status(title: str, text: str, kind: str, issued: str | None, effective: str 
     return Found("unknown", "undated", "")
 
 
-def work_key(kind: str, title: str, std_no: str | None) -> str:
+def work_key(kind: str, title: str, std_no: str | None, doc_no: str | None, issued: str | None) -> str:
     if std_no:
         parsed = parse_std_no(std_no)
         if parsed:
             return f"std:{parsed.code}"
+    drafted = _DRAFT_NOTICE.search(title)
+    if drafted:  # 关于《X（征求意见稿）》公开征求意见的通知 is a version of X
+        return f"doc:{normalized_title(drafted.group(1))}"
+    if kind in ("standard_notice", "news"):
+        # Notices and news items are one-off documents, not versions of each other,
+        # however generic their titles (中华人民共和国国家标准公告).
+        return f"{kind}:{normalized_title(title)}:{doc_no or issued or ''}"
     return f"doc:{normalized_title(title)}"
 
 

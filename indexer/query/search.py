@@ -46,10 +46,13 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
         results = searcher.search(q, filter=flt, limit=limit, groupedby=groups,
                                   **_sorting(sort))
         hits = []
-        for hit in results:
+        # Grouping can make Whoosh keep more than `limit` hits; the page is ours to cut.
+        for hit in results[:limit]:
             record = unpack(hit["record"])
             text_snippet, spans = snippet(record.text, text)
-            hits.append(Hit(record, hit.score or 0.0, text_snippet, spans))
+            # A sorted search has no relevance score (Whoosh reports the sort key).
+            score = hit.score if isinstance(hit.score, (int, float)) else 0.0
+            hits.append(Hit(record, score, text_snippet, spans))
         facets = {name: _counts(results.groups(name)) for name in FACETS}
         total = len(results)
     return Results(str(q), total, hits, facets, time.perf_counter() - started)

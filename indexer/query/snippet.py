@@ -19,7 +19,7 @@ def needles(query_text: str) -> list[str]:
     out: list[str] = []
     run = ""
     for token in _TOKEN.findall(fold(re.sub(r"\b(AND|OR|NOT)\b", " ", query_text))):
-        if is_cjk(token):
+        if len(token) == 1 and is_cjk(token):
             run += token
             continue
         if run:

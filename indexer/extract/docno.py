@@ -1,0 +1,167 @@
+"""Official document numbers (文号): 国务院令第785号, 工信部联原〔2024〕12号, 商务部 海关总署公告2025年第18号.
+
+Each form is found from its fixed part (令第N号, 〔YYYY〕N号, 公告YYYY年第N号) and
+the issuer is then read backwards from there, which keeps the scan fast and
+lets prose in front of the number ("根据", "关于印发…的通知") be cut away.
+"""
+from __future__ import annotations
+
+import re
+
+# Bodies that issue 令 (orders).  A 令 number is only taken when one of these
+# (longest first) ends right before 令, so "命令第3号" or "司令" never match.
+ORDER_ISSUERS = (
+    "国务院", "主席", "国家主席",
+    "工业和信息化部", "自然资源部", "生态环境部", "商务部", "财政部", "科学技术部",
+    "应急管理部", "交通运输部", "公安部", "司法部", "外交部", "国防部", "教育部",
+    "人力资源和社会保障部", "住房和城乡建设部", "水利部", "农业农村部", "文化和旅游部",
+    "国家卫生健康委员会", "国家发展和改革委员会", "国家发展改革委", "中国人民银行", "审计署",
+    "海关总署", "国家税务总局", "国家市场监督管理总局", "市场监管总局", "国家知识产权局",
+    "国家安全生产监督管理总局", "国家质量监督检验检疫总局", "质检总局",
+    "国土资源部", "环境保护部", "国家环境保护总局",
+    "国家经济贸易委员会", "国家经贸委", "对外贸易经济合作部", "外经贸部", "信息产业部",
+    "冶金工业部", "国家计划委员会", "国家计委", "国家发展计划委员会",
+    "国家标准化管理委员会", "国家认证认可监督管理委员会", "国家能源局", "国家原子能机构",
+)
+# Country name written before an issuer; dropped in the canonical form.
+COUNTRY = "中华人民共和国"
+# Prose that may stand right before a document number's issuer and is cut
+# away: the issuer is what follows the last of these.
+PROSE_BOUNDARIES = (
+    "的", "了", "号", "根据", "按照", "依据", "依照", "参照", "详见", "参见",
+    "通知", "意见", "决定", "办法", "文件", "印发", "转发", "发布", "公布", "关于", "以及",
+)
+# Single characters that are prose only at the very start of an issuer run
+# ("和国办发〔…〕" after "国发〔2023〕3号"); inside one they can be part of a
+# name (工业和信息化部, 经信委).
+LEADING_PROSE = "和及与或并在是为见即由经"
+# Issuers are short; a longer run of characters before the number is prose.
+MAX_ISSUER = 14
+MAX_BRACKET_PREFIX = 12
+
+_D = "[0-9０-９]"
+_SP = r"[ \t\u3000\xa0]"
+_HAN = "[\u3400-\u9fff]"
+_FW_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+_CN_NUM = "[〇零一二三四五六七八九十百千]"
+
+# 令第785号 (also split over a line break) and 第785号令
+_ORDER_RE = re.compile(
+    rf"令{_SP}*(?:\r?\n{_SP}*)?第{_SP}*(?P<n>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号"
+    rf"|第{_SP}*(?P<n2>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号令"
+)
+# 〔2024〕12号 with any of the bracket pairs people type for 〔〕
+_BRACKET_RE = re.compile(
+    rf"[〔\[(（【［﹝〖]{_SP}*(?P<y>{_D}{{4}}){_SP}*[〕\])）】］﹞〗]{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号"
+)
+# 公告2025年第18号
+_NOTICE_RE = re.compile(rf"公告{_SP}*(?P<y>{_D}{{4}}){_SP}*年{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号")
+# the reversed order, 2025年第18号公告
+_NOTICE_REVERSED_RE = re.compile(
+    rf"(?P<y>{_D}(?<!{_D}{_D}){_D}{{3}}){_SP}*年{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号{_SP}*公告"
+)
+
+_ORDER_ISSUER_RE = re.compile(
+    rf"(?:{COUNTRY}{_SP}*)?(?P<org>"
+    + "|".join(re.escape(x) for x in sorted(ORDER_ISSUERS, key=len, reverse=True))
+    + rf"){_SP}*\Z"
+)
+_BOUNDARY_RE = re.compile("|".join(re.escape(b) for b in sorted(PROSE_BOUNDARIES, key=len, reverse=True)))
+_BRACKET_PREFIX_RE = re.compile(rf"{_HAN}{{1,{MAX_BRACKET_PREFIX}}}{_SP}*\Z")
+# One or more issuers joined by spaces or 、 ("商务部 海关总署").
+_NOTICE_PREFIX_RE = re.compile(rf"{_HAN}+(?:(?:{_SP}+|、){_HAN}+)*{_SP}*\Z")
+_TRIM_CHARS = " \t\u3000\xa0\r\n（）()《》〈〉“”\"'「」『』[]【】,，。;；:："
+
+
+def _digits(s: str) -> str:
+    return s.translate(_FW_DIGITS)
+
+
+def cut_prose(prefix: str) -> str:
+    """What follows the last prose word in a run of characters before a number."""
+    while True:
+        m = _BOUNDARY_RE.search(prefix)
+        if m is None:
+            break
+        prefix = prefix[m.end():]
+    return prefix.lstrip(LEADING_PROSE)
+
+
+def _order(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
+    lo = max(0, m.start() - MAX_ISSUER - len(COUNTRY) - 4)
+    head = _ORDER_ISSUER_RE.search(text, lo, m.start())
+    if head is None:
+        return None
+    number = m.group("n") or m.group("n2")
+    return f"{head.group('org')}令第{_digits(number)}号", head.start(), m.end()
+
+
+def _bracket(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
+    lo = max(0, m.start() - MAX_BRACKET_PREFIX - 4)
+    head = _BRACKET_PREFIX_RE.search(text, lo, m.start())
+    if head is None:
+        return None
+    raw = head.group().rstrip(" \t\u3000\xa0")
+    kept = cut_prose(raw)
+    if not kept:
+        return None
+    start = head.start() + len(raw) - len(kept)
+    prefix = kept[len(COUNTRY):] if kept.startswith(COUNTRY) and len(kept) > len(COUNTRY) else kept
+    return f"{prefix}〔{_digits(m.group('y'))}〕{_digits(m.group('n'))}号", start, m.end()
+
+
+def _notice_issuer(text: str, end: int) -> tuple[str, int]:
+    """Issuer(s) written right before 公告 (possibly none) and where they start."""
+    lo = max(0, end - 3 * MAX_ISSUER)
+    head = _NOTICE_PREFIX_RE.search(text, lo, end)
+    if head is None:
+        return "", end
+    raw = head.group().rstrip(" \t\u3000\xa0")
+    kept = cut_prose(raw)
+    parts = [p[len(COUNTRY):] if p.startswith(COUNTRY) and len(p) > len(COUNTRY) else p
+             for p in re.split(rf"{_SP}+", kept.strip(" \t\u3000\xa0、"))]
+    issuer = " ".join(p for p in parts if p)
+    if not issuer:
+        return "", end
+    return issuer, head.start() + len(raw) - len(kept)
+
+
+def _notice(text: str, m: re.Match[str]) -> tuple[str, int, int]:
+    issuer, start = _notice_issuer(text, m.start())
+    return f"{issuer}公告{_digits(m.group('y'))}年第{_digits(m.group('n'))}号", start, m.end()
+
+
+def find_doc_nos(text: str) -> list[tuple[str, int, int]]:
+    """Every document number in text as (canonical form, start, end), in text order."""
+    found: list[tuple[str, int, int]] = []
+    if "号" not in text:
+        return found
+    for m in _ORDER_RE.finditer(text):
+        item = _order(text, m)
+        if item is not None:
+            found.append(item)
+    for m in _BRACKET_RE.finditer(text):
+        item = _bracket(text, m)
+        if item is not None:
+            found.append(item)
+    if "公告" in text:
+        for rx in (_NOTICE_RE, _NOTICE_REVERSED_RE):
+            found.extend(_notice(text, m) for m in rx.finditer(text))
+    found.sort(key=lambda f: (f[1], -f[2]))
+    out: list[tuple[str, int, int]] = []
+    for item in found:
+        if not out or item[1] >= out[-1][2]:
+            out.append(item)
+    return out
+
+
+def normalize_doc_no(s: str) -> str | None:
+    """Canonical form of s when s is one document number (brackets and spaces around allowed)."""
+    core = s.strip(_TRIM_CHARS)
+    found = find_doc_nos(core)
+    if len(found) != 1:
+        return None
+    canonical, start, end = found[0]
+    if core[:start].strip(_TRIM_CHARS) or core[end:].strip(_TRIM_CHARS):
+        return None
+    return canonical

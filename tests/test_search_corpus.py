@@ -1,0 +1,164 @@
+"""End to end on the bundled corpus: index it, then search it the way an analyst would."""
+import json
+
+import pytest
+
+from indexer.textfold import fold
+from conftest import run
+
+
+def search(index, *args) -> dict:
+    result = run("search", *args, "--index", index, "--format", "json", "--limit", "500")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def ids(data: dict) -> set[str]:
+    return {hit["id"] for hit in data["hits"]}
+
+
+def containing(records, needle: str) -> set[str]:
+    """Records whose title or text contains the needle, compared after folding."""
+    needle = fold(needle)
+    return {r["id"] for r in records
+            if needle in fold(" ".join(filter(None, [r["title"], r.get("title_en"), r["text"]])))}
+
+
+def test_index_reports_every_file(corpus_index):
+    from indexer.index.store import Store
+
+    meta = Store(corpus_index).meta()
+    assert meta["count"] >= 120
+
+
+@pytest.mark.parametrize("element", list("镧铈镨钕钐铕钆铽镝钬铒铥镱镥钪钇"))
+def test_single_character_finds_every_document_containing_it(corpus_index, corpus_records, element):
+    expected = containing(corpus_records, element)
+    assert expected, f"the corpus should mention {element}"
+    assert ids(search(corpus_index, element)) == expected
+
+
+@pytest.mark.parametrize("word", ["钕铁硼", "稀土永磁", "总量控制", "出口管制", "征求意见稿"])
+def test_multi_character_query_matches_adjacent_characters_only(corpus_index, corpus_records, word):
+    found = ids(search(corpus_index, word))
+    assert found == containing(corpus_records, word)
+    scattered = {r["id"] for r in corpus_records
+                 if all(c in fold(r["text"]) for c in word)} - found
+    assert scattered or len(word) > 3, "some document has the characters apart"
+
+
+@pytest.mark.parametrize("traditional, simplified", [("釹鐵硼", "钕铁硼"), ("標準", "标准"), ("鏑", "镝")])
+def test_traditional_and_simplified_match_both_ways(corpus_index, traditional, simplified):
+    assert ids(search(corpus_index, traditional)) == ids(search(corpus_index, simplified))
+
+
+def test_traditional_document_found_by_simplified_query(corpus_index, corpus_records):
+    hant = {r["id"] for r in corpus_records if r["lang"] == "zh-Hant" and "鏑" in r["text"]}
+    assert hant and hant <= ids(search(corpus_index, "镝"))
+
+
+def test_full_width_query_matches_half_width_text(corpus_index):
+    assert ids(search(corpus_index, "ＧＢ／Ｔ　１３５６０")) == ids(search(corpus_index, "GB/T 13560"))
+
+
+def test_english_is_case_folded_and_stemmed(corpus_index):
+    assert ids(search(corpus_index, "Magnets")) == ids(search(corpus_index, "magnet"))
+    assert ids(search(corpus_index, "magnet"))
+
+
+@pytest.mark.parametrize("query", ["GB/T 13560-2017", "GB/T13560-2017", "GBT 13560-2017",
+                                   "GB/T 13560—2017", "ＧＢ／Ｔ　１３５６０－２０１７"])
+def test_exact_standard_number_ranks_first(corpus_index, query):
+    assert search(corpus_index, query)["hits"][0]["std_no"] == "GB/T 13560-2017"
+
+
+def test_code_without_year_finds_every_version_first(corpus_index):
+    hits = search(corpus_index, "GB/T 13560")["hits"]
+    assert {h["std_no"] for h in hits[:3]} == {"GB/T 13560-2000", "GB/T 13560-2009", "GB/T 13560-2017"}
+
+
+def test_parts_are_separate_standards(corpus_index):
+    hits = search(corpus_index, "GB/T 18115.1")["hits"]
+    top = [h["std_no"] for h in hits if h["std_no"]][:2]
+    assert all(no.startswith("GB/T 18115.1-") for no in top)
+
+
+def test_document_number_ranks_first(corpus_index):
+    assert search(corpus_index, "国务院令第785号")["hits"][0]["doc_no"] == "国务院令第785号"
+
+
+@pytest.mark.parametrize("issuer", ["MIIT", "工信部", "工业和信息化部", "Ministry of Industry and Information Technology"])
+def test_issuer_filter_by_any_name(corpus_index, issuer):
+    data = search(corpus_index, "稀土", "--issuer", issuer)
+    assert data["hits"]
+    assert all("MIIT" in {i["id"] for i in hit["issuers"]} for hit in data["hits"])
+
+
+def test_issuer_filter_follows_former_names(corpus_index, corpus_records):
+    # A standard issued by AQSIQ is filed under SAMR, its successor.
+    by_aqsiq = ids(search(corpus_index, "稀土", "--issuer", "国家质量监督检验检疫总局"))
+    assert by_aqsiq == ids(search(corpus_index, "稀土", "--issuer", "SAMR"))
+
+
+@pytest.mark.parametrize("option, field, value", [
+    ("--type", "doc_type", "standard"), ("--type", "doc_type", "policy"),
+    ("--type", "doc_type", "standard_notice"), ("--type", "doc_type", "news"),
+    ("--status", "status", "superseded"), ("--status", "status", "in_force"),
+    ("--lang", "lang", "en"), ("--lang", "lang", "zh-Hant"),
+])
+def test_filters(corpus_index, corpus_records, option, field, value):
+    data = search(corpus_index, "rare OR 稀土", option, value)
+    assert data["hits"] and all(hit[field] == value for hit in data["hits"])
+    everything = ids(search(corpus_index, "rare OR 稀土"))
+    assert ids(data) == {r["id"] for r in corpus_records if r[field] == value and r["id"] in everything}
+
+
+def test_date_range_filter(corpus_index):
+    data = search(corpus_index, "稀土", "--since", "2023-01-01", "--until", "2024-12-31")
+    assert data["hits"]
+    assert all("2023-01-01" <= hit["issued"][:10] <= "2024-12-31" for hit in data["hits"])
+
+
+def test_year_and_month_bounds_are_inclusive(corpus_index):
+    whole_year = search(corpus_index, "稀土", "--since", "2024", "--until", "2024")
+    assert whole_year["hits"] and all(h["issued"].startswith("2024") for h in whole_year["hits"])
+    june = search(corpus_index, "稀土", "--since", "2024-06", "--until", "2024-06")
+    assert "国务院令第785号" in {h["doc_no"] for h in june["hits"]}
+
+
+def test_std_filter(corpus_index):
+    data = search(corpus_index, "烧结", "--std", "GB/T 13560")
+    assert {h["std_no"] for h in data["hits"]} == {"GB/T 13560-2000", "GB/T 13560-2009", "GB/T 13560-2017"}
+
+
+def test_issue_example_query(corpus_index):
+    data = search(corpus_index, "镝", "--issuer", "MIIT", "--since", "2023-01-01")
+    assert data["hits"]
+    for hit in data["hits"]:
+        assert hit["issued"] >= "2023-01-01" and "MIIT" in {i["id"] for i in hit["issuers"]}
+
+
+def test_facets_count_every_match(corpus_index):
+    data = search(corpus_index, "稀土")
+    assert sum(data["facets"]["doc_type"].values()) == data["total"]
+    assert sum(data["facets"]["issuer"].values()) >= data["total"] - data["facets"]["doc_type"].get("news", 0)
+    years = data["facets"]["year"]
+    assert all(len(year) == 4 for year in years)
+
+
+def test_snippets_highlight_the_phrase(corpus_index):
+    hit = search(corpus_index, "钕铁硼")["hits"][0]
+    start, end = hit["highlights"][0]
+    assert fold(hit["snippet"][start:end]) == "钕铁硼"
+
+
+def test_sort_by_date(corpus_index):
+    issued = [h["issued"] for h in search(corpus_index, "稀土", "--sort", "date")["hits"] if h["issued"]]
+    assert issued == sorted(issued, reverse=True)
+
+
+def test_table_output_shows_hits_and_facets(corpus_index):
+    result = run("search", "钕铁硼", "--index", corpus_index, "--limit", "3")
+    assert result.exit_code == 0
+    assert "matches" in result.stdout and "doc_type:" in result.stdout
+    assert "\x1b[" not in result.stdout  # no colour when not a terminal
