@@ -1,0 +1,142 @@
+"""The command line: exit codes, messages, and the commands besides search."""
+import codecs
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import run
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "稀土", "--issuer", "Ministry of Magic"], "unknown issuer"),
+    (["search", "稀土", "--since", "last Tuesday"], "is not a date"),
+    (["search", "稀土", "--since", "2024-02-30"], "is not a date"),
+    (["search", "稀土", "--since", "2025", "--until", "2024"], "is after"),
+    (["search", '"稀土'], "unbalanced quote"),
+    (["search", "(稀土"], "unbalanced parenthesis"),
+    (["search", "稀土", "--std", "hello"], "not a standard number"),
+    (["show", "dnothere"], "no document"),
+])
+def test_user_errors_exit_2_with_one_line(corpus_index, args, message):
+    result = run(*args, "--index", corpus_index)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_choice_is_a_usage_error(corpus_index):
+    result = run("search", "稀土", "--type", "poem", "--index", corpus_index)
+    assert result.exit_code == 2 and "poem" in result.stderr
+
+
+def test_missing_index_is_reported(tmp_path):
+    result = run("export", "--index", tmp_path / "nowhere")
+    assert result.exit_code == 2 and "no index" in result.stderr
+
+
+def test_search_builds_missing_index_from_bundled_corpus(tmp_path):
+    result = run("search", "钕铁硼", "--index", tmp_path / "fresh", "--format", "json")
+    assert result.exit_code == 0
+    assert "building one from the bundled corpus" in result.stderr
+    assert json.loads(result.stdout)["total"] > 0
+
+
+def test_show_prints_record(corpus_index, corpus_records):
+    record = next(r for r in corpus_records if r["std_no"] == "GB/T 13560-2017")
+    text = run("show", record["id"], "--index", corpus_index)
+    assert text.exit_code == 0 and "GB/T 13560-2017" in text.stdout and record["title"] in text.stdout
+    data = json.loads(run("show", record["id"], "--index", corpus_index, "--format", "json").stdout)
+    assert data == record
+
+
+def test_export_is_every_record_once(corpus_index, corpus_records):
+    from indexer.index.store import Store
+
+    assert len(corpus_records) == Store(corpus_index).meta()["count"]
+    assert len({r["id"] for r in corpus_records}) == len(corpus_records)
+    assert [r["path"] for r in corpus_records] == sorted(r["path"] for r in corpus_records)
+
+
+def test_export_with_query_equals_search_result_set(corpus_index):
+    exported = run("export", "镝", "--issuer", "SAMR", "--index", corpus_index)
+    searched = run("search", "镝", "--issuer", "SAMR", "--index", corpus_index,
+                   "--format", "json", "--limit", "10000")
+    export_ids = [json.loads(line)["id"] for line in exported.stdout.splitlines()]
+    search_ids = [hit["id"] for hit in json.loads(searched.stdout)["hits"]]
+    assert export_ids == search_ids and export_ids
+
+
+def test_export_to_file(corpus_index, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert run("export", "--index", corpus_index, "--type", "policy", "--out", out).exit_code == 0
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert rows and all(r["doc_type"] == "policy" for r in rows)
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.md").write_text("# 稀土管理条例\n\n第一条 镝和铽。\n", encoding="utf-8")
+    (corpus / "good-gb.txt").write_bytes("关于加强稀土行业管理的通知\n钕铁硼。".encode("gb18030"))
+    (corpus / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "稀土产品追溯\n镨钕".encode("utf-16-le"))
+    (corpus / "xxe.xml").write_bytes(b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                     b"<record><title>&x;</title></record>")
+    (corpus / "broken.xml").write_bytes(b"<record><title>unclosed")
+    (corpus / "empty.html").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (corpus / "tags.html").write_text("<html><body><h1>稀土<p>未闭合的标签<div>镧铈", encoding="utf-8")
+    result = run("index", corpus, "--index", tmp_path / "ix")
+    assert result.exit_code == 1
+    assert "indexed 4 documents from 8 files" in result.stdout
+    assert "failed   xxe.xml: XML declares a DTD" in result.stdout
+    assert "failed   broken.xml: malformed XML" in result.stdout
+    assert "skipped  empty.html: empty file" in result.stdout
+    assert "skipped  blob.txt: binary file" in result.stdout
+    found = json.loads(run("search", "镨钕 OR 镧铈 OR 钕铁硼 OR 镝", "--index", tmp_path / "ix",
+                           "--format", "json").stdout)
+    assert found["total"] == 4
+
+
+def test_index_keeps_old_index_when_build_fails(tmp_path, monkeypatch):
+    from indexer import pipeline
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# 稀土\n镝", encoding="utf-8")
+    assert run("index", corpus, "--index", tmp_path / "ix").exit_code == 0
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pipeline, "superseded_ids", explode)
+    with pytest.raises(RuntimeError):
+        run("index", corpus, "--index", tmp_path / "ix")
+    assert json.loads(run("search", "镝", "--index", tmp_path / "ix", "--format", "json").stdout)["total"] == 1
+
+
+def test_issuers_lists_registry():
+    result = run("issuers")
+    assert result.exit_code == 0 and "MIIT" in result.stdout and "工业和信息化部" in result.stdout
+
+
+def test_help_names_index_location():
+    result = run("--help")
+    assert "STDIDX_INDEX" in result.stdout
+    for command in ("index", "search", "show", "export"):
+        assert command in result.stdout
+
+
+def stdidx(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "indexer", *map(str, args)], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_real_process_search_and_error(corpus_index):
+    ok = stdidx("search", "钕铁硼", "--format", "json", env={"STDIDX_INDEX": str(corpus_index)})
+    assert ok.returncode == 0 and json.loads(ok.stdout)["total"] > 0
+    bad = stdidx("search", "稀土", "--since", "soon", "--index", corpus_index)
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count("\n") == 0 and "Traceback" not in bad.stderr
