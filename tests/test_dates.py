@@ -195,6 +195,11 @@ EVENT_CASES = [
     ("comes into force on 1 October 2024", "effective", "2024-10-01", "comes into force"),
     ("Effective date: 2024-10-01", "effective", "2024-10-01", "Effective date"),
     ("adopted on 4 November 2017", "adopted", "2017-11-04", "adopted"),
+    ("发布：2024-06-22", "issued", "2024-06-22", "发布"),
+    ("实施: 2024-10-01", "effective", "2024-10-01", "实施"),
+    ("issued on\n22 June 2024", "issued", "2024-06-22", "issued"),
+    ("2024年6月22日第十四届全国人民代表大会常务委员会第\n十次会议通过", "adopted", "2024-06-22", "通过"),
+    ("从2024年10月1日起实施", "effective", "2024-10-01", "实施"),
 ]
 
 
@@ -219,6 +224,9 @@ def test_find_date_events(text, role, iso, cue):
     "On September 5 it was issued",
     "The plan was issued. 2024-06-22",
     "本办法自公布之日起施行",
+    "2023年通过技术改造提升产能",        # 通过 after a bare year is prose
+    "2023年批准",
+    "issued\n\n22 June 2024",
 ])
 def test_find_date_events_none(text):
     assert find_date_events(text) == []
@@ -227,6 +235,11 @@ def test_find_date_events_none(text):
 def test_find_date_events_labels_beat_following_cues():
     events = find_date_events("发布日期：2024-06-22 实施日期：2024-10-01")
     assert [(e.role, e.date.iso) for e in events] == [("issued", "2024-06-22"), ("effective", "2024-10-01")]
+
+
+def test_find_date_events_cue_belongs_to_the_date_before_it():
+    events = find_date_events("2024-06-22发布 2024-10-01")
+    assert [(e.role, e.date.iso) for e in events] == [("issued", "2024-06-22")]
 
 
 def test_find_date_events_cover_sheet():

@@ -138,7 +138,7 @@ english_words = st.lists(st.sampled_from(["rare", "earth", "magnet", "Baotou", "
 
 @given(english_words, st.lists(st.sampled_from(TWO_BYTE), min_size=1, max_size=3))
 def test_two_byte_damage_round_trips(words, specials):
-    text = " ".join(w + s for w, s in zip(words, specials + [""] * len(words)))
+    text = " ".join(w + s for w, s in zip(words, specials + [""] * len(words))) + FILLER
     damaged = text.encode("utf-8").decode("cp874")
     assume(damaged != text)
     fixed, notes = repair_thai_mojibake(damaged)

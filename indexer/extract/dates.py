@@ -48,7 +48,11 @@ CN_AFTER_CUES = (
     ("实施", "effective", "细则|方案|意见|办法|计划|情况|工作|指南|主体|单位|范围|效果"),
     ("生效", "effective", ""),
 )
-# Labels written just before a date: "发布日期：2024-06-22", "实施时间 2024-10-01".
+# Cues that may follow a bare year ("2024年发布").  通过 and 批准 are left out:
+# after a bare year they are mostly prose ("2023年通过技术改造…").
+YEAR_ONLY_CUES = ("发布", "印发", "公布", "颁布", "修订", "修正", "废止", "施行", "实施", "生效")
+# Labels written just before a date: "发布日期：2024-06-22", "实施时间 2024-10-01",
+# "实施：2024-10-01".
 CN_LABEL_CUES = (
     ("发布", "issued"), ("印发", "issued"), ("成文", "issued"),
     ("公布", "promulgated"), ("颁布", "promulgated"),
@@ -168,8 +172,9 @@ _YEARLESS_RES = (
 )
 
 
-def _cue_alternation() -> str:
-    return "|".join(f"{w}(?!{neg + '|' if neg else ''}日期|时间|之日)" for w, _, neg in CN_AFTER_CUES)
+def _cue_alternation(words: tuple[str, ...] | None = None) -> str:
+    return "|".join(f"{w}(?!{neg + '|' if neg else ''}日期|时间|之日)" for w, _, neg in CN_AFTER_CUES
+                    if words is None or w in words)
 
 
 _CN_CUE_RE = re.compile(_cue_alternation())
@@ -182,15 +187,17 @@ _CUE_STOP_RE = re.compile(r"[。；;！？!?，,]|\n[ \t\u3000]*\n")
 _YEAR_CUE_RE = re.compile(
     rf"(?P<yr>(?P<y>[0-9０-９〇○零OＯ一二三四五六七八九](?<![0-9０-９〇○零OＯ一二三四五六七八九十].)"
     rf"[0-9０-９〇○零OＯ一二三四五六七八九]{{3}}){_WS}年)[ \t\u3000]*(?:起[ \t\u3000]*)?"
-    rf"(?P<cue>{_cue_alternation()})"
+    rf"(?P<cue>{_cue_alternation(YEAR_ONLY_CUES)})"
 )
 _CN_LABEL_RE = re.compile(
-    "(?P<cue>" + "|".join(w for w, _ in CN_LABEL_CUES) + r")(?:日期|时间)[ \t\u3000]*[:：]?[ \t\u3000]*\Z"
+    "(?P<cue>" + "|".join(w for w, _ in CN_LABEL_CUES) + ")"
+    r"(?:(?:日期|时间)[ \t\u3000]*[:：]?|[ \t\u3000]*[:：])[ \t\u3000]*\Z"
 )
 _CN_LABEL_ROLE = dict(CN_LABEL_CUES)
 _EN_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?P<cue>" + "|".join(f"(?:{p})" for p, _ in EN_CUES) + ")"
-    r"(?:\s+(?:on|from|as\s+of|since|with\s+effect\s+from))?\s*[:：,]?\s*\Z",
+    # at most one line break between the cue and the date
+    r"(?:\s+(?:on|from|as\s+of|since|with\s+effect\s+from))?[ \t\xa0]*[:：,]?[ \t\xa0]*\n?[ \t\xa0]*\Z",
     re.IGNORECASE,
 )
 _EN_ROLES = tuple((re.compile(p, re.IGNORECASE), role) for p, role in EN_CUES)

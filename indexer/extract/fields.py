@@ -19,6 +19,7 @@ from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
 from indexer.textfold import fold
 
 HEADER_CHARS = 800
+HEADER_MAX = 5000
 TAIL_CHARS = 300
 SIGNATURE_LINE = 50
 
@@ -34,6 +35,7 @@ _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
+_BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十]+[章条节编]|目\s*录|总\s*则)", re.M)
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
 _ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
@@ -52,7 +54,14 @@ class Found:
 
 
 def header(text: str) -> str:
-    return text[:HEADER_CHARS]
+    """The lines before the body: title, adoption and amendment history, numbers, dates.
+
+    A law with many amendments has a long history, so the header runs to the first
+    chapter, article or table of contents, within limits.
+    """
+    body = _BODY_START.search(text, 0, HEADER_MAX)
+    end = body.start() if body and body.start() > HEADER_CHARS else HEADER_CHARS
+    return text[:end]
 
 
 def tail(text: str) -> str:

@@ -6,6 +6,7 @@ missing or extra separators) and reduced to one canonical spelling.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Chinese national and sector codes.  Sector codes are a closed list so that
@@ -98,11 +99,17 @@ _ISO_FORM = (
 )
 STD_RE = re.compile(rf"(?P<lead>{_LEAD})(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９].)(?:{_CN_FORM}|{_GROUP_FORM}|{_ISO_FORM})")
 
-# English cues are matched capitalised or not ("Replaces", "replaces").
+
+def _replace_cue_branch(cue: str) -> str:
+    # English cues are matched capitalised or not ("Replaces", "replaces").
+    first = "".join(sorted({cue[0], cue[0].upper()}))
+    rest = r"\s+".join(re.escape(word) for word in cue[1:].split(" "))
+    return f"(?<=[{first}]){rest}"
+
+
 _REPLACE_CUE_RE = re.compile(
     "[" + "".join(sorted({c[0] for c in REPLACE_CUES} | {c[0].upper() for c in REPLACE_CUES})) + "]"
-    + "(?:" + "|".join(f"(?<=[{c[0]}{c[0].upper()}]){re.escape(c[1:]).replace(chr(92) + ' ', chr(92) + 's+')}"
-                       for c in sorted(REPLACE_CUES, key=len, reverse=True)) + ")"
+    "(?:" + "|".join(_replace_cue_branch(c) for c in sorted(REPLACE_CUES, key=len, reverse=True)) + ")"
 )
 _REPLACE_JOIN_RE = re.compile(REPLACE_JOIN + r"\Z", re.IGNORECASE)
 # Text allowed between a cue and the first number: "代替 GB/T …", "replaces the
@@ -218,24 +225,24 @@ def parse_std_no(s: str) -> StdNo | None:
 
 
 def find_replaces(text: str) -> list[StdNo]:
-    """Standards the text says it replaces ("代替GB/T 13560-2009", "supersedes ...")."""
-    cues = [m.end() for m in _REPLACE_CUE_RE.finditer(text)]
-    if not cues:
+    """Standards the text says it replaces ("代替GB/T 13560-2009", "supersedes ...").
+
+    Only numbers in an unbroken list right after the cue count, so the
+    normative references and comparisons ("与GB/T 13560-2009相比") are left out.
+    """
+    cue_ends = [m.end() for m in _REPLACE_CUE_RE.finditer(text)]
+    if not cue_ends:
         return []
     nos = find_std_nos(text)
+    starts = [start for _, start, _ in nos]
     out: list[StdNo] = []
-    for cue_end in cues:
-        pos = cue_end
-        first = True
-        for std, start, end in nos:
-            if start < pos:
-                continue
-            between = text[pos:start]
-            allowed = _REPLACE_LEAD_RE if first else _REPLACE_JOIN_RE
-            if not allowed.match(between):
+    for pos in cue_ends:
+        allowed = _REPLACE_LEAD_RE
+        for std, start, end in nos[bisect_left(starts, pos):]:
+            if not allowed.match(text, pos, start):
                 break
             if std not in out:
                 out.append(std)
             pos = end
-            first = False
+            allowed = _REPLACE_JOIN_RE
     return out
