@@ -162,3 +162,54 @@ def test_table_output_shows_hits_and_facets(corpus_index):
     assert result.exit_code == 0
     assert "matches" in result.stdout and "doc_type:" in result.stdout
     assert "\x1b[" not in result.stdout  # no colour when not a terminal
+
+
+def test_corpus_has_every_doc_type_status_and_language(corpus_records):
+    assert {r["doc_type"] for r in corpus_records} == {"standard", "standard_notice", "policy", "news"}
+    assert {r["status"] for r in corpus_records} >= {"draft", "upcoming", "in_force", "superseded",
+                                                     "repealed", "unknown"}
+    assert {r["lang"] for r in corpus_records} == {"zh-Hans", "zh-Hant", "en"}
+    assert {r["provenance"]["encoding"] for r in corpus_records} >= {"utf-8", "utf-8-sig", "utf-16", "gb18030"}
+
+
+def test_mojibake_page_is_repaired_and_says_so(corpus_records):
+    damaged = [r for r in corpus_records if any("thai-mojibake" in x for x in r["provenance"]["repairs"])]
+    assert damaged
+    for record in damaged:
+        assert "โ" not in record["text"] and "ยฉ" not in record["text"]
+        assert "’" in record["text"] or "—" in record["text"]
+
+
+def test_date_without_year_is_not_stored(corpus_records):
+    yearless = [r for r in corpus_records if any("without a year" in w for w in r["provenance"]["warnings"])]
+    undated = [r for r in yearless if r["issued"] is None]
+    assert undated, "a document whose only date has no year keeps issued empty"
+
+
+def test_gb_pages_with_wrong_or_missing_declaration_read_cleanly(corpus_records):
+    for record in corpus_records:
+        assert "\ufffd" not in record["text"], record["path"]
+    noted = [r for r in corpus_records if any("declared charset" in x for x in r["provenance"]["repairs"])]
+    assert noted
+
+
+def test_draft_joins_the_work_of_the_final_text(corpus_records):
+    regs = [r for r in corpus_records if r["work"] == "doc:稀土管理条例"]
+    assert {r["status"] for r in regs} == {"draft", "in_force"}
+    final = next(r for r in regs if r["status"] == "in_force")
+    assert (final["doc_no"], final["issued"], final["effective"]) == ("国务院令第785号", "2024-06-22", "2024-10-01")
+    assert [i["id"] for i in final["issuers"]] == ["STATE_COUNCIL"]
+
+
+def test_version_chain_statuses(corpus_records):
+    chain = sorted((r["std_no"], r["status"]) for r in corpus_records if r["work"] == "std:GB/T 13560")
+    assert chain == [("GB/T 13560-2000", "superseded"), ("GB/T 13560-2009", "superseded"),
+                     ("GB/T 13560-2017", "in_force")]
+    latest = next(r for r in corpus_records if r["std_no"] == "GB/T 13560-2017")
+    assert latest["replaces"] == ["GB/T 13560-2009"]
+
+
+def test_former_issuer_name_shown_for_old_version(corpus_records):
+    old = next(r for r in corpus_records if r["std_no"] == "GB/T 13560-2009")
+    samr = next(i for i in old["issuers"] if i["id"] == "SAMR")
+    assert samr["name_zh"] == "国家质量监督检验检疫总局"
