@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import os
-from typing import IO, Iterable
+from typing import IO, TYPE_CHECKING, Iterable
 
 import click
 
-from indexer.pipeline import Summary
-from indexer.query.search import Results
 from indexer.record import Record
+
+if TYPE_CHECKING:  # keep `stdidx --help` from importing the whole pipeline
+    from indexer.pipeline import Summary
+    from indexer.query.search import Results
 
 BRIEF_FIELDS = ("id", "path", "title", "title_en", "doc_type", "lang", "issuers", "issued",
                 "effective", "status", "std_no", "replaces", "doc_no", "work")
@@ -29,7 +31,7 @@ def _dumps(data) -> str:
 
 # --- search ------------------------------------------------------------------
 
-def results(res: Results, fmt: str, out: IO) -> None:
+def results(res: "Results", fmt: str, out: IO) -> None:
     if fmt == "json":
         data = {"query": res.query, "total": res.total, "seconds": round(res.seconds, 4),
                 "hits": [_hit_dict(h) for h in res.hits], "facets": res.facets}
@@ -48,7 +50,7 @@ def _hit_dict(hit) -> dict:
     return data
 
 
-def _results_table(res: Results, out: IO, color: bool) -> None:
+def _results_table(res: "Results", out: IO, color: bool) -> None:
     shown = len(res.hits)
     out.write(f"{res.total} match{'es' if res.total != 1 else ''}"
               f"{f', showing {shown}' if shown < res.total else ''} ({res.seconds:.3f} s)\n")
@@ -106,8 +108,7 @@ def record(rec: Record, fmt: str, out: IO) -> None:
     for name in BRIEF_FIELDS:
         value = data[name]
         if name == "issuers":
-            value = "; ".join(f"{i['id']} {i['name_zh']} / {i['name_en']}".strip() +
-                              ("" if i["registered"] else " (unregistered)") for i in value)
+            value = "; ".join(_issuer_line(i) for i in value)
         elif isinstance(value, list):
             value = ", ".join(value)
         if value:
@@ -122,6 +123,13 @@ def record(rec: Record, fmt: str, out: IO) -> None:
     out.write("\n" + rec.text + "\n")
 
 
+def _issuer_line(issuer: dict) -> str:
+    line = f"{issuer['id']} {issuer['name_zh']} / {issuer['name_en']}".strip()
+    if issuer.get("named_zh"):
+        line += f" (named as former {issuer['named_zh']})"
+    return line + ("" if issuer["registered"] else " (unregistered)")
+
+
 def records_jsonl(records: Iterable[Record], out: IO) -> int:
     count = 0
     for rec in records:
@@ -132,7 +140,7 @@ def records_jsonl(records: Iterable[Record], out: IO) -> int:
 
 # --- indexing ----------------------------------------------------------------
 
-def summary(s: Summary, out: IO, verbose: bool = False) -> None:
+def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     rate = s.text_bytes / 1e6 / s.seconds if s.seconds else 0.0
     out.write(f"indexed {s.indexed} documents from {s.files} files in {s.seconds:.1f} s "
               f"({rate:.2f} MB of text/s); skipped {len(s.skipped)}; failed {len(s.failed)}; "

@@ -20,10 +20,14 @@ FIELDS = (
 
 @dataclass
 class Issuer:
+    """A body, under its current name; ``named_*`` is the former name a document uses."""
+
     id: str
     name_zh: str
     name_en: str
     registered: bool = True
+    named_zh: str | None = None
+    named_en: str | None = None
 
 
 @dataclass

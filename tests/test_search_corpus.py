@@ -212,4 +212,5 @@ def test_version_chain_statuses(corpus_records):
 def test_former_issuer_name_shown_for_old_version(corpus_records):
     old = next(r for r in corpus_records if r["std_no"] == "GB/T 13560-2009")
     samr = next(i for i in old["issuers"] if i["id"] == "SAMR")
-    assert samr["name_zh"] == "国家质量监督检验检疫总局"
+    assert samr["name_zh"] == "国家市场监督管理总局"
+    assert samr["named_zh"] == "国家质量监督检验检疫总局"

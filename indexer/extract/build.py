@@ -54,7 +54,9 @@ class Builder:
 
         std_no = self._std_no(stated, title, text, sources)
         doc_no = note("doc_no", fields.doc_number(title, text))
-        kind = note("doc_type", fields.doc_type(title, text, lang, std_no is not None, doc_no is not None))
+        adopted = sources.get("issued", {}).get("rule", "").startswith("header:")
+        kind = note("doc_type", fields.doc_type(title, text, lang, std_no is not None,
+                                                doc_no is not None, adopted and lang != "en"))
         if kind != "standard" and "std_no" not in stated:
             std_no = None
             sources.pop("std_no", None)
@@ -146,7 +148,9 @@ class Builder:
 
     def _registered(self, entry, on_date) -> Issuer:
         zh, en = self.registry.name_on(entry, on_date)
-        return Issuer(entry.id, zh, en)
+        if zh == entry.name_zh:
+            return Issuer(entry.id, entry.name_zh, entry.name_en)
+        return Issuer(entry.id, entry.name_zh, entry.name_en, named_zh=zh, named_en=en)
 
 
 def detect_lang(text: str) -> str:

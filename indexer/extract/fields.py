@@ -18,6 +18,7 @@ from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
 from indexer.textfold import fold
 
+STATE_COUNCIL = "STATE_COUNCIL"
 HEADER_CHARS = 800
 HEADER_MAX = 5000
 TAIL_CHARS = 300
@@ -30,12 +31,18 @@ _SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知
 _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draft for comments?|exposure draft)\s*[)）]?", re.I)
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
-_POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划)\s*$")
+_POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十]+[章条节编]|目\s*录|总\s*则)", re.M)
+_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年")
+_HISTORY_CUE = re.compile(r"通过|修订|修正|公布|发布|颁布|印发|批准")
+_CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "公布": "promulgated",
+             "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
+_TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
 _ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
@@ -85,13 +92,58 @@ def signature_block(text: str) -> str:
 
 # --- dates -----------------------------------------------------------------
 
+@dataclass
+class HistoryEntry:
+    date: DateValue
+    role: str
+    cue: str
+    span: str
+
+
+def header_history(head: str) -> list[HistoryEntry]:
+    """The adoption / amendment / promulgation entries of a header, in order.
+
+    Official texts list the history as entries that each start with a date
+    (or 根据 + date) and end with the verb: "2017年12月27日 第十二届全国人民
+    代表大会常务委员会第三十一次会议《关于修改…的决定》修正". An entry may
+    wrap onto the next lines; several may share one parenthesised line.
+    """
+    entries = [HistoryEntry(e.date, e.role, e.cue, head[e.start:e.end])
+               for e in find_date_events(head) if e.role in _ROLE_RANK and e.date]
+    for block in _history_blocks(head):
+        dates = find_dates(block)
+        cues = [m for m in _HISTORY_CUE.finditer(_TITLES.sub(_blank, block))]
+        if dates and cues and len(dates) == 1:
+            role = _CUE_ROLE[cues[-1].group()]
+            if role in _ROLE_RANK:
+                entries.append(HistoryEntry(dates[0], role, cues[-1].group(), block))
+    return entries
+
+
+def _history_blocks(head: str) -> list[str]:
+    blocks: list[list[str]] = []
+    for line in head.splitlines():
+        line = line.strip().strip("（()）　 ")
+        if not line:
+            continue
+        if _HISTORY_START.match(line):
+            blocks.append([line])
+        elif blocks and not _BODY_START.match(line) and len(blocks[-1]) < 3:
+            blocks[-1].append(line)
+    return ["".join(block) for block in blocks]
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
 def issued_date(text: str) -> Found | None:
     head = header(text)
-    events = [e for e in find_date_events(head) if e.role in _ROLE_RANK and e.date]
+    events = header_history(head)
     if events:
         # The version in hand is the latest adoption, revision or promulgation.
         latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
-        return Found(latest.date, f"header:{latest.cue}", head[latest.start:latest.end])
+        return Found(latest.date, f"header:{latest.cue}", latest.span)
     found = _signature_date(text) or _dated_line(head) or _labelled_date(head)
     if found:
         return found
@@ -127,6 +179,15 @@ def _labelled_date(head: str) -> Found | None:
 
 
 def effective_date(text: str, issued: DateValue | None) -> Found | None:
+    found = _stated_effective(text, issued)
+    if found and issued and found.value.iso < issued.iso and found.rule.startswith(("article", "body")):
+        # A consolidated text keeps the original 本法自…起施行 article; a version
+        # adopted later by amendment or revision is in force from its adoption.
+        return Found(issued, "amended-version-in-force-on-adoption", found.span)
+    return found
+
+
+def _stated_effective(text: str, issued: DateValue | None) -> Found | None:
     head = header(text)
     for event in find_date_events(head):
         if event.role == "effective" and event.date:
@@ -155,6 +216,9 @@ def issuer_matches(title: str, text: str, registry: Registry,
     version in hand, so it is asked first.
     """
     head = header(text)
+    approved = _approved_by_state_council(head, registry)
+    if approved:
+        return approved, "header:approved-by-state-council"
     label = _ISSUER_LABEL.search(head)
     issuing_line = _ISSUING_LINE.search(head)
     regions = ((_SESSION.sub("", adoption), "header:adopting-body"),
@@ -169,6 +233,17 @@ def issuer_matches(title: str, text: str, registry: Registry,
             # Bodies merely mentioned somewhere in a header are not co-issuers.
             return (matches[:1] if rule == "header" else matches), rule
     return [], ""
+
+
+def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatch]:
+    """A rule the State Council approved (国务院批准) is an administrative regulation of
+    the State Council, whichever ministry then promulgated it."""
+    for entry in header_history(head):
+        if entry.role == "approved":
+            found = [m for m in registry.find_in_text(entry.span) if m.entry and m.entry.id == STATE_COUNCIL]
+            if found:
+                return found[:1]
+    return []
 
 
 def unregistered_issuer(text: str) -> Found | None:
@@ -230,7 +305,8 @@ def doc_number(title: str, text: str) -> Found | None:
 
 # --- classification ----------------------------------------------------------
 
-def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: bool) -> Found:
+def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: bool,
+             adopted: bool = False) -> Found:
     if _DRAFT_NOTICE.search(title):
         return Found("policy" if not _STANDARD_WORDS.search(title) else "standard_notice",
                      "title:draft-for-comments", title)
@@ -243,8 +319,10 @@ def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: boo
         return Found("standard", "std-no", title)
     if has_doc_no:
         return Found("policy", "doc-no", title)
-    if lang != "en" and _POLICY_TITLE.search(_DRAFT.sub("", title)):
+    if lang != "en" and _POLICY_TITLE.search(_TRAILING_NOTE.sub("", _DRAFT.sub("", title))):
         return Found("policy", "title:policy-form", title)
+    if adopted:
+        return Found("policy", "header:adoption-line", "")
     return Found("news", "default", "")
 
 
