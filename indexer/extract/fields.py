@@ -32,6 +32,7 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
+_NATIONAL_REGULATION = re.compile(r"^(中华人民共和国)?(?!.*(省|自治区|市|县|自治州|特别行政区))[^《》]*条例$")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
@@ -39,6 +40,7 @@ _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十]+[章条节编]|目\s*录|总\s*则)", re.M)
 _HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年")
+_ENTRY_END = re.compile(r"(通过|修订|修正|公布|发布|颁布|印发|批准|施行|实施)\W*$")
 _HISTORY_CUE = re.compile(r"通过|修订|修正|公布|发布|颁布|印发|批准")
 _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "公布": "promulgated",
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
@@ -67,8 +69,7 @@ def header(text: str) -> str:
     chapter, article or table of contents, within limits.
     """
     body = _BODY_START.search(text, 0, HEADER_MAX)
-    end = body.start() if body and body.start() > HEADER_CHARS else HEADER_CHARS
-    return text[:end]
+    return text[:body.start()] if body else text[:HEADER_CHARS]
 
 
 def tail(text: str) -> str:
@@ -128,9 +129,15 @@ def _history_blocks(head: str) -> list[str]:
             continue
         if _HISTORY_START.match(line):
             blocks.append([line])
-        elif blocks and not _BODY_START.match(line) and len(blocks[-1]) < 3:
+        elif blocks and _continues(blocks[-1], line):
             blocks[-1].append(line)
     return ["".join(block) for block in blocks]
+
+
+def _continues(block: list[str], line: str) -> bool:
+    """A wrapped entry goes on with a short line until its verb closes it."""
+    return (len(block) < 3 and len(line) <= 80 and not _BODY_START.match(line)
+            and not _ENTRY_END.search(block[-1]))
 
 
 def _blank(match: re.Match) -> str:
@@ -232,6 +239,10 @@ def issuer_matches(title: str, text: str, registry: Registry,
         if matches:
             # Bodies merely mentioned somewhere in a header are not co-issuers.
             return (matches[:1] if rule == "header" else matches), rule
+    if _NATIONAL_REGULATION.search(_TRAILING_NOTE.sub("", title)):
+        # Ministries may not name their rules 条例 (规章制定程序条例), and local
+        # regulations carry their region's name: a national 条例 is the State Council's.
+        return [IssuerMatch(registry.get(STATE_COUNCIL), title, 0, len(title))], "title:national-条例"
     return [], ""
 
 
