@@ -41,6 +41,7 @@ _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;�
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十]+[章条节编]|目\s*录|总\s*则)", re.M)
 _HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年")
 _ENTRY_END = re.compile(r"(通过|修订|修正|公布|发布|颁布|印发|批准|施行|实施)\W*$")
+_AMENDMENT_NOTE = re.compile(r"[（(]\s*([^（）()]{8,16}?)\s*(删除|删去|修改|修订|修正|增加|补充)\s*[)）]")
 _HISTORY_CUE = re.compile(r"通过|修订|修正|公布|发布|颁布|印发|批准")
 _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "公布": "promulgated",
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
@@ -134,6 +135,16 @@ def _history_blocks(head: str) -> list[str]:
     return ["".join(block) for block in blocks]
 
 
+def _inline_amendments(text: str) -> list[HistoryEntry]:
+    """Consolidated texts mark amended clauses in place: （2011年1月8日删除）."""
+    out = []
+    for note in _AMENDMENT_NOTE.finditer(text):
+        dates = find_dates(note.group(1))
+        if len(dates) == 1 and dates[0].precision == "day":
+            out.append(HistoryEntry(dates[0], "amended", "note", note.group()))
+    return out
+
+
 def _continues(block: list[str], line: str) -> bool:
     """A wrapped entry goes on with a short line until its verb closes it."""
     return (len(block) < 3 and len(line) <= 80 and not _BODY_START.match(line)
@@ -146,11 +157,12 @@ def _blank(match: re.Match) -> str:
 
 def issued_date(text: str) -> Found | None:
     head = header(text)
-    events = header_history(head)
+    events = header_history(head) + _inline_amendments(text)
     if events:
         # The version in hand is the latest adoption, revision or promulgation.
         latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
-        return Found(latest.date, f"header:{latest.cue}", latest.span)
+        rule = "inline-amendment-note" if latest.cue == "note" else f"header:{latest.cue}"
+        return Found(latest.date, rule, latest.span)
     found = _signature_date(text) or _dated_line(head) or _labelled_date(head)
     if found:
         return found
