@@ -150,6 +150,26 @@ def show(doc_id, index_path, fmt):
 
 
 @cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def inspect(path, fmt):
+    """Show the record FILE would give, and for each field the rule and text behind it.
+
+    Statuses that depend on other versions (superseded) are settled at indexing
+    time and are not shown here.
+    """
+    from indexer.errors import ReadError, UsageError
+    from indexer.pipeline import inspect_file
+
+    try:
+        records = inspect_file(path)
+    except ReadError as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    for record in records:
+        output.inspection(record, fmt, sys.stdout)
+
+
+@cli.command()
 @click.argument("query", required=False)
 @filter_options
 @index_option

@@ -130,6 +130,37 @@ def _issuer_line(issuer: dict) -> str:
     return line + ("" if issuer["registered"] else " (unregistered)")
 
 
+def inspection(rec: Record, fmt: str, out: IO) -> None:
+    """Each field with the rule that produced it and the text it came from."""
+    if fmt == "json":
+        out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    color = use_color(out)
+    data = rec.to_dict()
+    sources = rec.provenance.get("fields", {})
+    for name in BRIEF_FIELDS:
+        value = data[name]
+        if name == "issuers":
+            value = "; ".join(_issuer_line(i) for i in value)
+        elif isinstance(value, list):
+            value = ", ".join(value)
+        if name in ("issued", "effective") and value:
+            value = f"{value} ({data[name + '_precision']})"
+        out.write(_style(f"{name:>10}: ", color, bold=True) + (str(value) if value not in (None, "") else "—") + "\n")
+        source = sources.get(name)
+        if source:
+            span = source.get("span", "").replace("\n", " ⏎ ")
+            out.write(_style(f"{'':>12}rule {source['rule']}", color, fg="cyan") +
+                      (f"  «{span}»" if span else "") + "\n")
+    prov = rec.provenance
+    out.write(_style(f"{'read as':>10}: ", color, bold=True) + f"{prov.get('format')} · {prov.get('encoding')}\n")
+    for repair in prov.get("repairs", []):
+        out.write(_style(f"{'repaired':>10}: ", color, bold=True) + repair + "\n")
+    for warning in prov.get("warnings", []):
+        out.write(_style(f"{'warning':>10}: ", color, bold=True) + warning + "\n")
+    out.write(_style(f"{'text':>10}: ", color, bold=True) + f"{len(rec.text)} characters\n")
+
+
 def records_jsonl(records: Iterable[Record], out: IO) -> int:
     count = 0
     for rec in records:

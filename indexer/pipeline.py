@@ -105,6 +105,13 @@ def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[tuple]:
         yield from pool.imap(extract_file, items, chunksize=8)
 
 
+def inspect_file(path: Path) -> list[Record]:
+    """The records one file would yield, before statuses that depend on other versions."""
+    raws = read_file(path)
+    builder = Builder()
+    return [builder.build(raw, path.name) for raw in raws]
+
+
 # --- the whole run -----------------------------------------------------------
 
 def index_corpus(roots: list[Path], store: Store, progress: Progress | None = None,

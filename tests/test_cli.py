@@ -140,3 +140,21 @@ def test_real_process_search_and_error(corpus_index):
     bad = stdidx("search", "稀土", "--since", "soon", "--index", corpus_index)
     assert bad.returncode == 2
     assert bad.stderr.strip().count("\n") == 0 and "Traceback" not in bad.stderr
+
+
+def test_inspect_explains_each_field(tmp_path):
+    path = tmp_path / "reg.md"
+    path.write_text("# 稀土管理条例\n\n（2024年4月26日国务院第31次常务会议通过　2024年6月22日中华人民共和国国务院令"
+                    "第785号公布　自2024年10月1日起施行）\n\n第一条 为了有效保护稀土资源，制定本条例。\n", encoding="utf-8")
+    result = run("inspect", path)
+    assert result.exit_code == 0
+    assert "issued: 2024-06-22 (day)" in result.stdout
+    assert "rule header:公布" in result.stdout and "国务院令第785号公布" in result.stdout
+    assert "effective: 2024-10-01" in result.stdout and "STATE_COUNCIL" in result.stdout
+
+
+def test_inspect_reports_unreadable_file(tmp_path):
+    path = tmp_path / "x.xml"
+    path.write_bytes(b"<record>")
+    result = run("inspect", path)
+    assert result.exit_code == 2 and "malformed XML" in result.stderr

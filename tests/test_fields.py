@@ -1,0 +1,150 @@
+"""Field rules, one table per field: where official texts state things, and what stdidx takes."""
+from datetime import date
+
+import pytest
+
+from indexer.extract import fields
+from indexer.extract.build import Builder, detect_lang
+from indexer.extract.issuers import Registry
+from indexer.read.rawdoc import RawDoc
+
+REGISTRY = Registry.load()
+
+LAW = """中华人民共和国招标投标法
+
+1999年8月30日 第九届全国人民代表大会常务委员会第十一次会议通过
+
+2017年12月27日 第十二届全国人民代表大会常务委员会第三十一次会议《关于修改<中华人民共和国招标投标法>
+
+<中华人民共和国计量法>的决定》修正
+
+第一章 总则
+
+第一条 为了规范招标投标活动，制定本法。
+第六十八条 本法自2000年1月1日起施行。"""
+
+
+@pytest.mark.parametrize("text, iso, rule", [
+    (LAW, "2017-12-27", "header:修正"),                       # latest entry, wrapped over lines
+    ("稀土管理条例\n（2024年4月26日国务院第31次常务会议通过　2024年6月22日中华人民共和国国务院令第785号公布　"
+     "自2024年10月1日起施行）\n第一条 为了", "2024-06-22", "header:公布"),
+    ("某条例\n二〇一九年十二月二十八日第十三届全国人民代表大会常务委员会第十五次会议通过\n第一条 为了",
+     "2019-12-28", "header:通过"),                              # Chinese numerals
+    ("某办法\n２０２１年３月１日 国务院令第７３８号公布\n第一条 为了", "2021-03-01", "header:公布"),
+    ("某规定\n1993年12月12日 国务院批准\n1993年12月23日 财政部令第6号发布\n"
+     "2023年7月20日 《国务院关于修改和废止部分行政法规的决定》第三次修订）\n第一条 为了", "2023-07-20", "header:修订"),
+    ("国库券条例\n1992年3月18日 国务院令第95号发布\n第一条 为了。\n第十条 删去。（2011年1月8日删除）",
+     "2011-01-08", "inline-amendment-note"),
+    ("关于加强管理的通知\n各省工业和信息化主管部门：\n现通知如下。\n工业和信息化部\n2024年3月15日",
+     "2024-03-15", "signature-date"),
+    ("关于印发办法的通知\n工信部联原〔2026〕188号\n本办法自2027年1月1日起施行。\n工业和信息化部\n2026年10月20日\n\n"
+     + "第一条 为了健全稀土产品追溯体系，规范追溯信息的采集、报送和使用，制定本办法。\n" * 8,
+     "2026-10-20", "header:dated-line"),
+    ("团体标准公告\n发布时间：2023-05-16  来源：中国稀土学会\n正文很长的一段话，说明情况。", "2023-05-16", "header:发布"),
+])
+def test_issued(text, iso, rule):
+    found = fields.issued_date(text)
+    assert (found.value.iso, found.rule) == (iso, rule)
+
+
+def test_date_without_year_is_never_issued():
+    assert fields.issued_date("On September 5 in Baotou, the two sides met.") is None
+
+
+@pytest.mark.parametrize("text, issued, iso, rule", [
+    (LAW, "2017-12-27", "2017-12-27", "amended-version-in-force-on-adoption"),
+    ("某条例\n2024年6月22日国务院令第785号公布\n第一条 为了\n第三十二条 本条例自2024年10月1日起施行。",
+     "2024-06-22", "2024-10-01", "article:施行"),
+    ("某规定\n2020年1月2日 公安部令第1号公布\n第一条 为了\n第九条 本规定自公布之日起施行。",
+     "2020-01-02", "2020-01-02", "effective-on-issue"),
+    ("GB/T 13560-2017\n烧结钕铁硼永磁材料\n2017-10-14发布 2018-05-01实施\n1 范围", None, "2018-05-01", "header:实施"),
+])
+def test_effective(text, issued, iso, rule):
+    from indexer.extract.dates import parse_date
+
+    found = fields.effective_date(text, parse_date(issued) if issued else None)
+    assert (found.value.iso, found.rule) == (iso, rule)
+
+
+@pytest.mark.parametrize("title, text, ids, rule", [
+    ("中华人民共和国招标投标法", LAW, ["NPCSC"], "header:adopting-body"),
+    ("某规定", "某规定\n1987年4月29日 国务院批准\n1987年5月4日 公安部发布\n第一条 为了", ["STATE_COUNCIL"],
+     "header:approved-by-state-council"),
+    ("工业和信息化部 国家发展改革委 自然资源部关于印发《稀土开采和稀土冶炼分离总量调控管理暂行办法》的通知",
+     "正文", ["MIIT", "NDRC", "MNR"], "title"),
+    ("关于加强管理的通知", "关于加强管理的通知\n正文很长的一段话。\n工业和信息化部\n2024年3月15日", ["MIIT"], "signature"),
+    ("关于发布标准的公告", "发布机关： 环境保护部 生成日期： 2011-01-24\n正文", ["MEE"], "label:issuer"),
+    ("氧化镝", "GB/T 13558-2008\n氧化镝\n中华人民共和国国家质量监督检验检疫总局\n中国国家标准化管理委员会\n发布\n1 范围",
+     ["SAMR", "SAC"], "header:issuing-line"),
+    ("保障农民工工资支付条例", "第一章 总则\n第一条 为了", ["STATE_COUNCIL"], "title:national-条例"),
+    ("内蒙古自治区稀土资源保护条例", "第一章 总则\n第一条 为了", [], ""),
+])
+def test_issuers(title, text, ids, rule):
+    issued = fields.issued_date(text)
+    adoption = issued.span if issued and issued.rule.startswith("header:") else ""
+    matches, found_rule = fields.issuer_matches(title, text, REGISTRY, adoption)
+    assert [m.entry.id for m in matches] == ids and found_rule == rule
+
+
+def test_unregistered_issuer_kept_from_signature():
+    found = fields.unregistered_issuer("通知正文。\n江西省稀土行业协会\n2024年5月6日")
+    assert found.value == "江西省稀土行业协会"
+
+
+@pytest.mark.parametrize("title, text, std, doc, kind", [
+    ("关于发布《烧结钕铁硼》等3项团体标准的公告", "", False, False, "standard_notice"),
+    ("中华人民共和国工业和信息化部公告", "批准XB/T 230-2019等行业标准", True, False, "standard_notice"),
+    ("工业和信息化部关于下达稀土指标的通知", "正文", False, True, "policy"),
+    ("关于《稀土管理条例（征求意见稿）》公开征求意见的通知", "正文", False, False, "policy"),
+    ("烧结钕铁硼永磁材料", "", True, False, "standard"),
+    ("中华人民共和国刑法修正案（七）", "", False, False, "policy"),
+    ("Dysprosium prices climb", "", False, False, "news"),
+])
+def test_doc_type(title, text, std, doc, kind):
+    lang = detect_lang(title + text)
+    assert fields.doc_type(title, text, lang, std, doc).value == kind
+
+
+@pytest.mark.parametrize("title, text, kind, issued, effective, status", [
+    ("稀土管理条例（征求意见稿）", "", "policy", "2021-01-15", None, "draft"),
+    ("某办法", "", "policy", "2026-10-20", "2027-01-01", "upcoming"),
+    ("某办法【已废止】", "", "policy", "2010-01-01", None, "repealed"),
+    ("某办法", "", "policy", "2024-06-22", "2024-10-01", "in_force"),
+    ("Some news", "", "news", "2025-01-01", None, "unknown"),
+    ("某办法", "", "policy", None, None, "unknown"),
+])
+def test_status(title, text, kind, issued, effective, status):
+    assert fields.status(title, text, kind, issued, effective, date(2026, 11, 29)).value == status
+
+
+@pytest.mark.parametrize("kind, title, std_no, work", [
+    ("standard", "烧结钕铁硼永磁材料", "GB/T 13560-2017", "std:GB/T 13560"),
+    ("standard", "稀土杂质化学分析方法 第1部分", "GB/T 18115.1-2020", "std:GB/T 18115.1"),
+    ("policy", "关于《稀土管理条例（征求意见稿）》公开征求意见的通知", None, "doc:稀土管理条例"),
+    ("policy", "中华人民共和国矿产资源法", None, "doc:矿产资源法"),
+    ("policy", "稀土管理條例", None, "doc:稀土管理条例"),
+])
+def test_work(kind, title, std_no, work):
+    assert fields.work_key(kind, title, std_no, None, None) == work
+
+
+def test_own_std_no_ignores_cited_numbers():
+    assert fields.own_std_no("某团体标准", "按照GB/T 1.1—2020给出的规则起草。") is None
+    assert fields.own_std_no("某标准", "T/CSRE 10018—2026\n代替T/CSRE 10001—2021").value == "T/CSRE 10018-2026"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("稀土管理条例 第一条", "zh-Hans"), ("稀土管理條例 第一條 為了規範釹鐵硼", "zh-Hant"),
+    ("Rare earth export controls tightened", "en"),
+])
+def test_lang(text, lang):
+    assert detect_lang(text) == lang
+
+
+def test_provenance_names_rule_and_span_for_each_field():
+    raw = RawDoc(format="markdown", encoding="utf-8", text=LAW, title="中华人民共和国招标投标法")
+    record = Builder(REGISTRY, date(2026, 11, 29)).build(raw, "laws/招标投标法.md")
+    sources = record.provenance["fields"]
+    assert sources["issued"]["rule"] == "header:修正" and "2017年12月27日" in sources["issued"]["span"]
+    assert sources["issuers"]["rule"] == "registry:header:adopting-body"
+    assert record.issuers[0].id == "NPCSC" and record.issued == "2017-12-27"
