@@ -38,6 +38,8 @@ class Builder:
             if found is None:
                 return None
             sources[name] = {"rule": found.rule, "span": found.span[:200]}
+            if found.warning:
+                warnings.append(f"{name}: candidates disagree: {found.warning}")
             return found.value
 
         title = self._clean_text(stated.get("title") or raw.title or _first_line(text), repairs)
@@ -130,7 +132,7 @@ class Builder:
             sources["issuers"] = {"rule": f"registry:{rule}",
                                   "span": "; ".join(m.name for m in matches)[:200]}
             return [self._registered(m.entry, on_date) for m in matches if m.entry]
-        found = fields.unregistered_issuer(text)
+        found = fields.unregistered_issuer(text, adoption)
         if found:
             sources["issuers"] = {"rule": found.rule, "span": found.span}
             return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]

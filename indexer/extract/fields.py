@@ -32,6 +32,7 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
+_ADOPTING_BODY = re.compile(r"(?:日\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府))")
 _NATIONAL_REGULATION = re.compile(r"^(中华人民共和国)?(?!.*(省|自治区|市|县|自治州|特别行政区))[^《》]*条例$")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
@@ -61,6 +62,7 @@ class Found:
     value: object
     rule: str
     span: str = ""
+    warning: str = ""  # set when another candidate disagreed with the value taken
 
 
 def header(text: str) -> str:
@@ -160,17 +162,29 @@ def issued_date(text: str) -> Found | None:
     events = header_history(head) + _inline_amendments(text)
     if events:
         # The version in hand is the latest adoption, revision or promulgation.
-        latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
+        # A higher body's approval (批准) dates the version only when nothing else does:
+        # a city's regulation is adopted by the city and approved by the province.
+        adopted = [e for e in events if e.role != "approved"] or events
+        latest = max(adopted, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
         rule = "inline-amendment-note" if latest.cue == "note" else f"header:{latest.cue}"
         return Found(latest.date, rule, latest.span)
-    found = _signature_date(text) or _dated_line(head) or _labelled_date(head)
-    if found:
-        return found
+    candidates = [f for f in (_signature_date(text), _dated_line(head), _labelled_date(head)) if f]
+    if candidates:
+        return _with_conflicts(candidates[0], candidates[1:])
     effective_spans = [(e.start, e.end) for e in find_date_events(head) if e.role == "effective"]
     for value in find_dates(head):
         if not any(a <= value.start < b for a, b in effective_spans):
             return Found(value, "first-date-in-header", head[value.start:value.end])
     return None
+
+
+def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
+    """Keep the best-supported candidate and say when another one disagreed."""
+    differing = [o for o in others if o.value.iso != chosen.value.iso]
+    if differing:
+        chosen.warning = "; ".join(f"{o.rule} says {o.value.iso}" for o in differing) + \
+            f"; took {chosen.value.iso} ({chosen.rule})"
+    return chosen
 
 
 def _dated_line(head: str) -> Found | None:
@@ -208,13 +222,15 @@ def effective_date(text: str, issued: DateValue | None) -> Found | None:
 
 def _stated_effective(text: str, issued: DateValue | None) -> Found | None:
     head = header(text)
+    events = [e for e in find_date_events(text) if e.role == "effective" and e.date]
+    articles = [Found(e.date, f"article:{e.cue}", text[max(0, e.start - 12):e.end]) for e in events
+                if _SELF_REFERENCE.search(text[max(0, e.start - 12):e.start + 4])]
     for event in find_date_events(head):
         if event.role == "effective" and event.date:
-            return Found(event.date, f"header:{event.cue}", head[event.start:event.end])
-    events = [e for e in find_date_events(text) if e.role == "effective" and e.date]
-    for event in events:
-        if _SELF_REFERENCE.search(text[max(0, event.start - 12):event.start + 4]):
-            return Found(event.date, f"article:{event.cue}", text[max(0, event.start - 12):event.end])
+            return _with_conflicts(Found(event.date, f"header:{event.cue}", head[event.start:event.end]),
+                                   articles[:1])
+    if articles:
+        return _with_conflicts(articles[0], articles[1:2])
     on_issue = effective_on_issue(text)
     if on_issue and issued:
         start, end = on_issue
@@ -248,6 +264,8 @@ def issuer_matches(title: str, text: str, registry: Registry,
                (head, "header"))
     for region, rule in regions:
         matches = _dedupe(registry.find_in_text(region)) if region else []
+        if not matches and rule == "header:adopting-body" and adopting_body(adoption):
+            return [], rule  # adopted by a body the registry does not know
         if matches:
             # Bodies merely mentioned somewhere in a header are not co-issuers.
             return (matches[:1] if rule == "header" else matches), rule
@@ -269,8 +287,17 @@ def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatc
     return []
 
 
-def unregistered_issuer(text: str) -> Found | None:
-    """A signature line naming a body the registry does not know."""
+def adopting_body(adoption: str) -> str | None:
+    """The congress or government named in an adoption line, as written."""
+    match = _ADOPTING_BODY.search(_SESSION.sub("", adoption))
+    return clean_issuer_name(match.group(1)) if match else None
+
+
+def unregistered_issuer(text: str, adoption: str = "") -> Found | None:
+    """The adopting body or a signature line naming a body the registry does not know."""
+    body = adopting_body(adoption)
+    if body:
+        return Found(body, "header:adopting-body:unregistered", adoption)
     for line in reversed(signature_block(text).splitlines()):
         line = re.sub(r"\d{4}\s*年.*$|[\d〇○零一二三四五六七八九十]{4}年.*$", "", line).strip()
         match = _SIGNATURE_BODY.search(line)
