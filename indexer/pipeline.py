@@ -140,7 +140,7 @@ def index_corpus(roots: list[Path], store: Store, progress: Progress | None = No
         # Phase 3: write a new index generation.
         spool.seek(0)
         meta = {"roots": [str(Path(r).resolve()) for r in roots], "exclude": list(exclude)}
-        with store.build(meta) as writer:
+        with store.build(meta, procs=workers) as writer:
             for _ in versions:
                 record = pickle.load(spool)
                 if record.id in superseded:

@@ -50,14 +50,14 @@ class Store:
         return whoosh_index.open_dir(str(self.path / meta["generation"]))
 
     @contextlib.contextmanager
-    def build(self, meta: dict, limitmb: int = 256) -> Iterator["Builder"]:
+    def build(self, meta: dict, limitmb: int = 256, procs: int = 1) -> Iterator["Builder"]:
         """Write a new generation; it becomes current only if the block succeeds."""
         self.path.mkdir(parents=True, exist_ok=True)
         generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
         target = self.path / generation
         target.mkdir()
         ix = whoosh_index.create_in(str(target), make_schema())
-        writer = ix.writer(limitmb=limitmb)
+        writer = ix.writer(limitmb=limitmb, procs=procs, multisegment=procs > 1)
         builder = Builder(writer)
         try:
             yield builder
