@@ -14,6 +14,7 @@ from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import Registry
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
+from indexer.query.phrase import AdjacentPhrase
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
 # An exact standard or document number outranks any amount of text matching.
@@ -49,7 +50,7 @@ def parse_query(text: str, schema) -> Q.Query:
         parts.append(_number_query("doc_no", number, rest[start:end], schema))
         rest = rest[:start] + " " + rest[end:]
     if rest.strip():
-        parsed = MultifieldParser(["title", "content"], schema).parse(rest)
+        parsed = MultifieldParser(["title", "content"], schema, phraseclass=AdjacentPhrase).parse(rest)
         if parsed is not Q.NullQuery:
             parts.append(parsed)
     if not parts:
@@ -62,7 +63,7 @@ def _number_query(fieldname: str, value: str, written: str, schema) -> Q.Query:
     alternatives = [Q.Term(fieldname, term, boost=NUMBER_BOOST)]
     if fieldname == "std":
         alternatives.append(Q.Term("mentions", term, boost=MENTION_BOOST))
-    alternatives.append(MultifieldParser(["content"], schema).parse(f'"{written}"'))
+    alternatives.append(MultifieldParser(["content"], schema, phraseclass=AdjacentPhrase).parse(f'"{written}"'))
     return Q.Or(alternatives)
 
 

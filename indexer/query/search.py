@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from whoosh import sorting
-from whoosh.query import Every
+from whoosh.query import Every, Require
 
 from indexer.errors import UsageError
 from indexer.index.schema import unpack
@@ -43,8 +43,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
     groups = {name: sorting.FieldFacet(name, allow_overlap=(name == "issuer"),
                                        maptype=sorting.Count) for name in FACETS}
     with ix.searcher() as searcher:
-        results = searcher.search(q, filter=flt, limit=limit, groupedby=groups,
-                                  **_sorting(sort))
+        results = searcher.search(_restricted(q, flt), limit=limit, groupedby=groups, **_sorting(sort))
         hits = []
         # Grouping can make Whoosh keep more than `limit` hits; the page is ours to cut.
         for hit in results[:limit]:
@@ -72,9 +71,17 @@ def iter_records(ix, text: str | None = None, filters: Filters | None = None,
     flt = filter_query(filters or Filters())
     with ix.searcher() as searcher:
         q = parse_query(text, ix.schema) if text else Every()
-        results = searcher.search(q, filter=flt, limit=None, **_sorting(sort or ("relevance" if text else "path")))
+        results = searcher.search(_restricted(q, flt), limit=None,
+                                  **_sorting(sort or ("relevance" if text else "path")))
         for hit in results:
             yield unpack(hit["record"])
+
+
+def _restricted(q, flt):
+    # Intersecting with the filter lets a selective filter skip most candidates;
+    # Whoosh's filter= argument would test every match of the query instead.
+    # Require scores by the query alone.
+    return Require(q, flt) if flt is not None else q
 
 
 def _sorting(sort: str) -> dict:

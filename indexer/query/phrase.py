@@ -1,0 +1,109 @@
+"""Phrase matching for one-token-per-ideograph text.
+
+Whoosh's Phrase checks adjacency with general span algebra, which is slow when
+the phrase is made of very common characters (稀土 occurs in nearly every
+document). Here the term matchers are intersected directly and adjacency is one
+set intersection per word: position p of the first word, p+1 of the second, …
+"""
+from __future__ import annotations
+
+from whoosh import matching
+from whoosh.matching import Matcher
+from whoosh.query import Phrase, Term
+
+
+class AdjacentPhrase(Phrase):
+    """Words in order, each directly after the previous one (slop is ignored)."""
+
+    def matcher(self, searcher, context=None):
+        fieldname = self.fieldname
+        if fieldname not in searcher.schema or not self.words:
+            return matching.NullMatcher()
+        field = searcher.schema[fieldname]
+        reader = searcher.reader()
+        leaves = []
+        for word in self.words:
+            btext = field.to_bytes(word)
+            if (fieldname, btext) not in reader:
+                return matching.NullMatcher()
+            leaves.append(Term(fieldname, word).matcher(searcher, context))
+        if len(leaves) == 1:
+            return leaves[0]
+        return AdjacentMatcher(leaves, self.boost)
+
+
+class AdjacentMatcher(Matcher):
+    def __init__(self, leaves: list, boost: float = 1.0):
+        self._leaves = leaves
+        self._boost = boost
+        self._align()
+
+    def _align(self) -> None:
+        """Move every leaf to the next document where all of them occur, adjacent."""
+        leaves = self._leaves
+        while all(m.is_active() for m in leaves):
+            target = max(m.id() for m in leaves)
+            for m in leaves:
+                if m.id() < target:
+                    m.skip_to(target)
+                    if not m.is_active():
+                        return
+            if all(m.id() == target for m in leaves):
+                if self._adjacent():
+                    return
+                leaves[0].next()
+
+    def _adjacent(self) -> bool:
+        starts = set(self._leaves[0].value_as("positions"))
+        for offset, m in enumerate(self._leaves[1:], 1):
+            starts &= {p - offset for p in m.value_as("positions")}
+            if not starts:
+                return False
+        return True
+
+    def is_active(self) -> bool:
+        return all(m.is_active() for m in self._leaves)
+
+    def id(self) -> int:
+        return self._leaves[0].id()
+
+    def next(self) -> None:
+        self._leaves[0].next()
+        self._align()
+
+    def skip_to(self, id: int) -> None:
+        for m in self._leaves:
+            if m.is_active() and m.id() < id:
+                m.skip_to(id)
+        self._align()
+
+    def reset(self) -> None:
+        for m in self._leaves:
+            m.reset()
+        self._align()
+
+    def copy(self) -> "AdjacentMatcher":
+        return AdjacentMatcher([m.copy() for m in self._leaves], self._boost)
+
+    def children(self) -> list:
+        return list(self._leaves)
+
+    def supports(self, astype: str) -> bool:
+        return False
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def weight(self) -> float:
+        return sum(m.weight() for m in self._leaves) * self._boost
+
+    def score(self) -> float:
+        return sum(m.score() for m in self._leaves) * self._boost
+
+    def term_matchers(self):
+        for m in self._leaves:
+            yield from m.term_matchers()
+
+    def matching_terms(self, id=None):
+        for m in self._leaves:
+            yield from m.matching_terms(id)
