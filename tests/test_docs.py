@@ -7,8 +7,11 @@ import pytest
 
 from indexer.cli import cli
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
-CI = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text("utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+CI = (ROOT / ".ci" / "run").read_text("utf-8")
+# Usage lives in the README and in docs/*.md, which the README links to.
+DOCS = README + "".join(p.read_text("utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
 
 
 def commands():
@@ -17,7 +20,7 @@ def commands():
 
 @pytest.mark.parametrize("name, command", commands())
 def test_command_documented(name, command):
-    assert f"### `stdidx {name}" in README
+    assert f"### `stdidx {name}" in DOCS
 
 
 @pytest.mark.parametrize("name, option", [
@@ -25,7 +28,12 @@ def test_command_documented(name, command):
     if isinstance(param, click.Option) for opt in param.opts if opt.startswith("--")
 ])
 def test_option_documented(name, option):
-    assert f"`{option}" in README or f"{option} " in README, f"{name} {option} missing from README"
+    assert f"`{option}" in DOCS or f"{option} " in DOCS, f"{name} {option} missing from the docs"
+
+
+def test_every_docs_page_is_linked_from_the_readme():
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"docs/{page.name}" in README
 
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():

@@ -1,0 +1,98 @@
+"""The command group, the shared options and the one error boundary every command runs inside."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from indexer import output
+from indexer.config import INDEX_ENV, default_index_path
+from indexer.errors import StdidxError
+from indexer.record import DOC_TYPES, LANGS, STATUSES
+
+
+class Group(click.Group):
+    """One error boundary: library errors become one line and their exit code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StdidxError as exc:
+            click.echo(f"stdidx: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=Group, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, "
+                               f"else {default_index_path()}")
+@click.version_option(package_name="stdidx")
+def cli():
+    """Index and search standards notices and policy texts on China's rare-earth industry."""
+
+
+def index_option(command):
+    return click.option("--index", "index_path", type=click.Path(path_type=Path),
+                        envvar=INDEX_ENV, show_envvar=True, default=default_index_path,
+                        help="Index directory.", show_default="per-user data directory")(command)
+
+
+def filter_options(command):
+    options = [
+        click.option("--issuer", multiple=True, help="Issuer id, name or abbreviation (repeatable)."),
+        click.option("--type", "doc_types", multiple=True, type=click.Choice(DOC_TYPES),
+                     help="Document type (repeatable)."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+                     help="Status (repeatable)."),
+        click.option("--lang", "langs", multiple=True, type=click.Choice(LANGS),
+                     help="Language (repeatable)."),
+        click.option("--since", help="Issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        click.option("--until", help="Issued on or before (YYYY-MM-DD, YYYY-MM or YYYY)."),
+        click.option("--std", help="Standard code, with or without year (GB/T 13560)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+
+    @functools.wraps(command)
+    def wrapper(issuer, doc_types, statuses, langs, since, until, std, **kwargs):
+        from indexer.query.parse import Filters
+
+        filters = Filters(list(issuer), list(doc_types), list(statuses), list(langs), since, until, std)
+        return command(filters=filters, **kwargs)
+
+    return wrapper
+
+
+def open_index(index_path: Path, build_if_missing: bool = False):
+    from indexer.index.store import Store
+
+    store = Store(index_path)
+    if build_if_missing and not store.exists():
+        from indexer.resources import corpus_dir
+
+        click.echo(f"No index at {index_path}; building one from the bundled corpus first.", err=True)
+        run_index([corpus_dir()], store, out=sys.stderr)
+    return store.open()
+
+
+def run_index(paths: list[Path], store, out, verbose: bool = False) -> int:
+    from indexer.pipeline import index_corpus
+
+    show_bar = sys.stderr.isatty()
+    with click.progressbar(length=1, label="indexing", file=sys.stderr) if show_bar else _null() as bar:
+        def progress(done: int, total: int, _path: str) -> None:
+            if show_bar:
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        summary = index_corpus(paths, store, progress=progress)
+    output.summary(summary, out, verbose)
+    return 1 if summary.failed else 0
+
+
+class _null:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
