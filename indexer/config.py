@@ -1,12 +1,153 @@
-"""Where things live by default."""
+"""Where things live, and the TOML configuration file.
+
+Precedence, highest first: command-line flag, environment variable, the
+configuration file, the built-in default. Every value remembers where it came
+from so `stdidx config show` can say.
+
+    index = "~/.local/share/stdidx/index"
+    roots = ["~/rare-earth/notices", "~/rare-earth/standards"]
+    include = ["*.html", "*.xml", "*.md", "*.txt"]
+    exclude = ["drafts/*", "*.bak"]
+    glossary = ["~/rare-earth/my-terms.json"]
+
+    [watch.dysprosium]
+    query = "镝"
+    issuer = ["MIIT"]
+    since = "2024-01-01"
+"""
 from __future__ import annotations
 
 import os
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from indexer.errors import ConfigError
 
 INDEX_ENV = "STDIDX_INDEX"
+CONFIG_ENV = "STDIDX_CONFIG"
+LIST_KEYS = ("roots", "include", "exclude", "glossary")
+WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std")
 
 
 def default_index_path() -> Path:
     data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data_home) / "stdidx" / "index"
+
+
+def default_config_path() -> Path:
+    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "stdidx" / "config.toml"
+
+
+@dataclass
+class Setting:
+    value: Any
+    source: str                    # "default", "file <path>", "$VAR", "--flag"
+
+
+@dataclass
+class Config:
+    path: Path
+    path_source: str
+    settings: dict[str, Setting] = field(default_factory=dict)
+    watches: dict[str, dict] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        return self.settings[key].value
+
+    def override(self, key: str, value: Any, source: str) -> None:
+        """A flag given on the command line wins over everything else."""
+        if value not in (None, (), []):
+            self.settings[key] = Setting(value, source)
+
+
+def config_path(flag: str | Path | None = None) -> tuple[Path, str]:
+    if flag:
+        return Path(flag).expanduser(), "--config"
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV]).expanduser(), f"${CONFIG_ENV}"
+    return default_config_path(), "default"
+
+
+def load_config(flag: str | Path | None = None) -> Config:
+    path, source = config_path(flag)
+    data = _read(path, required=source != "default")
+    config = Config(path, source)
+    where = f"file {path}"
+    config.settings["index"] = Setting(default_index_path(), "default")
+    if "index" in data:
+        config.settings["index"] = Setting(_path(data["index"], path), where)
+    if os.environ.get(INDEX_ENV):
+        config.settings["index"] = Setting(Path(os.environ[INDEX_ENV]).expanduser(), f"${INDEX_ENV}")
+    for key in LIST_KEYS:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: {key} must be a list of strings")
+        if key in ("roots", "glossary"):
+            value = [_path(v, path) for v in value]
+        config.settings[key] = Setting(value, where if key in data else "default")
+    config.watches = _watches(data.get("watch", {}), path)
+    unknown = set(data) - {"index", "watch", *LIST_KEYS}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting {', '.join(sorted(unknown))}")
+    return config
+
+
+def _read(path: Path, required: bool) -> dict:
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        if required:
+            raise ConfigError(f"configuration file {path} does not exist") from None
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def _path(value: Any, config_file: Path) -> Path:
+    if not isinstance(value, str):
+        raise ConfigError(f"{config_file}: expected a path, got {value!r}")
+    path = Path(value).expanduser()
+    # Relative paths in a config file are relative to the file, not to where cron runs.
+    return path if path.is_absolute() else (config_file.parent / path).resolve()
+
+
+def _watches(table: Any, path: Path) -> dict[str, dict]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [watch] must be a table of saved searches")
+    out = {}
+    for name, spec in table.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("query", ""), str):
+            raise ConfigError(f"{path}: [watch.{name}] must be a table with a query")
+        unknown = set(spec) - set(WATCH_KEYS)
+        if unknown:
+            raise ConfigError(f"{path}: [watch.{name}] has unknown keys {', '.join(sorted(unknown))}")
+        out[name] = dict(spec)
+    return out
+
+
+def save_watch(path: Path, name: str, spec: dict | None) -> None:
+    """Add, replace (spec) or remove (None) one saved search, keeping the file's comments."""
+    import tomlkit
+
+    document = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+    watches = document.setdefault("watch", tomlkit.table(is_super_table=True))
+    if spec is None:
+        watches.pop(name, None)
+    else:
+        table = tomlkit.table()
+        for key in WATCH_KEYS:
+            if spec.get(key) not in (None, "", [], ()):
+                value = spec[key]
+                table[key] = list(value) if isinstance(value, (list, tuple)) else value
+        watches[name] = table
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(tomlkit.dumps(document), "utf-8")
+    os.replace(temporary, path)

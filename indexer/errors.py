@@ -23,3 +23,21 @@ class ReadError(StdidxError):
 
 class NotADocument(ReadError):
     """Empty, binary or unsupported: skipped rather than failed."""
+
+
+class Locked(StdidxError):
+    """Another process holds the index's writer lock (EX_TEMPFAIL, so cron may retry)."""
+
+    exit_code = 75
+
+
+class ConfigError(UsageError):
+    """The configuration file is missing, unreadable or invalid."""
+
+
+class Interrupted(StdidxError):
+    """Stopped by a signal after finishing the current batch."""
+
+    def __init__(self, message: str, signal_number: int):
+        super().__init__(message)
+        self.exit_code = 128 + signal_number

@@ -17,6 +17,8 @@ from typing import Callable, Iterable, Iterator
 from indexer.errors import NotADocument, ReadError
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
+from indexer.index.lock import writer_lock
+from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
 from indexer.read import read_file
@@ -44,11 +46,17 @@ class Summary:
     warnings: int = 0
     text_bytes: int = 0
     seconds: float = 0.0
+    note: str | None = None        # e.g. a stale lock that was taken over
 
 
-def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE) -> list[tuple[Path, Path]]:
-    """Every file under the roots as (root, file), sorted, excluded names left out."""
-    patterns = tuple(exclude)
+def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
+             include: Iterable[str] = ()) -> list[tuple[Path, Path]]:
+    """Every file under the roots as (root, file), sorted.
+
+    Exclude patterns match a file or folder name, or a path relative to the
+    root (drafts/*); include patterns, when given, keep only files they match.
+    """
+    exclude, include = tuple(exclude), tuple(include)
     found: list[tuple[Path, Path]] = []
     for root in roots:
         root = Path(root).resolve()
@@ -56,14 +64,18 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE) ->
             found.append((root.parent, root))
             continue
         for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not _excluded(d, patterns))
-            found.extend((root, Path(folder) / name) for name in sorted(files)
-                         if not _excluded(name, patterns))
+            rel_folder = Path(folder).relative_to(root)
+            dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude))
+            for name in sorted(files):
+                rel = (rel_folder / name).as_posix()
+                if _matches(name, rel, exclude) or (include and not _matches(name, rel, include)):
+                    continue
+                found.append((root, Path(folder) / name))
     return found
 
 
-def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
+def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
 
 
 def relative_path(root: Path, path: Path) -> str:
@@ -80,22 +92,45 @@ def _init_worker() -> None:
     _builder = Builder()
 
 
-def extract_file(item: tuple[Path, Path]) -> tuple[str, list[Record] | Problem, bool]:
-    """(relative path, records or the problem, whether the problem is a skip)."""
+@dataclass
+class Extracted:
+    key: str                       # the file's absolute path: its manifest key
+    rel: str
+    records: list[Record]
+    problem: Problem | None = None
+    skip: bool = False             # the problem means "not a document", not "failed"
+    state: FileState | None = None
+
+
+def extract_file(item: tuple[Path, Path]) -> Extracted:
     root, path = item
     rel = relative_path(root, path)
     try:
-        raws = read_file(path)
-        return rel, [_builder.build(raw, rel) for raw in raws], False
+        state = file_state(root, path, rel)
+        records = [_builder.build(raw, rel) for raw in read_file(path)]
+        state.ids = [r.id for r in records]
+        return Extracted(str(path), rel, records, state=state)
     except NotADocument as exc:
-        return rel, Problem(rel, str(exc)), True
+        state = _state_or_none(root, path, rel)
+        if state:
+            state.skipped = str(exc)
+        return Extracted(str(path), rel, [], Problem(rel, str(exc)), True, state)
     except ReadError as exc:
-        return rel, Problem(rel, str(exc)), False
+        return Extracted(str(path), rel, [], Problem(rel, str(exc)))
+    except OSError as exc:
+        return Extracted(str(path), rel, [], Problem(rel, f"unreadable: {exc.strerror or exc}"))
     except Exception as exc:  # a bug on one file must not stop the run
-        return rel, Problem(rel, f"internal error: {type(exc).__name__}: {exc}"), False
+        return Extracted(str(path), rel, [], Problem(rel, f"internal error: {type(exc).__name__}: {exc}"))
 
 
-def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[tuple]:
+def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
+    try:
+        return file_state(root, path, rel)
+    except OSError:
+        return None
+
+
+def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[Extracted]:
     if workers <= 1 or len(items) < 50:
         _init_worker()
         yield from map(extract_file, items)
@@ -103,6 +138,9 @@ def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[tuple]:
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(workers, initializer=_init_worker) as pool:
         yield from pool.imap(extract_file, items, chunksize=8)
+
+
+LINEAGE_RULE = "lineage:later-version-in-force"
 
 
 def inspect_file(path: Path) -> list[Record]:
@@ -115,22 +153,34 @@ def inspect_file(path: Path) -> list[Record]:
 # --- the whole run -----------------------------------------------------------
 
 def index_corpus(roots: list[Path], store: Store, progress: Progress | None = None,
-                 exclude: Iterable[str] = DEFAULT_EXCLUDE, workers: int | None = None) -> Summary:
+                 exclude: Iterable[str] = DEFAULT_EXCLUDE, workers: int | None = None,
+                 include: Iterable[str] = ()) -> Summary:
+    """Build a fresh index generation from the roots; it replaces the current one on success."""
+    with writer_lock(store.path, "index") as note:
+        summary = _build(roots, store, progress, tuple(exclude), tuple(include),
+                         workers or min(2, os.cpu_count() or 1))
+    summary.note = note
+    return summary
+
+
+def _build(roots, store, progress, exclude, include, workers) -> Summary:
     started = time.perf_counter()
-    items = discover(roots, exclude)
+    items = discover(roots, exclude, include)
     summary = Summary(files=len(items))
-    workers = workers or min(2, os.cpu_count() or 1)
     versions: list[Version] = []
+    files: dict[str, FileState] = {}
     with tempfile.TemporaryFile(dir=_spool_dir(store)) as spool:
         # Phase 1: extract everything, spooling records to disk so memory
         # stays flat, and keep the little each needs for lineage.
-        for done, (rel, result, skip) in enumerate(_extracted(items, workers), 1):
+        for done, item in enumerate(_extracted(items, workers), 1):
             if progress:
-                progress(done, len(items), rel)
-            if isinstance(result, Problem):
-                (summary.skipped if skip else summary.failed).append(result)
+                progress(done, len(items), item.rel)
+            if item.state:
+                files[item.key] = item.state
+            if item.problem:
+                (summary.skipped if item.skip else summary.failed).append(item.problem)
                 continue
-            for record in result:
+            for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 versions.append(Version(record.id, record.work, record.issued,
                                         record.effective, record.status))
@@ -139,19 +189,30 @@ def index_corpus(roots: list[Path], store: Store, progress: Progress | None = No
         superseded = superseded_ids(versions)
         # Phase 3: write a new index generation.
         spool.seek(0)
-        meta = {"roots": [str(Path(r).resolve()) for r in roots], "exclude": list(exclude)}
+        meta = {"roots": [str(Path(r).resolve()) for r in roots], "exclude": list(exclude),
+                "include": list(include)}
         with store.build(meta, procs=workers) as writer:
+            writer.files = files
             for _ in versions:
-                record = pickle.load(spool)
-                if record.id in superseded:
-                    record.status = "superseded"
-                    record.provenance.setdefault("fields", {})["status"] = {
-                        "rule": "lineage:later-version-in-force"}
+                record = settle_status(pickle.load(spool), superseded)
                 writer.add(record, mentioned_std_nos(record.text))
                 summary.indexed += 1
                 summary.text_bytes += len(record.text.encode("utf-8"))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def settle_status(record: Record, superseded: set[str]) -> Record:
+    """Mark a version superseded by a later one in force, or undo that mark."""
+    sources = record.provenance.setdefault("fields", {})
+    by_lineage = sources.get("status", {}).get("rule") == LINEAGE_RULE
+    if record.id in superseded and record.status == "in_force":
+        record.status = "superseded"
+        sources["status"] = {"rule": LINEAGE_RULE}
+    elif by_lineage and record.id not in superseded:
+        record.status = "in_force"
+        sources["status"] = {"rule": "dated-and-not-superseded"}
+    return record
 
 
 def _spool_dir(store: Store) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from indexer import output
-from indexer.config import INDEX_ENV, default_index_path
+from indexer.config import CONFIG_ENV, INDEX_ENV, Config, default_config_path, default_index_path
 from indexer.errors import StdidxError
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
@@ -24,16 +24,33 @@ class Group(click.Group):
             sys.exit(exc.exit_code)
 
 
-@click.group(cls=Group, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, "
-                               f"else {default_index_path()}")
+@click.group(cls=Group, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
+                               f"configuration file's index, else {default_index_path()}. "
+                               f"Configuration: --config FILE, else ${CONFIG_ENV}, else "
+                               f"{default_config_path()}.")
 @click.version_option(package_name="stdidx")
-def cli():
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              envvar=CONFIG_ENV, show_envvar=True, help="Configuration file (TOML).")
+@click.pass_context
+def cli(ctx, config_file):
     """Index and search standards notices and policy texts on China's rare-earth industry."""
+    ctx.obj = {"config_file": config_file}
+
+
+def current_config() -> Config:
+    """The configuration, loaded once per run, when a command first needs it."""
+    from indexer.config import load_config
+
+    root = click.get_current_context().find_root()
+    root.obj = root.obj or {}
+    if "config" not in root.obj:
+        root.obj["config"] = load_config(root.obj.get("config_file"))
+    return root.obj["config"]
 
 
 def index_option(command):
     return click.option("--index", "index_path", type=click.Path(path_type=Path),
-                        envvar=INDEX_ENV, show_envvar=True, default=default_index_path,
+                        envvar=INDEX_ENV, show_envvar=True, default=lambda: current_config().get("index"),
                         help="Index directory.", show_default="per-user data directory")(command)
 
 
@@ -75,7 +92,7 @@ def open_index(index_path: Path, build_if_missing: bool = False):
     return store.open()
 
 
-def run_index(paths: list[Path], store, out, verbose: bool = False) -> int:
+def run_index(paths: list[Path], store, out, verbose: bool = False, **options) -> int:
     from indexer.pipeline import index_corpus
 
     show_bar = sys.stderr.isatty()
@@ -85,7 +102,8 @@ def run_index(paths: list[Path], store, out, verbose: bool = False) -> int:
                 bar.length = total
                 bar.update(done - bar.pos)
 
-        summary = index_corpus(paths, store, progress=progress)
+        options = {k: v for k, v in options.items() if v is not None}
+        summary = index_corpus(paths, store, progress=progress, **options)
     output.summary(summary, out, verbose)
     return 1 if summary.failed else 0
 

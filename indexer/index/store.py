@@ -20,6 +20,8 @@ from typing import Iterator
 from whoosh import index as whoosh_index
 
 from indexer.errors import IndexMissing
+from indexer.index import manifest
+from indexer.index.manifest import FileState
 from indexer.index.schema import SCHEMA_VERSION, make_schema, to_document
 from indexer.record import Record
 
@@ -40,14 +42,45 @@ class Store:
         except (OSError, ValueError):
             return {}
 
-    def open(self):
+    def generation(self) -> Path:
         if not self.exists():
             raise IndexMissing(f"no index at {self.path} (run `stdidx index` first)")
         meta = self.meta()
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise IndexMissing(f"index at {self.path} was built by another version of stdidx; "
                                "rebuild it with `stdidx index`")
-        return whoosh_index.open_dir(str(self.path / meta["generation"]))
+        return self.path / meta["generation"]
+
+    def open(self):
+        # A commit or a generation switch can land between reading which files
+        # make up the index and opening them; trying again sees the new state.
+        for attempt in range(5):
+            try:
+                return whoosh_index.open_dir(str(self.generation()))
+            except (OSError, whoosh_index.EmptyIndexError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.05)
+
+    def manifest(self) -> dict[str, FileState]:
+        return manifest.load(self.generation())
+
+    def save_manifest(self, files: dict[str, FileState]) -> None:
+        manifest.save(self.generation(), files)
+
+    @contextlib.contextmanager
+    def update(self) -> Iterator["Updater"]:
+        """Change documents of the current generation in one commit (all or nothing)."""
+        writer = self.open().writer(limitmb=128)
+        updater = Updater(writer)
+        try:
+            yield updater
+        except BaseException:
+            writer.cancel()
+            raise
+        # No merging: existing segment files stay untouched, so searchers that
+        # opened them a moment ago keep working while this commit lands.
+        writer.commit(merge=False)
 
     @contextlib.contextmanager
     def build(self, meta: dict, limitmb: int = 256, procs: int = 1) -> Iterator["Builder"]:
@@ -62,20 +95,30 @@ class Store:
         try:
             yield builder
             writer.commit()
+            manifest.save(target, builder.files)
         except BaseException:
             writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
         self._switch(generation, dict(meta, count=builder.count))
 
-    def _switch(self, generation: str, meta: dict) -> None:
-        meta = dict(meta, generation=generation, schema_version=SCHEMA_VERSION,
-                    built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    def update_meta(self, **values) -> None:
+        self._write_meta(dict(self.meta(), **values, updated_at=time.strftime("%Y-%m-%dT%H:%M:%S%z")))
+
+    def _write_meta(self, meta: dict) -> None:
         temporary = self.path / f".{META}.{os.getpid()}"
         temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
         os.replace(temporary, self.path / META)
+
+    def _switch(self, generation: str, meta: dict) -> None:
+        meta = dict(meta, generation=generation, schema_version=SCHEMA_VERSION,
+                    built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+        previous = self.meta().get("generation")
+        self._write_meta(meta)
+        # The generation just replaced stays until the next switch, for
+        # searches that opened it a moment ago.
         for old in self.path.glob("gen-*"):
-            if old.name != generation:
+            if old.name not in (generation, previous):
                 shutil.rmtree(old, ignore_errors=True)
 
 
@@ -83,7 +126,19 @@ class Builder:
     def __init__(self, writer):
         self.writer = writer
         self.count = 0
+        self.files: dict[str, FileState] = {}
 
     def add(self, record: Record, mentions: list[str]) -> None:
         self.writer.add_document(**to_document(record, mentions))
         self.count += 1
+
+
+class Updater:
+    def __init__(self, writer):
+        self.writer = writer
+
+    def upsert(self, record: Record, mentions: list[str]) -> None:
+        self.writer.update_document(**to_document(record, mentions))
+
+    def delete(self, doc_id: str) -> None:
+        self.writer.delete_by_term("id", doc_id)

@@ -1,0 +1,108 @@
+"""Keeping an index current: reindex, configuration, scheduling."""
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from indexer.cli.base import cli, current_config, index_option, run_index
+from indexer.output import maintenance as output
+
+
+@cli.command()
+@index_option
+@click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in when complete.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as JSON, with per-file reasons.")
+@click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
+              help="Changed files per commit; an interrupted run keeps every finished batch.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the summary even when nothing changed.")
+def reindex(index_path, full, report_file, batch, verbose):
+    """Bring the index up to date with its corpus roots.
+
+    Roots, include and exclude patterns come from the configuration file, else
+    from the index itself (the folders `stdidx index` was given). Only added,
+    changed, moved and removed files are processed. Quiet when nothing changed.
+    Exit codes: 0 all good, 1 some files failed, 2 usage or configuration
+    error, 75 another stdidx is writing to the index, 128+N stopped by signal N.
+    """
+    from indexer.errors import ConfigError, Interrupted
+    from indexer.index.store import Store
+    from indexer.reindex import reindex as run_reindex
+
+    config, store = current_config(), Store(index_path)
+    roots = config.get("roots") or [Path(r) for r in store.meta().get("roots", [])]
+    if not roots:
+        raise ConfigError(f"no corpus roots for {index_path}: run `stdidx index DIR --index "
+                          f"{index_path}` once, or set roots in {config.path}")
+    include, exclude = config.get("include") or None, config.get("exclude") or None
+    if full:
+        sys.exit(run_index(roots, store, sys.stdout, exclude=exclude, include=include))
+    received: list[int] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda number, frame: received.append(number))
+    report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received))
+    news = _record_news(store, config)
+    if report_file:
+        report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")
+    if report.changed or news or verbose or report.note:
+        output.reindex_summary(index_path, report, news, sys.stdout)
+    if report.pending:
+        name = signal.Signals(received[0]).name
+        raise Interrupted(f"stopped by {name} after a finished batch; {report.pending} changes "
+                          "are left for the next run", received[0])
+    sys.exit(1 if report.failed else 0)
+
+
+def _record_news(store, config) -> list:
+    from indexer.watch import record_news
+
+    if not config.watches:
+        return []
+    return record_news(store.path, store.open(), config.watches)
+
+
+@cli.group()
+def config():
+    """The configuration file: corpus roots, patterns, index location, saved searches."""
+
+
+@config.command("show")
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def config_show(index_path, fmt):
+    """Print the effective configuration and where each value came from."""
+    settings = current_config()
+    settings.override("index", index_path, "--index" if _given("index_path") else
+                      settings.settings["index"].source)
+    output.config_show(settings, sys.stdout, fmt)
+
+
+def _given(param: str) -> bool:
+    ctx = click.get_current_context()
+    return ctx.get_parameter_source(param) == click.core.ParameterSource.COMMANDLINE
+
+
+@cli.command()
+@index_option
+@click.option("--cron", "kind", flag_value="cron", help="Print a crontab line.")
+@click.option("--systemd", "kind", flag_value="systemd", help="Print a systemd service and timer.")
+@click.option("--at", default="17 6 * * *", show_default=True, help="Cron schedule (with --cron).")
+@click.option("--on-calendar", default="daily", show_default=True, help="systemd OnCalendar= (with --systemd).")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where each run writes its JSON report [default: beside the index].")
+def schedule(index_path, kind, at, on_calendar, report_file):
+    """Print a ready schedule for `stdidx reindex` using this installation's paths."""
+    from indexer.errors import UsageError
+    from indexer.schedule import cron_line, systemd_units
+
+    if kind is None:
+        raise UsageError("choose --cron or --systemd")
+    config_file = current_config().path.resolve()
+    index_path = Path(index_path).resolve()
+    report_file = (report_file or index_path / "last-reindex.json").resolve()
+    text = (cron_line(config_file, index_path, report_file, at) if kind == "cron"
+            else systemd_units(config_file, index_path, report_file, on_calendar))
+    output.schedule(text, sys.stdout)

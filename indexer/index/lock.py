@@ -1,0 +1,59 @@
+"""One writer at a time per index, named in a lock file the kernel releases if it dies."""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import time
+from pathlib import Path
+from typing import Iterator
+
+from indexer.errors import Locked
+
+LOCK = ".writer.lock"
+
+
+@contextlib.contextmanager
+def writer_lock(index_path: Path, command: str) -> Iterator[str | None]:
+    """Hold the index's writer lock; yields a note when a dead process's lock was taken over.
+
+    flock() is released by the kernel when its holder dies, however it dies, so
+    a lock file left behind by a killed run never blocks the next one; its
+    contents only tell who held it.
+    """
+    index_path.mkdir(parents=True, exist_ok=True)
+    path = index_path / LOCK
+    handle = open(path, "a+", encoding="utf-8")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(path)
+            raise Locked(f"another stdidx is writing to {index_path}: pid {holder.get('pid', '?')} "
+                         f"({holder.get('command', '?')}, since {holder.get('since', '?')})") from None
+        previous = _holder(path)
+        note = None
+        if previous.get("pid") and previous["pid"] != os.getpid():
+            note = f"took over the lock left by process {previous['pid']} ({previous.get('command')}), no longer running"
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps({"pid": os.getpid(), "command": command,
+                                 "since": time.strftime("%Y-%m-%dT%H:%M:%S%z")}))
+        handle.flush()
+        try:
+            yield note
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def _holder(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text("utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,55 @@
+"""What each indexed file looked like, so a reindex touches only what changed.
+
+One JSON file per index generation, rewritten atomically after each commit.
+It may lag the index by one batch if a run is killed between the two; every
+change it drives is an idempotent upsert or delete by document id, so a lagging
+manifest only costs repeating that batch.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+NAME = "manifest.json"
+
+
+@dataclass
+class FileState:
+    root: str
+    rel: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    ids: list[str] = field(default_factory=list)
+    skipped: str | None = None     # why the file is not a document (empty, binary…)
+
+
+def file_state(root: Path, path: Path, rel: str) -> FileState:
+    stat = path.stat()
+    return FileState(str(root), rel, stat.st_size, stat.st_mtime_ns, content_hash(path))
+
+
+def content_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load(directory: Path) -> dict[str, FileState]:
+    try:
+        data = json.loads((directory / NAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {key: FileState(**value) for key, value in data.items()}
+
+
+def save(directory: Path, files: dict[str, FileState]) -> None:
+    temporary = directory / f".{NAME}.{os.getpid()}"
+    temporary.write_text(json.dumps({k: asdict(v) for k, v in sorted(files.items())},
+                                    ensure_ascii=False), "utf-8")
+    os.replace(temporary, directory / NAME)

@@ -1,0 +1,98 @@
+"""Printing for reindex, configuration, scheduling and saved searches."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from indexer.config import Config
+    from indexer.reindex import Report
+    from indexer.watch import News
+
+
+def reindex_summary(index_path: Path, report: "Report", news: list["News"], out: IO) -> None:
+    """One line for cron's mail, then one line per failure and per saved search with news."""
+    if report.note:
+        out.write(f"note: {report.note}\n")
+    out.write(f"reindexed {index_path}: {len(report.added)} added, {len(report.updated)} updated, "
+              f"{len(report.moved)} moved, {len(report.removed)} removed, {len(report.failed)} failed"
+              f"{f', {report.statuses} statuses settled' if report.statuses else ''} "
+              f"in {report.seconds:.1f} s\n")
+    for problem in report.failed:
+        out.write(f"  failed   {problem.path}: {problem.reason}\n")
+    for item in news:
+        titles = "; ".join(r.title for r in item.records[:3])
+        more = f" (+{len(item.records) - 3} more)" if len(item.records) > 3 else ""
+        out.write(f"  watch {item.watch}: {len(item.records)} new — {titles}{more}\n")
+
+
+def reindex_report(index_path: Path, report: "Report", news: list["News"]) -> str:
+    data = {
+        "index": str(index_path),
+        "added": report.added, "updated": report.updated,
+        "moved": [{"from": a, "to": b} for a, b in report.moved],
+        "removed": report.removed,
+        "failed": [asdict(p) for p in report.failed],
+        "skipped": [asdict(p) for p in report.skipped],
+        "pending": report.pending, "statuses_settled": report.statuses,
+        "seconds": round(report.seconds, 3), "note": report.note,
+        "watches": {n.watch: [_brief(r) for r in n.records] for n in news},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _brief(record) -> dict:
+    return {"id": record.id, "path": record.path, "title": record.title,
+            "doc_type": record.doc_type, "issued": record.issued}
+
+
+def config_show(config: "Config", out: IO, fmt: str = "table") -> None:
+    rows = {"config": (str(config.path), config.path_source)}
+    for key, setting in config.settings.items():
+        value = setting.value
+        value = [str(v) for v in value] if isinstance(value, list) else str(value)
+        rows[key] = (value, setting.source)
+    if fmt == "json":
+        data = {k: {"value": v, "source": s} for k, (v, s) in rows.items()}
+        data["watch"] = {"value": config.watches, "source": f"file {config.path}"}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    for key, (value, source) in rows.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        out.write(f"{key:>9} = {shown or '(none)'}    [{source}]\n")
+    for name, spec in sorted(config.watches.items()):
+        out.write(f"{'watch':>9} {name}: {_spec(spec)}    [file {config.path}]\n")
+
+
+def _spec(spec: dict) -> str:
+    parts = [repr(spec.get("query", ""))]
+    for key, value in spec.items():
+        if key != "query":
+            parts.append(f"--{key} {', '.join(value) if isinstance(value, list) else value}")
+    return " ".join(parts)
+
+
+def watch_list(config: "Config", counts: dict[str, int], out: IO) -> None:
+    if not config.watches:
+        out.write(f"no saved searches in {config.path}\n")
+    for name, spec in sorted(config.watches.items()):
+        out.write(f"{name:<20} {_spec(spec)}    {counts.get(name, 0)} matching\n")
+
+
+def news(items: list["News"], out: IO, fmt: str = "table") -> None:
+    if fmt == "json":
+        data = [{"watch": n.watch, "at": n.at, "records": [_brief(r) for r in n.records]} for n in items]
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not items:
+        out.write("no news\n")
+    for item in items:
+        out.write(f"{item.at[:16]}  {item.watch}: {len(item.records)} new\n")
+        for record in item.records:
+            out.write(f"    {record.id}  {record.issued or '—':<10}  {record.title}\n")
+
+
+def schedule(lines: str, out: IO) -> None:
+    out.write(lines)

@@ -1,0 +1,234 @@
+"""Incremental reindexing: find what changed under the roots and apply only that.
+
+    scan (stat every file) → hash the ones whose size or mtime moved → plan
+    (added, changed, moved, removed) → apply in batches, one commit each →
+    settle statuses of the works touched → report
+
+Safety comes from the order of writes: each batch is one Whoosh commit (a new
+table of contents written atomically), and the manifest is rewritten after it.
+A run killed anywhere leaves the last committed state, which still answers
+searches; the next run finds the same differences and finishes the work.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from whoosh.query import Or, Term
+
+from indexer.extract.build import Builder
+from indexer.extract.fields import mentioned_std_nos
+from indexer.index.lock import writer_lock
+from indexer.index.manifest import FileState, content_hash
+from indexer.index.schema import unpack
+from indexer.index.store import Store
+from indexer.lineage import Version, superseded_ids
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, relative_path,
+                              settle_status)
+from indexer.errors import NotADocument, ReadError
+from indexer.read import read_file
+from indexer.record import Record
+
+BATCH = 200
+
+
+@dataclass
+class Change:
+    kind: str                      # added | updated | moved | removed
+    key: str                       # the file's absolute path (for moves: the new one)
+    root: Path | None = None
+    path: Path | None = None
+    old: FileState | None = None   # what the manifest knew
+    old_key: str | None = None     # moves: where the file was
+
+
+@dataclass
+class Report:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    pending: int = 0               # changes left for the next run (interrupted)
+    statuses: int = 0              # records whose status changed with their versions
+    seconds: float = 0.0
+    note: str | None = None
+    new_ids: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.moved or self.removed or self.failed)
+
+
+def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
+            include: Iterable[str] | None = None, batch: int = BATCH,
+            stop: Callable[[], bool] = lambda: False) -> Report:
+    """Bring the index up to date with its roots (by default the ones it was built from)."""
+    started = time.perf_counter()
+    meta = store.meta()
+    roots = roots or [Path(r) for r in meta.get("roots", [])]
+    exclude = tuple(exclude if exclude is not None else meta.get("exclude", DEFAULT_EXCLUDE))
+    include = tuple(include if include is not None else meta.get("include", ()))
+    with writer_lock(store.path, "reindex") as note:
+        report = Report(note=note)
+        files = store.manifest()
+        changes = plan(files, discover(roots, exclude, include))
+        Applier(store, files, report).run(changes, batch, stop)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def plan(files: dict[str, FileState], found: list[tuple[Path, Path]]) -> list[Change]:
+    """Compare the manifest with the files on disk; content decides, mtime only saves hashing."""
+    present: dict[str, tuple[Path, Path]] = {str(path): (root, path) for root, path in found}
+    changes: list[Change] = []
+    fresh: list[Change] = []
+    for key, (root, path) in present.items():
+        old = files.get(key)
+        if old is None:
+            fresh.append(Change("added", key, root, path))
+            continue
+        stat = path.stat()
+        if (stat.st_size, stat.st_mtime_ns) == (old.size, old.mtime_ns):
+            continue
+        if old.size == stat.st_size and content_hash(path) == old.sha256:
+            old.mtime_ns = stat.st_mtime_ns  # touched, not changed
+            continue
+        changes.append(Change("updated", key, root, path, old))
+    gone = {key: state for key, state in files.items() if key not in present}
+    by_hash = {state.sha256: key for key, state in gone.items() if state.ids}
+    for change in fresh:
+        old_key = by_hash.pop(content_hash(change.path), None)
+        if old_key:
+            changes.append(Change("moved", change.key, change.root, change.path, gone.pop(old_key), old_key))
+        else:
+            changes.append(change)
+    changes.extend(Change("removed", key, old=state) for key, state in gone.items())
+    return changes
+
+
+class Applier:
+    """Applies a plan in one commit: searches see the old index or the new one."""
+
+    def __init__(self, store: Store, files: dict[str, FileState], report: Report):
+        self.store, self.files, self.report = store, files, report
+        self.builder = Builder()
+        self.upserted: dict[str, Record] = {}
+        self.deleted: set[str] = set()
+        self.works: set[str] = set()
+
+    def run(self, changes: list[Change], batch: int, stop: Callable[[], bool]) -> None:
+        if not changes:
+            return
+        self.searcher = self.store.open().searcher()
+        try:
+            with self.store.update() as updater:
+                for start in range(0, len(changes), batch):
+                    if stop():
+                        # Stop cleanly: what is done so far is committed below.
+                        self.report.pending = len(changes) - start
+                        break
+                    for change in changes[start:start + batch]:
+                        self.apply(change, updater)
+                self.settle_statuses(updater)
+        finally:
+            self.searcher.close()
+        # After the commit: a manifest lagging the index only repeats work.
+        self.store.save_manifest(self.files)
+        with self.store.open().searcher() as searcher:
+            self.store.update_meta(count=searcher.doc_count())
+
+    def upsert(self, updater, record: Record) -> None:
+        updater.upsert(record, mentioned_std_nos(record.text))
+        self.upserted[record.id] = record
+        self.deleted.discard(record.id)
+        self.works.add(record.work)
+
+    def delete(self, updater, doc_id: str) -> None:
+        stored = self.searcher.document(id=doc_id)
+        if stored:
+            self.works.add(stored.get("work"))
+        updater.delete(doc_id)
+        self.deleted.add(doc_id)
+        self.upserted.pop(doc_id, None)
+
+    def apply(self, change: Change, updater) -> None:
+        if change.kind == "removed":
+            for doc_id in change.old.ids:
+                self.delete(updater, doc_id)
+            del self.files[change.key]
+            self.report.removed.append(change.old.rel)
+            return
+        rel = relative_path(change.root, change.path)
+        try:
+            state = FileState(str(change.root), rel, *_stat(change.path))
+            records = [self.builder.build(raw, rel) for raw in read_file(change.path)]
+        except NotADocument as exc:
+            self.report.skipped.append(Problem(rel, str(exc)))
+            return self._forget(change, updater, rel, str(exc))
+        except (ReadError, OSError) as exc:
+            # The manifest keeps the old state, so the next run tries again;
+            # an indexed earlier version stays as it is.
+            kept = " (previous version kept)" if change.old and change.old.ids else ""
+            self.report.failed.append(Problem(rel, f"{exc}{kept}"))
+            return
+        if change.kind == "moved":
+            # Same content, new place: the documents keep their ids (and history).
+            for record, old_id in zip(records, change.old.ids):
+                record.id = old_id
+            del self.files[change.old_key]
+        state.ids = [r.id for r in records]
+        for stale in set(change.old.ids if change.old else ()) - set(state.ids):
+            self.delete(updater, stale)
+        for record in records:
+            self.upsert(updater, record)
+        self.files[change.key] = state
+        self._log(change, rel, state.ids)
+
+    def _log(self, change: Change, rel: str, ids: list[str]) -> None:
+        if change.kind == "added":
+            self.report.added.append(rel)
+            self.report.new_ids.extend(ids)
+        elif change.kind == "updated":
+            self.report.updated.append(rel)
+        else:
+            self.report.moved.append((change.old.rel, rel))
+
+    def _forget(self, change: Change, updater, rel: str, skipped: str) -> None:
+        for doc_id in change.old.ids if change.old else ():
+            self.delete(updater, doc_id)
+        if change.old_key:
+            del self.files[change.old_key]
+        self.files[change.key] = FileState(str(change.root), rel, *_stat(change.path), skipped=skipped)
+
+    def settle_statuses(self, updater) -> None:
+        """Recompute superseded / in force across every version of the works touched."""
+        works = sorted(w for w in self.works if w)
+        if not works:
+            return
+        hits = self.searcher.search(Or([Term("work", w) for w in works]), limit=None)
+        records = {r.id: r for r in (unpack(hit["record"]) for hit in hits)}
+        records.update({i: r for i, r in self.upserted.items() if r.work in self.works})
+        for doc_id in self.deleted:
+            records.pop(doc_id, None)
+        superseded = superseded_ids([_base_version(r) for r in records.values()])
+        for record in records.values():
+            before = record.status
+            if settle_status(record, superseded).status != before:
+                self.upsert(updater, record)
+                self.report.statuses += 1
+
+
+def _stat(path: Path) -> tuple[int, int, str]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns, content_hash(path)
+
+
+def _base_version(record: Record) -> Version:
+    """The version as extraction saw it, before lineage marked it superseded."""
+    rule = record.provenance.get("fields", {}).get("status", {}).get("rule")
+    status = "in_force" if rule == LINEAGE_RULE else record.status
+    return Version(record.id, record.work, record.issued, record.effective, status)
