@@ -8,6 +8,7 @@ import fnmatch
 import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ _builder: Builder | None = None
 
 def _init_worker() -> None:
     global _builder
+    # A worker forked from a process that handles SIGTERM itself (reindex does)
+    # must still die when the pool terminates it; Ctrl-C is the parent's to handle.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _builder = Builder()
 
 
@@ -132,7 +137,8 @@ def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
 
 def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[Extracted]:
     if workers <= 1 or len(items) < 50:
-        _init_worker()
+        global _builder
+        _builder = Builder()
         yield from map(extract_file, items)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
@@ -182,8 +188,8 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
                 continue
             for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                versions.append(Version(record.id, record.work, record.issued,
-                                        record.effective, record.status))
+                versions.append(Version(record.id, record.work, record.issued, record.effective,
+                                        record.status, record.std_no, record.doc_type))
                 summary.warnings += len(record.provenance.get("warnings", []))
         # Phase 2: statuses that depend on the other versions of a work.
         superseded = superseded_ids(versions)

@@ -133,7 +133,11 @@ class Applier:
                         break
                     for change in changes[start:start + batch]:
                         self.apply(change, updater)
-                self.settle_statuses(updater)
+                self.settle_statuses()
+                # Written once, after statuses are settled: Whoosh cannot replace a
+                # document added earlier in the same uncommitted writer.
+                for record in self.upserted.values():
+                    updater.upsert(record, mentioned_std_nos(record.text))
         finally:
             self.searcher.close()
         # After the commit: a manifest lagging the index only repeats work.
@@ -141,8 +145,7 @@ class Applier:
         with self.store.open().searcher() as searcher:
             self.store.update_meta(count=searcher.doc_count())
 
-    def upsert(self, updater, record: Record) -> None:
-        updater.upsert(record, mentioned_std_nos(record.text))
+    def upsert(self, record: Record) -> None:
         self.upserted[record.id] = record
         self.deleted.discard(record.id)
         self.works.add(record.work)
@@ -167,8 +170,13 @@ class Applier:
             state = FileState(str(change.root), rel, *_stat(change.path))
             records = [self.builder.build(raw, rel) for raw in read_file(change.path)]
         except NotADocument as exc:
-            self.report.skipped.append(Problem(rel, str(exc)))
-            return self._forget(change, updater, rel, str(exc))
+            if not (change.old and change.old.ids):
+                self.report.skipped.append(Problem(rel, str(exc)))
+                return self._forget(change, updater, rel, str(exc))
+            # A file that was a document and now is empty or binary is far more
+            # likely a broken copy than a deliberate change: keep what we had.
+            self.report.failed.append(Problem(rel, f"{exc} (previous version kept)"))
+            return
         except (ReadError, OSError) as exc:
             # The manifest keeps the old state, so the next run tries again;
             # an indexed earlier version stays as it is.
@@ -184,7 +192,7 @@ class Applier:
         for stale in set(change.old.ids if change.old else ()) - set(state.ids):
             self.delete(updater, stale)
         for record in records:
-            self.upsert(updater, record)
+            self.upsert(record)
         self.files[change.key] = state
         self._log(change, rel, state.ids)
 
@@ -204,7 +212,7 @@ class Applier:
             del self.files[change.old_key]
         self.files[change.key] = FileState(str(change.root), rel, *_stat(change.path), skipped=skipped)
 
-    def settle_statuses(self, updater) -> None:
+    def settle_statuses(self) -> None:
         """Recompute superseded / in force across every version of the works touched."""
         works = sorted(w for w in self.works if w)
         if not works:
@@ -218,7 +226,7 @@ class Applier:
         for record in records.values():
             before = record.status
             if settle_status(record, superseded).status != before:
-                self.upsert(updater, record)
+                self.upsert(record)
                 self.report.statuses += 1
 
 
@@ -231,4 +239,5 @@ def _base_version(record: Record) -> Version:
     """The version as extraction saw it, before lineage marked it superseded."""
     rule = record.provenance.get("fields", {}).get("status", {}).get("rule")
     status = "in_force" if rule == LINEAGE_RULE else record.status
-    return Version(record.id, record.work, record.issued, record.effective, status)
+    return Version(record.id, record.work, record.issued, record.effective, status,
+                   record.std_no, record.doc_type)

@@ -30,7 +30,7 @@ class Group(click.Group):
                                f"{default_config_path()}.")
 @click.version_option(package_name="stdidx")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              envvar=CONFIG_ENV, show_envvar=True, help="Configuration file (TOML).")
+              help=f"Configuration file (TOML) [env var: {CONFIG_ENV}].")
 @click.pass_context
 def cli(ctx, config_file):
     """Index and search standards notices and policy texts on China's rare-earth industry."""

@@ -1,23 +1,39 @@
-"""stdidx export: every matching record, to stdout or a file."""
+"""stdidx export: every matching record, in the format other people and systems read."""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
-from indexer import output
 from indexer.cli.base import cli, filter_options, index_option, open_index
+
+FORMATS = ("csv", "jsonl", "json", "xml", "xlsx", "bulk")  # indexer.export.FORMATS, kept light for --help
 
 
 @cli.command()
 @click.argument("query", required=False)
 @filter_options
 @index_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--fields", help="Fields to write, in this order, comma-separated "
+                               "[default: all; csv and xlsx: all but text and provenance].")
 @click.option("--sort", type=click.Choice(["relevance", "date", "path"]), default=None,
               help="Order of records [default: relevance with a query, path without].")
-@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
-def export(query, filters, index_path, fmt, sort, out):
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file [default: stdout].")
+@click.option("--bom/--no-bom", default=True, show_default=True,
+              help="csv: start with a UTF-8 byte-order mark, so Excel reads Chinese correctly.")
+@click.option("--escape-formulas/--no-escape-formulas", default=True, show_default=True,
+              help="csv, xlsx: keep cells starting with = + - @ tab or CR from running as formulas.")
+@click.option("--bulk-index", default="stdidx", show_default=True,
+              help="bulk: the index every action line names.")
+def export(query, filters, index_path, fmt, fields, sort, out, bom, escape_formulas, bulk_index):
     """Write every record matching QUERY and the filters (every record without a query)."""
+    from indexer.export import export_records, make_options, read_sequentially
     from indexer.query.search import iter_records
 
+    options = make_options(fmt, fields, bom, escape_formulas, bulk_index)
     ix = open_index(index_path)
-    output.records_jsonl(iter_records(ix, query, filters, sort), out)
+    read_sequentially(ix)
+    export_records(iter_records(ix, query, filters, sort), options, out, sys.stdout.buffer)

@@ -1,6 +1,7 @@
 """Keeping an index current: reindex, configuration, scheduling."""
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 from pathlib import Path
@@ -41,9 +42,8 @@ def reindex(index_path, full, report_file, batch, verbose):
     if full:
         sys.exit(run_index(roots, store, sys.stdout, exclude=exclude, include=include))
     received: list[int] = []
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda number, frame: received.append(number))
-    report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received))
+    with _stop_on_signals(received):
+        report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received))
     news = _record_news(store, config)
     if report_file:
         report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")
@@ -54,6 +54,20 @@ def reindex(index_path, full, report_file, batch, verbose):
         raise Interrupted(f"stopped by {name} after a finished batch; {report.pending} changes "
                           "are left for the next run", received[0])
     sys.exit(1 if report.failed else 0)
+
+
+@contextlib.contextmanager
+def _stop_on_signals(received: list[int]):
+    """SIGINT and SIGTERM ask the run to stop after its current batch."""
+    signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in signals}
+    for signum in signals:
+        signal.signal(signum, lambda number, frame: received.append(number))
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _record_news(store, config) -> list:

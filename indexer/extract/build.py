@@ -76,7 +76,9 @@ class Builder:
             warnings.append(f"date without a year ignored: {raw_date!r}")
         return Record(
             id=stated.get("id") or make_id(relpath if raw.part is None else f"{relpath}#{raw.part}"),
-            path=relpath, title=title, title_en=stated.get("title_en"), doc_type=kind, lang=lang,
+            # A stated path is where an exported record was first read from.
+            path=stated.get("path") or relpath, title=title, title_en=stated.get("title_en"),
+            doc_type=kind, lang=lang,
             issuers=issuers, issued=issued_iso, issued_precision=issued_precision,
             effective=effective_iso, effective_precision=effective_precision, status=state,
             std_no=std_no, replaces=list(replaces), doc_no=doc_no, work=work, text=text,

@@ -1,0 +1,68 @@
+"""Commands over versions: history, diff, timeline."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from indexer.cli.base import cli, filter_options, index_option, open_index
+
+
+@cli.command()
+@click.argument("name")
+@index_option
+@click.option("--as-of", "as_of", metavar="DATE", help="Statuses on this day (YYYY-MM-DD, YYYY-MM or YYYY) "
+              "[default: today].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def history(name, index_path, as_of, fmt):
+    """The versions of a work, their statuses and how each follows the one before.
+
+    NAME is a work id (std:GB/T 13560, doc:稀土管理条例), a standard code with
+    or without year, a document number (国务院令第785号) or part of a title.
+    """
+    from indexer.output import lineage as output
+    from indexer.query.history import history as run_history
+
+    output.history(run_history(open_index(index_path), name, as_of), fmt, sys.stdout)
+
+
+@cli.command()
+@click.argument("versions", nargs=-1, required=True)
+@index_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "unified"]), default="text",
+              show_default=True)
+def diff(versions, index_path, fmt):
+    """Compare two versions clause by clause.
+
+    VERSIONS: two ids, standard numbers with year or document numbers
+    (stdidx diff GB/T 13560-2009 GB/T 13560-2017), or a work, standard code or
+    title and two years (stdidx diff "GB/T 13560" 2009 2017).
+    """
+    from indexer.output import lineage as output
+    from indexer.query.diff import diff as run_diff
+
+    output.diff(run_diff(open_index(index_path), list(versions)), fmt, sys.stdout)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@filter_options
+@index_option
+@click.option("--by", type=click.Choice(["year", "issuer", "doc_type"]), default="year", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["bar", "csv", "json", "svg"]), default="bar",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Output file (required for svg).")
+def timeline(query, filters, index_path, by, fmt, out):
+    """Count the records matching QUERY and the filters (all records without a query) by year, issuer or type."""
+    from indexer.errors import UsageError
+    from indexer.output import lineage as output
+    from indexer.query.timeline import timeline as run_timeline
+
+    if fmt == "svg" and not out:
+        raise UsageError("--format svg writes a file: give --out FILE")
+    result = run_timeline(open_index(index_path), query, filters, by)
+    if out:
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            output.timeline(result, fmt, stream)
+    else:
+        output.timeline(result, fmt, sys.stdout)

@@ -1,0 +1,46 @@
+"""Records as rows of spreadsheet cells: one cell per field, lists joined, formulas defused."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from indexer.record import FIELDS
+
+# A sheet is for reading metadata: the body text and the extraction trail are
+# long, so they are columns only when --fields asks for them.
+TABULAR_FIELDS = tuple(name for name in FIELDS if name not in ("text", "provenance"))
+
+# A cell starting with one of these is taken as a formula by Excel, LibreOffice
+# or Google Sheets (tab and carriage return are stripped before the check).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+LIST_SEPARATOR = "; "
+
+
+def cell_text(name: str, value: Any) -> str:
+    """One field's value as the text of a cell."""
+    if value is None:
+        return ""
+    if name == "issuers":
+        return LIST_SEPARATOR.join(issuer_label(issuer) for issuer in value)
+    if name == "replaces":
+        return LIST_SEPARATOR.join(value)
+    if name == "provenance":
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def issuer_label(issuer: dict) -> str:
+    """`MIIT 工业和信息化部`: registry id and the name the document uses; an
+    unregistered body by its name alone (its id is a hash)."""
+    name = issuer.get("named_zh") or issuer["name_zh"]
+    return f"{issuer['id']} {name}" if issuer["registered"] else name
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
+def neutralised(text: str) -> str:
+    """The text with a leading apostrophe when a spreadsheet would run it as a formula."""
+    return "'" + text if is_formula_like(text) else text

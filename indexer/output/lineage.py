@@ -1,0 +1,401 @@
+"""How version histories, diffs and timelines are printed."""
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+import unicodedata
+from typing import IO, TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+import click
+
+from indexer.lineage import version_label
+from indexer.output import use_color
+
+if TYPE_CHECKING:
+    from indexer.lineage import Relation
+    from indexer.query.diff import Change, Diff
+    from indexer.query.history import Entry, History
+    from indexer.query.timeline import Timeline
+    from indexer.record import Issuer, Record
+
+
+def _style(text: str, color: bool, **style) -> str:
+    return click.style(text, **style) if color and text else text
+
+
+def width(text: str) -> int:
+    """Columns a string takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def _json(data, out: IO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# --- history ----------------------------------------------------------------------
+
+RELATION_WORDS = {
+    "replaces": "replaces", "repeals": "repeals", "later_version": "later version of",
+    "draft_to_final": "final text of draft", "adopts": "adopts", "same_edition": "same edition as",
+}
+STATUS_COLOURS = {"in_force": "green", "upcoming": "blue", "superseded": "yellow", "repealed": "red",
+                  "draft": "magenta", "unknown": None}
+
+
+def history(h: "History", fmt: str, out: IO) -> None:
+    if fmt == "json":
+        _json(history_dict(h), out)
+    else:
+        _history_table(h, out, use_color(out))
+
+
+def history_dict(h: "History") -> dict:
+    numbers = {e.record.id: n for n, e in enumerate(h.entries, 1)}
+    versions = []
+    for n, entry in enumerate(h.entries, 1):
+        rec = entry.record
+        fields = rec.provenance.get("fields", {})
+        versions.append({
+            "n": n, "id": rec.id, "label": h.labels[rec.id], "title": rec.title, "path": rec.path,
+            "work": rec.work, "doc_type": rec.doc_type, "std_no": rec.std_no, "doc_no": rec.doc_no,
+            "issued": rec.issued, "effective": rec.effective,
+            "status": entry.status.status, "status_reason": entry.status.reason,
+            "status_since": entry.status.since, "indexed_status": rec.status,
+            "issuers": [_issuer_dict(i) for i in rec.issuers],
+            "previous": _previous_dict(entry, numbers),
+            "sources": {name: fields[name] for name in ("issued", "effective", "issuers", "std_no", "doc_no")
+                        if name in fields},
+            "focus": rec.id == h.focus,
+        })
+    return {"work": h.work, "title": h.title, "as_of": h.as_of, "focus": h.focus, "versions": versions,
+            "relations": [relation_dict(r) for r in h.relations]}
+
+
+def _issuer_dict(issuer: "Issuer") -> dict:
+    return {"id": issuer.id, "name_zh": issuer.name_zh, "name_en": issuer.name_en,
+            "named_zh": issuer.named_zh, "named_en": issuer.named_en, "registered": issuer.registered}
+
+
+def _previous_dict(entry: "Entry", numbers: dict[str, int]) -> dict | None:
+    rel = entry.previous
+    if rel is None:
+        return None
+    return {"kind": rel.kind, "version": numbers.get(rel.target), "id": rel.target, "stated": rel.stated}
+
+
+def relation_dict(rel: "Relation") -> dict:
+    return {"kind": rel.kind, "source": rel.source, "source_label": rel.source_label,
+            "target": rel.target, "target_label": rel.target_label, "stated": rel.stated,
+            "indexed": rel.indexed, "effective": rel.effective, "degree": rel.degree, "evidence": rel.evidence}
+
+
+def _history_table(h: "History", out: IO, color: bool) -> None:
+    count = len(h.entries)
+    out.write(_style(f"{h.work}  {h.title}", color, bold=True) +
+              f"  ·  {count} version{'s' if count != 1 else ''}  ·  status as of {h.as_of}\n\n")
+    numbers = {e.record.id: n for n, e in enumerate(h.entries, 1)}
+    rows = [["", "version", "issued", "effective", "status", "follows", "issuer"]]
+    for n, entry in enumerate(h.entries, 1):
+        rec = entry.record
+        mark = "▶" if rec.id == h.focus else " "
+        rows.append([f"{mark}{n}", h.labels[rec.id], rec.issued or "—", rec.effective or "—",
+                     entry.status.status, _follows(entry, numbers), _issuers(rec)])
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for index, row in enumerate(rows):
+        cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
+        if index == 0:
+            out.write(_style("  ".join(cells).rstrip(), color, dim=True) + "\n")
+            continue
+        cells[4] = _style(cells[4], color, fg=STATUS_COLOURS.get(row[4]))
+        out.write("  ".join(cells).rstrip() + "\n")
+    if h.relations:
+        out.write("\n" + _style("relations", color, bold=True) + "\n")
+        for rel in h.relations:
+            out.write("  " + _relation_line(rel, numbers, h.labels) + "\n")
+    out.write("\n" + _style("sources", color, bold=True) + "\n")
+    for n, entry in enumerate(h.entries, 1):
+        rec = entry.record
+        out.write(f"  {n}  {rec.id}  {rec.path}\n")
+        out.write(f"     status {entry.status.status}: {entry.status.reason}\n")
+        for name in ("issued", "effective", "issuers"):
+            source = rec.provenance.get("fields", {}).get(name)
+            if source:
+                span = (source.get("span") or "").replace("\n", " ⏎ ")
+                out.write(f"     {name} ← {source.get('rule')}" + (f"  «{_clip(span, 60)}»" if span else "") + "\n")
+
+
+def _follows(entry: "Entry", numbers: dict[str, int]) -> str:
+    rel = entry.previous
+    if rel is None:
+        return "—"
+    how = "stated" if rel.stated else "inferred"
+    return f"{RELATION_WORDS[rel.kind]} #{numbers.get(rel.target, '?')} ({how})"
+
+
+def _issuers(rec: "Record") -> str:
+    names = []
+    for issuer in rec.issuers:
+        if issuer.named_zh and issuer.named_zh != issuer.name_zh:
+            names.append(f"{issuer.named_zh} (former name of {issuer.name_zh})")
+        else:
+            names.append(issuer.name_zh or issuer.id)
+    return "; ".join(names) or "—"
+
+
+def _relation_line(rel: "Relation", numbers: dict[str, int], labels: dict[str, str]) -> str:
+    def name(doc_id: str, label: str, indexed: bool = True) -> str:
+        if doc_id in numbers:
+            return f"#{numbers[doc_id]} {labels.get(doc_id, label)}"
+        shown = label or doc_id
+        return shown if indexed else f"{shown} (not in the index)"
+
+    if rel.kind == "repeals" and rel.source == rel.target:
+        line = f"{name(rel.source, rel.source_label)} is marked repealed in its own text"
+    else:
+        verb = RELATION_WORDS[rel.kind] + (f" ({rel.degree})" if rel.degree else "")
+        line = f"{name(rel.source, rel.source_label)} {verb} {name(rel.target, rel.target_label, rel.indexed)}"
+    if rel.effective and rel.kind in ("replaces", "repeals"):
+        line += f", from {rel.effective}"
+    how = f"stated «{_clip(rel.evidence, 70)}»" if rel.stated else f"inferred: {rel.evidence}"
+    return f"{line} — {how}"
+
+
+def _clip(text: str, limit: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# --- diff ---------------------------------------------------------------------------
+
+MARKS = {"changed": "~", "added": "+", "removed": "-", "moved": ">", "unchanged": "="}
+MARK_COLOURS = {"changed": "yellow", "added": "green", "removed": "red", "moved": "cyan", "unchanged": None}
+
+
+def diff(d: "Diff", fmt: str, out: IO) -> None:
+    if fmt == "json":
+        _json(diff_dict(d), out)
+    elif fmt == "unified":
+        _unified(d, out)
+    else:
+        _diff_text(d, out, use_color(out))
+
+
+def _side(rec: "Record") -> dict:
+    return {"id": rec.id, "label": _label(rec), "title": rec.title, "path": rec.path, "issued": rec.issued,
+            "effective": rec.effective, "std_no": rec.std_no, "doc_no": rec.doc_no}
+
+
+def _label(rec: "Record") -> str:
+    return version_label(rec)
+
+
+def diff_dict(d: "Diff") -> dict:
+    changes = []
+    for change in d.changes:
+        item = {"status": change.status,
+                "old_key": change.old.key if change.old else None,
+                "new_key": change.new.key if change.new else None,
+                "renumbered": change.renumbered}
+        if change.status != "unchanged":
+            item["old_text"] = change.old.text if change.old else None
+            item["new_text"] = change.new.text if change.new else None
+        if change.status == "changed":
+            item["similarity"] = change.similarity
+            item["segments"] = [{"op": s.op, "old": s.old, "new": s.new} for s in change.segments]
+        changes.append(item)
+    return {"old": _side(d.old), "new": _side(d.new),
+            "clauses": {"old": d.old_clauses, "new": d.new_clauses},
+            "summary": d.counts(), "changes": changes}
+
+
+def _diff_text(d: "Diff", out: IO, color: bool) -> None:
+    out.write(_style(f"{_label(d.old)} → {_label(d.new)}", color, bold=True) +
+              f"  ({d.old.id} → {d.new.id})\n")
+    out.write(f"{d.old.title}\n" if d.old.title == d.new.title else f"{d.old.title} → {d.new.title}\n")
+    counts = d.counts()
+    out.write(f"{d.old_clauses} → {d.new_clauses} clauses: " +
+              " · ".join(f"{counts[k]} {k}" for k in ("changed", "added", "removed", "moved", "unchanged")) + "\n")
+    for change in d.changes:
+        if change.status == "unchanged":
+            continue
+        out.write("\n" + _change_heading(change, color) + "\n")
+        if change.status == "changed":
+            out.write(_indent(_marked(change, color)) + "\n")
+        elif change.status == "added":
+            out.write(_indent(_style(change.new.shown, color, fg="green")) + "\n")
+        elif change.status == "removed":
+            out.write(_indent(_style(change.old.shown, color, fg="red")) + "\n")
+
+
+def _change_heading(change: "Change", color: bool) -> str:
+    clause = change.new or change.old
+    keys = f"{change.old.key} → {change.new.key}" if change.renumbered else clause.key
+    heading = _style(f"{MARKS[change.status]} {keys}", color, fg=MARK_COLOURS[change.status], bold=True)
+    if change.status == "moved":  # nothing follows, so name the clause
+        first = clause.shown.splitlines()[0] if clause.shown else ""
+        heading += f"  {_clip(first, 40)}"
+    note = {"changed": f"changed, similarity {change.similarity:.2f}", "moved": "moved, text unchanged",
+            "added": "added", "removed": "removed"}[change.status]
+    return heading + _style(f"  ({note})", color, dim=True)
+
+
+def _marked(change: "Change", color: bool) -> str:
+    """The new text with deletions and insertions marked: colour on a terminal, [-…-]{+…+} elsewhere."""
+    parts = []
+    for seg in change.segments:
+        if seg.op == "equal":
+            parts.append(seg.old)
+            continue
+        if seg.old:
+            parts.append(_style(seg.old, color, fg="red", strikethrough=True) if color else f"[-{seg.old}-]")
+        if seg.new:
+            parts.append(_style(seg.new, color, fg="green", underline=True) if color else f"{{+{seg.new}+}}")
+    return "".join(parts)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line.strip() else "" for line in text.splitlines())
+
+
+def _unified(d: "Diff", out: IO) -> None:
+    """A unified diff of the two texts, clause by clause in aligned order (moved clauses side by side)."""
+    old_lines: list[str] = []
+    new_lines: list[str] = []
+    for change in d.changes:
+        old_lines += _lines(change.old.text) if change.old else []
+        new_lines += _lines(change.new.text) if change.new else []
+    for line in difflib.unified_diff(old_lines, new_lines, fromfile=f"{_label(d.old)} ({d.old.id})",
+                                     tofile=f"{_label(d.new)} ({d.new.id})", lineterm=""):
+        out.write(line + "\n")
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+# --- timeline --------------------------------------------------------------------------
+
+BAR_COLUMNS = 40
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def timeline(t: "Timeline", fmt: str, out: IO) -> None:
+    if fmt == "json":
+        _json({"by": t.by, "query": t.query, "records": t.records,
+               "buckets": [{"key": b.key, "label": b.label, "count": b.count} for b in t.buckets]}, out)
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([t.by, "label", "count"])
+        for b in t.buckets:
+            writer.writerow([b.key, b.label, b.count])
+    elif fmt == "svg":
+        out.write(timeline_svg(t))
+    else:
+        _bars(t, out, use_color(out))
+
+
+def _title(t: "Timeline") -> str:
+    what = f"“{t.query}”" if t.query else "matching records" if t.filtered else "all records"
+    return f"{what} by {t.by.replace('_', ' ')} · {t.records} record{'s' if t.records != 1 else ''}"
+
+
+def _bars(t: "Timeline", out: IO, color: bool) -> None:
+    out.write(_style(_title(t), color, bold=True) + "\n")
+    if not t.buckets:
+        out.write("no matching records\n")
+        return
+    labels = [b.label if b.label == b.key else f"{b.key} {b.label}" for b in t.buckets]
+    columns = max(width(label) for label in labels)
+    top = max(b.count for b in t.buckets) or 1
+    for label, bucket in zip(labels, t.buckets):
+        eighths = round(bucket.count / top * BAR_COLUMNS * 8)
+        bar = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+        out.write(f"{pad(label, columns)}  {_style(bar, color, fg='cyan')}{' ' if bar else ''}{bucket.count}\n")
+
+
+_FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
+
+
+def timeline_svg(t: "Timeline") -> str:
+    """A bar chart as a standalone SVG: columns over the years, horizontal bars for issuers and types."""
+    if t.by == "year":
+        body, size = _columns(t)
+    else:
+        body, size = _rows(t)
+    w, h = size
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+            f'font-family="{_FONT}" font-size="12">\n'
+            f'<title>{escape(_title(t))}</title>\n'
+            f'<rect width="{w}" height="{h}" fill="#ffffff"/>\n'
+            f'<text x="16" y="24" font-size="14" font-weight="bold" fill="#222222">{escape(_title(t))}</text>\n'
+            + body + "</svg>\n")
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if top / step <= 6:
+            return step
+    return max(1, top // 5)
+
+
+def _columns(t: "Timeline") -> tuple[str, tuple[int, int]]:
+    n = max(1, len(t.buckets))
+    col = 28 if n <= 30 else 16
+    left, top_margin, plot_h = 56, 44, 220
+    rotate = n > 12
+    bottom = 64 if rotate else 36
+    w = max(360, left + n * col + 24)
+    h = top_margin + plot_h + bottom
+    top = max([b.count for b in t.buckets] + [1])
+    step = _nice_step(top)
+    ceiling = -(-top // step) * step
+    y0 = top_margin + plot_h
+    parts = []
+    for value in range(0, ceiling + 1, step):
+        y = y0 - value / ceiling * plot_h
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{w - 16}" y2="{y:.1f}" stroke="#e5e5e5"/>\n')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555555">{value}</text>\n')
+    label_every = 1 if n <= 40 else -(-n // 40)
+    for i, bucket in enumerate(t.buckets):
+        x = left + i * col + 4
+        bar_h = bucket.count / ceiling * plot_h
+        parts.append(f'<rect x="{x}" y="{y0 - bar_h:.1f}" width="{col - 8}" height="{bar_h:.1f}" fill="#3b7dd8">'
+                     f'<title>{escape(bucket.label)}: {bucket.count}</title></rect>\n')
+        if bucket.count:
+            parts.append(f'<text x="{x + (col - 8) / 2:.1f}" y="{y0 - bar_h - 4:.1f}" text-anchor="middle" '
+                         f'font-size="10" fill="#222222">{bucket.count}</text>\n')
+        if i % label_every == 0:
+            cx, cy = x + (col - 8) / 2, y0 + 14
+            turn = f' transform="rotate(-45 {cx:.1f} {cy:.1f})"' if rotate else ""
+            anchor = "end" if rotate else "middle"
+            parts.append(f'<text x="{cx:.1f}" y="{cy:.1f}" text-anchor="{anchor}"{turn} fill="#333333">'
+                         f'{escape(bucket.label)}</text>\n')
+    parts.append(f'<line x1="{left}" y1="{y0}" x2="{w - 16}" y2="{y0}" stroke="#333333"/>\n')
+    return "".join(parts), (w, h)
+
+
+def _rows(t: "Timeline") -> tuple[str, tuple[int, int]]:
+    row, top_margin, bar_max = 24, 44, 360
+    labels = [b.label for b in t.buckets]
+    label_w = max([width(label) * 7 for label in labels] + [40]) + 16
+    w = label_w + bar_max + 80
+    h = top_margin + row * max(1, len(t.buckets)) + 16
+    top = max([b.count for b in t.buckets] + [1])
+    parts = []
+    for i, bucket in enumerate(t.buckets):
+        y = top_margin + i * row
+        bar_w = bucket.count / top * bar_max
+        parts.append(f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" fill="#333333">'
+                     f'{escape(bucket.label)}</text>\n')
+        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_w:.1f}" height="{row - 8}" fill="#3b7dd8">'
+                     f'<title>{escape(bucket.label)}: {bucket.count}</title></rect>\n')
+        parts.append(f'<text x="{label_w + bar_w + 6:.1f}" y="{y + 16}" fill="#222222">{bucket.count}</text>\n')
+    return "".join(parts), (w, h)
