@@ -47,11 +47,11 @@ def saved_search(config: Config, name: str) -> dict:
         raise UsageError(f"no saved search named {name!r} (saved: {known})") from None
 
 
-def matches(ix, spec: dict) -> list[Record]:
-    return list(iter_records(ix, spec.get("query") or None, filters_of(spec)))
+def matches(ix, spec: dict, glossary=None) -> list[Record]:
+    return list(iter_records(ix, spec.get("query") or None, filters_of(spec), glossary=glossary))
 
 
-def record_news(index_path: Path, ix, watches: dict[str, dict]) -> list[News]:
+def record_news(index_path: Path, ix, watches: dict[str, dict], glossary=None) -> list[News]:
     """Run every saved search; what matches now and did not last time is news.
 
     A saved search seen for the first time only records its baseline.
@@ -60,7 +60,7 @@ def record_news(index_path: Path, ix, watches: dict[str, dict]) -> list[News]:
     now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     found: list[News] = []
     for name, spec in sorted(watches.items()):
-        current = matches(ix, spec)
+        current = matches(ix, spec, glossary)
         entry = state.setdefault(name, {"ids": None, "news": []})
         if entry["ids"] is not None:
             known = set(entry["ids"])

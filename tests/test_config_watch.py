@@ -1,6 +1,5 @@
 """Configuration file, saved searches and schedules, through the CLI."""
 import json
-import os
 
 import pytest
 
@@ -109,3 +108,12 @@ def test_schedule_lines_use_installed_paths(home, tmp_path):
     units = run("schedule", "--systemd", "--on-calendar", "hourly", "--index", tmp_path / "ix").stdout
     assert "[Service]" in units and "ExecStart=" in units and "OnCalendar=hourly" in units
     assert run("schedule", "--index", tmp_path / "ix").exit_code == 2
+
+
+def test_export_a_saved_search_by_name(home, corpus_index):
+    assert run("watch", "add", "magnets", "钕铁硼", "--type", "standard").exit_code == 0
+    saved = run("export", "--saved", "magnets", "--index", corpus_index)
+    direct = run("export", "钕铁硼", "--type", "standard", "--index", corpus_index)
+    assert saved.exit_code == 0 and saved.stdout == direct.stdout and saved.stdout
+    assert run("export", "镝", "--saved", "magnets", "--index", corpus_index).exit_code == 2
+    assert run("export", "--saved", "nothing", "--index", corpus_index).exit_code == 2

@@ -48,6 +48,13 @@ def current_config() -> Config:
     return root.obj["config"]
 
 
+def configured_glossary():
+    """The glossary with the configuration's extra files (and $STDIDX_GLOSSARY's)."""
+    from indexer.extract.glossary import load_glossary
+
+    return load_glossary(current_config().get("glossary"))
+
+
 def index_option(command):
     return click.option("--index", "index_path", type=click.Path(path_type=Path),
                         envvar=INDEX_ENV, show_envvar=True, default=lambda: current_config().get("index"),

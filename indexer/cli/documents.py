@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from indexer import output
-from indexer.cli.base import cli, filter_options, index_option, open_index, run_index
+from indexer.cli.base import (cli, configured_glossary, current_config, filter_options, index_option,
+                               open_index, run_index)
 
 
 @cli.command()
@@ -23,7 +24,10 @@ def index(paths, index_path, verbose):
     from indexer.index.store import Store
     from indexer.resources import corpus_dir
 
-    code = run_index(list(paths) or [corpus_dir()], Store(index_path), sys.stdout, verbose)
+    config = current_config()
+    include, exclude = config.get("include") or None, config.get("exclude") or None
+    roots = list(paths) or config.get("roots") or [corpus_dir()]
+    code = run_index(roots, Store(index_path), sys.stdout, verbose, include=include, exclude=exclude)
     sys.exit(code)
 
 
@@ -35,18 +39,32 @@ def index(paths, index_path, verbose):
 @click.option("--limit", type=click.IntRange(1, 10_000), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
-def search(query, filters, index_path, sort, limit, fmt):
+@click.option("--no-translate", is_flag=True,
+              help="Search the words as written, without their glossary equivalents.")
+@click.option("--explain", is_flag=True, help="Show the query as expanded by the glossary.")
+@click.option("--ui", type=click.Choice(["en", "zh"]), default=None,
+              help="Language of titles and labels.  [default: zh for a Chinese locale, else en]")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Statuses (and --status) as on DATE instead of today (YYYY-MM-DD).")
+def search(query, filters, index_path, sort, limit, fmt, no_translate, explain, ui, as_of):
     """Search for QUERY: words, "quoted phrases", AND/OR/NOT, standard and document numbers.
 
     Chinese is matched character by character with adjacency, so 钕铁硼 finds
     the three characters together; traditional and simplified script match
     each other. A standard number finds that standard first; a code without
-    year (GB/T 13560) finds every version.
+    year (GB/T 13560) finds every version. Terms of the bilingual glossary
+    also search their equivalents in the other language: "sintered NdFeB"
+    finds 烧结钕铁硼, 镝 finds "dysprosium" (--no-translate turns this off).
     """
+    from indexer.extract.glossary import ui_from_locale
     from indexer.query.search import search as run_search
+    from indexer.query.search import search_as_of
 
     ix = open_index(index_path, build_if_missing=True)
-    output.results(run_search(ix, query, filters, sort=sort, limit=limit), fmt, sys.stdout)
+    options = dict(sort=sort, limit=limit, translate=not no_translate, glossary=configured_glossary())
+    res = (search_as_of(ix, query, filters, as_of, **options) if as_of
+           else run_search(ix, query, filters, **options))
+    output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
 
 
 @cli.command()

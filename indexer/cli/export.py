@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.base import cli, filter_options, index_option, open_index
+from indexer.cli.base import cli, configured_glossary, current_config, filter_options, index_option, open_index
 
 FORMATS = ("csv", "jsonl", "json", "xml", "xlsx", "bulk")  # indexer.export.FORMATS, kept light for --help
 
@@ -28,12 +28,31 @@ FORMATS = ("csv", "jsonl", "json", "xml", "xlsx", "bulk")  # indexer.export.FORM
               help="csv, xlsx: keep cells starting with = + - @ tab or CR from running as formulas.")
 @click.option("--bulk-index", default="stdidx", show_default=True,
               help="bulk: the index every action line names.")
-def export(query, filters, index_path, fmt, fields, sort, out, bom, escape_formulas, bulk_index):
+@click.option("--saved", metavar="NAME", help="Export what the saved search NAME matches (see `stdidx watch`).")
+@click.option("--no-translate", is_flag=True,
+              help="Match the words as written, without glossary equivalents (as `search --no-translate`).")
+def export(query, filters, index_path, fmt, fields, sort, out, bom, escape_formulas, bulk_index, saved,
+           no_translate):
     """Write every record matching QUERY and the filters (every record without a query)."""
     from indexer.export import export_records, make_options, read_sequentially
     from indexer.query.search import iter_records
 
     options = make_options(fmt, fields, bom, escape_formulas, bulk_index)
+    if saved:
+        query, filters = _saved(saved, query, filters)
     ix = open_index(index_path)
     read_sequentially(ix)
-    export_records(iter_records(ix, query, filters, sort), options, out, sys.stdout.buffer)
+    records = iter_records(ix, query, filters, sort, translate=not no_translate,
+                           glossary=configured_glossary() if query and not no_translate else None)
+    export_records(records, options, out, sys.stdout.buffer)
+
+
+def _saved(name, query, filters):
+    from indexer.errors import UsageError
+    from indexer.query.parse import Filters
+    from indexer.watch import filters_of, saved_search
+
+    if query or filters != Filters():
+        raise UsageError("--saved NAME brings its own query and filters; give one or the other")
+    spec = saved_search(current_config(), name)
+    return spec["query"], filters_of(spec)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.base import cli, current_config, index_option, run_index
+from indexer.cli.base import cli, configured_glossary, current_config, index_option, run_index
 from indexer.output import maintenance as output
 
 
@@ -75,7 +75,7 @@ def _record_news(store, config) -> list:
 
     if not config.watches:
         return []
-    return record_news(store.path, store.open(), config.watches)
+    return record_news(store.path, store.open(), config.watches, configured_glossary())
 
 
 @cli.group()

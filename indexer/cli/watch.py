@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.base import cli, current_config, filter_options, index_option, open_index
+from indexer.cli.base import cli, configured_glossary, current_config, filter_options, index_option, open_index
 from indexer.output import maintenance as output
 
 
@@ -58,7 +58,8 @@ def watch_list(index_path):
     counts = {}
     if store.exists() and config.watches:
         ix = store.open()
-        counts = {name: len(matches(ix, spec)) for name, spec in config.watches.items()}
+        glossary = configured_glossary()
+        counts = {name: len(matches(ix, spec, glossary)) for name, spec in config.watches.items()}
     output.watch_list(config, counts, sys.stdout)
 
 
@@ -76,7 +77,7 @@ def watch_show(name, index_path, limit, fmt):
 
     spec = saved_search(current_config(), name)
     ix = open_index(index_path)
-    res = search(ix, spec["query"], filters_of(spec), limit=limit)
+    res = search(ix, spec["query"], filters_of(spec), limit=limit, glossary=configured_glossary())
     results_output.results(res, fmt, sys.stdout)
 
 

@@ -31,55 +31,98 @@ def _dumps(data) -> str:
 
 # --- search ------------------------------------------------------------------
 
-def results(res: "Results", fmt: str, out: IO) -> None:
+def results(res: "Results", fmt: str, out: IO, ui: str = "en", explain: bool = False,
+            err: IO | None = None) -> None:
+    """Search results. `ui` (en or zh) picks the language of titles and labels in the table;
+    `explain` shows the query as expanded: a first block of the table, a line on `err` for
+    jsonl (JSON always carries it as "expanded")."""
     if fmt == "json":
-        data = {"query": res.query, "total": res.total, "seconds": round(res.seconds, 4),
+        data = {"query": res.query, "expanded": res.expanded, "translated": res.translated,
+                "terms": res.terms, "total": res.total, "seconds": round(res.seconds, 4),
                 "hits": [_hit_dict(h) for h in res.hits], "facets": res.facets}
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
+        if explain and err is not None:
+            err.write(f"{_label('ui', 'expanded', ui)}: {res.expanded}\n")
         for hit in res.hits:
             out.write(_dumps(_hit_dict(hit)) + "\n")
     else:
-        _results_table(res, out, use_color(out))
+        _results_table(res, out, use_color(out), ui, explain)
 
 
 def _hit_dict(hit) -> dict:
     data = {k: v for k, v in hit.record.to_dict().items() if k in BRIEF_FIELDS}
-    data.update(score=round(hit.score, 3), snippet=hit.snippet,
+    data.update(gloss=hit.gloss, score=round(hit.score, 3), snippet=hit.snippet,
                 highlights=[list(span) for span in hit.highlights])
     return data
 
 
-def _results_table(res: "Results", out: IO, color: bool) -> None:
+def _label(kind: str, value: str, ui: str) -> str:
+    from indexer.extract.glossary import label
+
+    return label(kind, value, ui)
+
+
+def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain: bool = False) -> None:
+    if explain:
+        out.write(_style(f"{_label('ui', 'expanded', ui)}: ", color, dim=True) + res.expanded + "\n\n")
     shown = len(res.hits)
-    out.write(f"{res.total} match{'es' if res.total != 1 else ''}"
-              f"{f', showing {shown}' if shown < res.total else ''} ({res.seconds:.3f} s)\n")
+    head = _label("ui", "match" if res.total == 1 else "matches", ui).format(total=res.total)
+    if shown < res.total:
+        head += _label("ui", "showing", ui).format(shown=shown)
+    out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
     for rank, hit in enumerate(res.hits, 1):
-        rec = hit.record
-        out.write("\n" + _style(f"{rank:>2}. {rec.title}", color, bold=True) + "\n")
-        if rec.title_en:
-            out.write(f"    {rec.title_en}\n")
-        out.write("    " + _style(" · ".join(_facts(rec)), color, fg="cyan") + "\n")
+        first, second = _title_lines(hit, ui)
+        out.write("\n" + _style(f"{rank:>2}. {first}", color, bold=True) + "\n")
+        if second:
+            out.write(f"    {second}\n")
+        out.write("    " + _style(" · ".join(_facts(hit.record, ui)), color, fg="cyan") + "\n")
         out.write("    " + _highlight(hit.snippet, hit.highlights, color) + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():
-            items = " · ".join(f"{k} {v}" for k, v in list(counts.items())[:8])
-            out.write(_style(f"{name:>8}: ", color, dim=True) + (items or "-") + "\n")
+            items = " · ".join(f"{_facet_value(name, k, ui)} {v}" for k, v in list(counts.items())[:8])
+            out.write(_style(f"{_label('facet', name, ui):>8}: ", color, dim=True) + (items or "-") + "\n")
 
 
-def _facts(rec: Record) -> list[str]:
-    facts = [rec.id, rec.doc_type, rec.status]
+def _title_lines(hit, ui: str) -> tuple[str, str | None]:
+    """(first line, second line) of a hit: English first for en, as published first for zh."""
+    rec = hit.record
+    if ui == "zh":
+        return rec.title, rec.title_en
+    if rec.title_en:
+        return rec.title_en, rec.title
+    if hit.gloss:
+        return f"{_label('ui', 'gloss', ui)} {hit.gloss}", rec.title
+    return rec.title, None
+
+
+def _facet_value(name: str, value: str, ui: str) -> str:
+    if name == "doc_type":
+        return _label("doc_type", value, ui)
+    if name == "issuer" and ui == "zh":
+        from indexer.extract.issuers import default_registry
+
+        entry = default_registry().get(value)
+        return entry.name_zh if entry else value
+    return value
+
+
+def _facts(rec: Record, ui: str = "en") -> list[str]:
+    facts = [rec.id, _label("doc_type", rec.doc_type, ui), _label("status", rec.status, ui)]
     if rec.std_no:
         facts.append(rec.std_no)
     if rec.doc_no:
         facts.append(rec.doc_no)
     if rec.issued:
-        facts.append(f"issued {rec.issued}")
+        facts.append(_label("ui", "issued", ui).format(date=rec.issued))
     if rec.effective:
-        facts.append(f"effective {rec.effective}")
+        facts.append(_label("ui", "effective", ui).format(date=rec.effective))
     if rec.issuers:
-        facts.append(", ".join(i.id if i.registered else i.name_zh for i in rec.issuers))
+        if ui == "zh":
+            facts.append("、".join(i.named_zh or i.name_zh for i in rec.issuers))
+        else:
+            facts.append("; ".join(i.named_en or i.name_en or i.name_zh for i in rec.issuers))
     return facts
 
 
@@ -176,6 +219,8 @@ def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     out.write(f"indexed {s.indexed} documents from {s.files} files in {s.seconds:.1f} s "
               f"({rate:.2f} MB of text/s); skipped {len(s.skipped)}; failed {len(s.failed)}; "
               f"warnings {s.warnings}\n")
+    if s.note:
+        out.write(f"note: {s.note}\n")
     for problem in s.failed:
         out.write(f"  failed   {problem.path}: {problem.reason}\n")
     for problem in s.skipped if verbose or len(s.skipped) <= 20 else s.skipped[:20]:

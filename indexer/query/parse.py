@@ -1,11 +1,13 @@
 """User query text and filter options → Whoosh queries."""
 from __future__ import annotations
 
+import copy
 import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from whoosh import query as Q
+from whoosh.matching.binary import UnionMatcher
 from whoosh.qparser import MultifieldParser
 
 from indexer.errors import UsageError
@@ -15,11 +17,57 @@ from indexer.extract.issuers import Registry
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
 from indexer.query.phrase import AdjacentPhrase
+from indexer.extract.glossary import Glossary
+from indexer.query.translate import Expansion, Unit, expand
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
 # An exact standard or document number outranks any amount of text matching.
 NUMBER_BOOST = 50.0
 MENTION_BOOST = 5.0
+# A body named in the query also finds the documents it issued, even when their text uses
+# none of its names; a little weight, since naming a body in the text says more.
+ISSUER_BOOST = 0.5
+# Stands in for a glossary unit while Whoosh parses the query syntax around it: a digit
+# inside keeps the analyzer from stemming it, and no text contains it.
+_PLACEHOLDER = "zzgloss{}q"
+
+
+class _BestOfMatcher(UnionMatcher):
+    """Matches what either side matches and scores the better side only.
+
+    Whoosh's DisjunctionMaxMatcher takes the maximum of both sides even when they stand on
+    different documents, crediting a document with another's score, and asks its sides for
+    block quality, which the adjacent-phrase matcher has none of.
+    """
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def replace(self, minquality=0):
+        return super().replace(0)
+
+    def _pick(self, value):
+        a, b = self.a, self.b
+        if not a.is_active():
+            return value(b)
+        if not b.is_active() or a.id() < b.id():
+            return value(a)
+        if b.id() < a.id():
+            return value(b)
+        return max(value(a), value(b))
+
+    def score(self) -> float:
+        return self._pick(lambda m: m.score())
+
+    def weight(self) -> float:
+        return self._pick(lambda m: m.weight())
+
+
+class BestOf(Q.DisjunctionMax):
+    """Alternatives for one term: a document matches if any does, and scores as the best one."""
+
+    def _matcher(self, subs, searcher, context):
+        return self._tree_matcher(subs, _BestOfMatcher, searcher, context, None)
 
 
 @dataclass
@@ -38,24 +86,106 @@ def _registry() -> Registry:
     return Registry.load()
 
 
-def parse_query(text: str, schema) -> Q.Query:
-    """The query for the user's text: numbers matched exactly, the rest as words and phrases."""
+def parse_query(text: str, schema, glossary: Glossary | None = None) -> Q.Query:
+    """The query for the user's text: numbers matched exactly, the rest as words and phrases;
+    with a glossary, each term also as its equivalents in the other language."""
+    return build_query(text, schema, glossary)[0]
+
+
+def build_query(text: str, schema, glossary: Glossary | None = None) -> tuple[Q.Query, Expansion | None]:
+    """The query and, when translating, the expansion that says what each term became."""
     _check_syntax(text)
     parts: list[Q.Query] = []
+    numbers: list[tuple[int, int]] = []
     rest = text
+    # Numbers are blanked with as many spaces, so offsets in `rest` stay offsets in `text`.
     for std, start, end in reversed(find_std_nos(text)):
         parts.append(_number_query("std", std.canonical if std.year else std.code, text[start:end], schema))
-        rest = rest[:start] + " " + rest[end:]
+        rest = _blank(rest, start, end)
+        numbers.append((start, end))
     for number, start, end in reversed(find_doc_nos(rest)):
         parts.append(_number_query("doc_no", number, rest[start:end], schema))
-        rest = rest[:start] + " " + rest[end:]
+        rest = _blank(rest, start, end)
+        numbers.append((start, end))
+    expansion = expand(text, glossary, skip=numbers) if glossary is not None else None
+    groups: list[Q.Query] = []
+    if expansion is not None:
+        for start, end in expansion.dropped:
+            rest = _blank(rest, start, end)
+        groups = [_unit_query(unit, schema) for unit in expansion.units]
+        for index, unit in reversed(list(enumerate(expansion.units))):
+            rest = rest[:unit.start] + f" {_PLACEHOLDER.format(index)} " + rest[unit.end:]
     if rest.strip():
-        parsed = MultifieldParser(["title", "content"], schema, phraseclass=AdjacentPhrase).parse(rest)
+        parsed = _parser(schema).parse(rest)
+        if groups:
+            parsed = _substitute(parsed, groups)
         if parsed is not Q.NullQuery:
             parts.append(parsed)
     if not parts:
         raise UsageError(f"query {text!r} has nothing to search for")
-    return parts[0] if len(parts) == 1 else Q.And(parts)
+    return (parts[0] if len(parts) == 1 else Q.And(parts)), expansion
+
+
+def _parser(schema) -> MultifieldParser:
+    return MultifieldParser(["title", "content"], schema, phraseclass=AdjacentPhrase)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _phrase(form: str, schema) -> Q.Query:
+    return _parser(schema).parse('"' + form.replace('"', " ") + '"')
+
+
+def _either(forms: list[str], schema, extra: list[Q.Query] = ()) -> Q.Query:
+    # The best-matching alternative scores, not their sum: a document that says a term in
+    # both languages is not worth more than one that says it better in one.
+    queries = [q for q in (_phrase(f, schema) for f in forms) if q is not Q.NullQuery] + list(extra)
+    return queries[0] if len(queries) == 1 else BestOf(queries, tiebreak=0.0)
+
+
+def _unit_query(unit: Unit, schema) -> Q.Query:
+    if unit.parts:
+        english = Q.And([_either(list(part.english()), schema) for part in unit.parts])
+        return BestOf([_phrase(unit.written, schema), english], tiebreak=0.0)
+    issuers = [Q.Term("issuer", ident, boost=ISSUER_BOOST) for ident in unit.issuer_ids]
+    return _either(list(unit.alternatives), schema, issuers)
+
+
+def _placeholder_index(q: Q.Query) -> int | None:
+    """The unit a parsed query stands for: a placeholder term, or an Or of its field copies."""
+    leaves = q.subqueries if isinstance(q, Q.Or) else [q]
+    if not all(isinstance(leaf, Q.Term) for leaf in leaves) or len({leaf.text for leaf in leaves}) != 1:
+        return None
+    text = leaves[0].text
+    prefix, suffix = _PLACEHOLDER.split("{}")
+    if isinstance(text, str) and text.startswith(prefix) and text.endswith(suffix):
+        return int(text[len(prefix):-len(suffix)])
+    return None
+
+
+def _substitute(q: Q.Query, groups: list[Q.Query]) -> Q.Query:
+    index = _placeholder_index(q)
+    if index is not None:
+        return groups[index]
+    if q.is_leaf():
+        return q
+    if not isinstance(q, Q.CompoundQuery):
+        return q.apply(lambda child: _substitute(child, groups))
+    # Whoosh flattens "a OR b" into one Or of every field copy, so a placeholder's copies
+    # may sit beside other children: the first copy becomes the unit, the others go.
+    children, seen = [], set()
+    for child in q.subqueries:
+        index = _placeholder_index(child)
+        if index is None:
+            children.append(_substitute(child, groups))
+        elif index not in seen:
+            seen.add(index)
+            children.append(groups[index])
+    replaced = copy.copy(q)
+    replaced.subqueries = children
+    return replaced
 
 
 def _number_query(fieldname: str, value: str, written: str, schema) -> Q.Query:

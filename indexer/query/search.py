@@ -10,9 +10,11 @@ from whoosh.query import Every, Require
 
 from indexer.errors import UsageError
 from indexer.index.schema import unpack
-from indexer.query.parse import Filters, filter_query, parse_query
+from indexer.query.parse import Filters, build_query, filter_query
 from indexer.query.snippet import snippet
+from indexer.extract.glossary import Glossary, load_glossary
 from indexer.record import Record
+from indexer.textfold import is_cjk
 
 SORTS = ("relevance", "date")
 FACETS = ("issuer", "doc_type", "year")
@@ -24,6 +26,7 @@ class Hit:
     score: float
     snippet: str
     highlights: list[tuple[int, int]]
+    gloss: str | None = None  # English words for the terms of a Chinese title without title_en
 
 
 @dataclass
@@ -33,12 +36,20 @@ class Results:
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     seconds: float = 0.0
+    expanded: str = ""  # the query as searched: each glossary term as (alternative OR …)
+    terms: list[dict] = field(default_factory=list)  # each unit found: written, alternatives, terms
+    translated: bool = False
 
 
 def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance",
-           limit: int = 10) -> Results:
+           limit: int = 10, translate: bool = True, glossary: Glossary | None = None) -> Results:
+    """Ranked hits, facets over every match. With `translate` (the default) glossary terms in
+    the query also search their equivalents in the other language; `glossary` defaults to
+    :func:`load_glossary` with no extra files."""
     started = time.perf_counter()
-    q = parse_query(text, ix.schema)
+    glossary = glossary if glossary is not None else load_glossary()
+    q, expansion = build_query(text, ix.schema, glossary if translate else None)
+    expanded = expansion.explain() if expansion is not None else text
     flt = filter_query(filters or Filters())
     groups = {name: sorting.FieldFacet(name, allow_overlap=(name == "issuer"),
                                        maptype=sorting.Count) for name in FACETS}
@@ -48,13 +59,23 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
         # Grouping can make Whoosh keep more than `limit` hits; the page is ours to cut.
         for hit in results[:limit]:
             record = unpack(hit["record"])
-            text_snippet, spans = snippet(record.text, text)
+            # Highlight what was searched: a Chinese text found by an English word shows the
+            # Chinese term.
+            text_snippet, spans = snippet(record.text, expanded)
             # A sorted search has no relevance score (Whoosh reports the sort key).
             score = hit.score if isinstance(hit.score, (int, float)) else 0.0
-            hits.append(Hit(record, score, text_snippet, spans))
+            hits.append(Hit(record, score, text_snippet, spans, title_gloss(record, glossary)))
         facets = {name: _counts(results.groups(name)) for name in FACETS}
         total = len(results)
-    return Results(str(q), total, hits, facets, time.perf_counter() - started)
+    return Results(str(q), total, hits, facets, time.perf_counter() - started, expanded,
+                   expansion.to_list() if expansion is not None else [], expansion is not None)
+
+
+def title_gloss(record: Record, glossary: Glossary) -> str | None:
+    """A glossary gloss of a Chinese title, for records that state no English title."""
+    if record.title_en or not any(is_cjk(c) for c in record.title):
+        return None
+    return glossary.gloss(record.title)
 
 
 def get_record(ix, doc_id: str) -> Record:
@@ -66,11 +87,15 @@ def get_record(ix, doc_id: str) -> Record:
 
 
 def iter_records(ix, text: str | None = None, filters: Filters | None = None,
-                 sort: str | None = None) -> Iterator[Record]:
-    """Every matching record (every record when there is no query), in a stable order."""
+                 sort: str | None = None, translate: bool = True,
+                 glossary: Glossary | None = None) -> Iterator[Record]:
+    """Every matching record (every record when there is no query), in a stable order.
+    A query is read as by :func:`search`, so both find the same records."""
     flt = filter_query(filters or Filters())
+    if text and translate and glossary is None:
+        glossary = load_glossary()
     with ix.searcher() as searcher:
-        q = parse_query(text, ix.schema) if text else Every()
+        q = build_query(text, ix.schema, glossary if translate else None)[0] if text else Every()
         results = searcher.search(_restricted(q, flt), limit=None,
                                   **_sorting(sort or ("relevance" if text else "path")))
         for hit in results:
@@ -95,3 +120,37 @@ def _sorting(sort: str) -> dict:
 def _counts(groups: dict) -> dict[str, int]:
     counts = {str(k): v for k, v in groups.items() if k not in (None, "")}
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def search_as_of(ix, text: str, filters: Filters, as_of: str, limit: int = 10, **options) -> Results:
+    """A search whose statuses (and --status filter) are those in force on as_of.
+
+    The index stores statuses as of indexing; which version was in force on
+    another day depends on the other versions of each work, so statuses are
+    worked out on the matches, then filtered and counted.
+    """
+    from dataclasses import replace
+
+    from indexer.query.history import restate
+
+    wanted = set(filters.statuses)
+    res = search(ix, text, replace(filters, statuses=[]), limit=AS_OF_LIMIT if wanted else limit, **options)
+    restate(ix, [hit.record for hit in res.hits], as_of)
+    if wanted:
+        res.hits = [hit for hit in res.hits if hit.record.status in wanted]
+        res.total = len(res.hits)
+        res.facets = _facets_of([hit.record for hit in res.hits])
+    res.hits = res.hits[:limit]
+    return res
+
+
+AS_OF_LIMIT = 100_000
+
+
+def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:
+    from collections import Counter
+
+    counts = {"issuer": Counter(i.id for r in records for i in r.issuers),
+              "doc_type": Counter(r.doc_type for r in records),
+              "year": Counter(r.issued[:4] for r in records if r.issued)}
+    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
