@@ -30,6 +30,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from indexer.query.parse import Filters
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 OUT = BENCH / "out"
@@ -49,16 +51,12 @@ TARGETS = {
 # --- queries ------------------------------------------------------------------------
 
 
-@dataclass
-class Query:
-    text: str
-    issuers: list[str] = field(default_factory=list)
-    doc_types: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
-    langs: list[str] = field(default_factory=list)
-    since: str | None = None
-    until: str | None = None
-    std: str | None = None
+class Query(Filters):
+    """A query text with the same filters the library and the CLI take."""
+
+    def __init__(self, text: str, **filters):
+        super().__init__(**filters)
+        self.text = text
 
     def cli_args(self) -> list[str]:
         args: list[str] = []
@@ -271,12 +269,11 @@ def percentile(values: list[float], pct: float) -> float:
 
 def time_library(index: Path, queries: list[Query]) -> dict:
     from indexer.index.store import Store
-    from indexer.query.parse import Filters
     from indexer.query.search import search
 
     started = time.perf_counter()
     ix = Store(index).open()
-    filters = [Filters(q.issuers, q.doc_types, q.statuses, q.langs, q.since, q.until, q.std) for q in queries]
+    filters = list(queries)
     search(ix, queries[0].text, filters[0], limit=10)
     first_ms = (time.perf_counter() - started) * 1000
     # One unmeasured pass warms imports, caches and the page cache; the

@@ -96,7 +96,7 @@ def inspect(path, fmt):
     except ReadError as exc:
         raise UsageError(f"{path}: {exc}") from None
     for record in records:
-        output.inspection(record, fmt, sys.stdout)
+        output.record(record, fmt, sys.stdout, explain=True)
 
 
 @cli.command()

@@ -95,6 +95,38 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return len(longer) > n and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def best_cover(n: int, longest: int, lookup) -> list[tuple[int, int, list | None]]:
+    """Split n units (characters or words) into pieces that cover the most units with
+    terms, then use the fewest pieces: (start, end, terms) with terms None where no term
+    covers a unit. lookup(i, j) gives the terms for units i..j, or None.
+    """
+    best: list[tuple[int, int] | None] = [None] * (n + 1)  # (covered, -pieces)
+    back: list[tuple[int, list | None]] = [(0, None)] * (n + 1)
+    best[0] = (0, 0)
+    for i in range(n):
+        if best[i] is None:
+            continue
+        covered, pieces = best[i]
+        options: list[tuple[int, list | None]] = [(i + 1, None)]
+        for j in range(i + 1, min(n, i + longest) + 1):
+            terms = lookup(i, j)
+            if terms is not None:
+                options.append((j, terms))
+        for j, terms in options:
+            found = terms is not None
+            score = (covered + (j - i if found else 0), pieces - (1 if found else 0))
+            if best[j] is None or score > best[j]:
+                best[j] = score
+                back[j] = (i, terms)
+    out: list[tuple[int, int, list | None]] = []
+    j = n
+    while j > 0:
+        i, terms = back[j]
+        out.append((i, j, terms))
+        j = i
+    return out[::-1]
+
+
 class Glossary:
     """Terms indexed for finding them in queries and titles. Build with :func:`load_glossary`."""
 
@@ -140,33 +172,13 @@ class Glossary:
         """A run of folded Chinese split into terms: (start, end, terms) pieces, terms None
         for a character no term covers and [] for a skipped function word. The split covers
         the most characters, then uses the fewest pieces."""
-        n = len(folded)
-        best: list[tuple[int, int] | None] = [None] * (n + 1)  # (covered, -pieces)
-        back: list[tuple[int, list[Term] | None]] = [(0, None)] * (n + 1)
-        best[0] = (0, 0)
-        for i in range(n):
-            if best[i] is None:
-                continue
-            covered, pieces = best[i]
-            options: list[tuple[int, list[Term] | None]] = [(i + 1, None)]
-            for j in range(i + 1, min(n, i + self._longest_cjk) + 1):
-                chunk = folded[i:j]
-                if chunk in self._cjk:
-                    options.append((j, self._cjk[chunk]))
-                elif with_skip and chunk in self._skip:
-                    options.append((j, []))
-            for j, terms in options:
-                score = (covered + (j - i if terms is not None else 0), pieces - 1)
-                if best[j] is None or score > best[j]:
-                    best[j] = score
-                    back[j] = (i, terms)
-        out: list[tuple[int, int, list[Term] | None]] = []
-        j = n
-        while j > 0:
-            i, terms = back[j]
-            out.append((i, j, terms))
-            j = i
-        return out[::-1]
+        def lookup(i: int, j: int) -> list[Term] | None:
+            chunk = folded[i:j]
+            if chunk in self._cjk:
+                return self._cjk[chunk]
+            return [] if with_skip and chunk in self._skip else None
+
+        return best_cover(len(folded), self._longest_cjk, lookup)
 
     # --- alternatives ------------------------------------------------------
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import IO, TYPE_CHECKING, Iterable
+from typing import IO, TYPE_CHECKING
 
 import click
 
@@ -142,28 +142,43 @@ def _highlight(text: str, spans: list[tuple[int, int]], color: bool) -> str:
 
 # --- records -----------------------------------------------------------------
 
-def record(rec: Record, fmt: str, out: IO) -> None:
+def record(rec: Record, fmt: str, out: IO, explain: bool = False) -> None:
+    """A record's fields; with explain, each field's rule and source span instead of the text."""
     if fmt == "json":
         out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     color = use_color(out)
     data = rec.to_dict()
+    sources = rec.provenance.get("fields", {})
+
+    def line(label: str, value: str) -> None:
+        out.write(_style(f"{label:>10}: ", color, bold=explain, dim=not explain) + value + "\n")
+
     for name in BRIEF_FIELDS:
         value = data[name]
         if name == "issuers":
             value = "; ".join(_issuer_line(i) for i in value)
         elif isinstance(value, list):
             value = ", ".join(value)
-        if value:
-            out.write(_style(f"{name:>10}: ", color, dim=True) + str(value) + "\n")
+        if name in ("issued", "effective") and value and explain:
+            value = f"{value} ({data[name + '_precision']})"
+        if value or explain:
+            line(name, str(value) if value not in (None, "") else "—")
+        source = sources.get(name) if explain else None
+        if source:
+            span = source.get("span", "").replace("\n", " ⏎ ")
+            out.write(_style(f"{'':>12}rule {source['rule']}", color, fg="cyan") +
+                      (f"  «{span}»" if span else "") + "\n")
     prov = rec.provenance
-    out.write(_style(f"{'source':>10}: ", color, dim=True) +
-              f"{prov.get('format')} · {prov.get('encoding')}" + "\n")
+    line("read as" if explain else "source", f"{prov.get('format')} · {prov.get('encoding')}")
     for repair in prov.get("repairs", []):
-        out.write(_style(f"{'repaired':>10}: ", color, dim=True) + repair + "\n")
+        line("repaired", repair)
     for warning in prov.get("warnings", []):
-        out.write(_style(f"{'warning':>10}: ", color, dim=True) + warning + "\n")
-    out.write("\n" + rec.text + "\n")
+        line("warning", warning)
+    if explain:
+        line("text", f"{len(rec.text)} characters")
+    else:
+        out.write("\n" + rec.text + "\n")
 
 
 def _issuer_line(issuer: dict) -> str:
@@ -171,48 +186,6 @@ def _issuer_line(issuer: dict) -> str:
     if issuer.get("named_zh"):
         line += f" (named as former {issuer['named_zh']})"
     return line + ("" if issuer["registered"] else " (unregistered)")
-
-
-def inspection(rec: Record, fmt: str, out: IO) -> None:
-    """Each field with the rule that produced it and the text it came from."""
-    if fmt == "json":
-        out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    color = use_color(out)
-    data = rec.to_dict()
-    sources = rec.provenance.get("fields", {})
-    for name in BRIEF_FIELDS:
-        value = data[name]
-        if name == "issuers":
-            value = "; ".join(_issuer_line(i) for i in value)
-        elif isinstance(value, list):
-            value = ", ".join(value)
-        if name in ("issued", "effective") and value:
-            value = f"{value} ({data[name + '_precision']})"
-        out.write(_style(f"{name:>10}: ", color, bold=True) + (str(value) if value not in (None, "") else "—") + "\n")
-        source = sources.get(name)
-        if source:
-            span = source.get("span", "").replace("\n", " ⏎ ")
-            out.write(_style(f"{'':>12}rule {source['rule']}", color, fg="cyan") +
-                      (f"  «{span}»" if span else "") + "\n")
-    prov = rec.provenance
-    out.write(_style(f"{'read as':>10}: ", color, bold=True) + f"{prov.get('format')} · {prov.get('encoding')}\n")
-    for repair in prov.get("repairs", []):
-        out.write(_style(f"{'repaired':>10}: ", color, bold=True) + repair + "\n")
-    for warning in prov.get("warnings", []):
-        out.write(_style(f"{'warning':>10}: ", color, bold=True) + warning + "\n")
-    out.write(_style(f"{'text':>10}: ", color, bold=True) + f"{len(rec.text)} characters\n")
-
-
-def records_jsonl(records: Iterable[Record], out: IO) -> int:
-    count = 0
-    for rec in records:
-        out.write(_dumps(rec.to_dict()) + "\n")
-        count += 1
-    return count
-
-
-# --- indexing ----------------------------------------------------------------
 
 def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     rate = s.text_bytes / 1e6 / s.seconds if s.seconds else 0.0

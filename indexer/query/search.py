@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from whoosh import sorting
@@ -11,13 +12,14 @@ from whoosh.query import Every, Require
 from indexer.errors import UsageError
 from indexer.index.schema import unpack
 from indexer.query.parse import Filters, build_query, filter_query
-from indexer.query.snippet import snippet
 from indexer.extract.glossary import Glossary, load_glossary
+from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
 
 SORTS = ("relevance", "date")
 FACETS = ("issuer", "doc_type", "year")
+AS_OF_LIMIT = 100_000  # matches whose statuses are worked out when --status meets --as-of
 
 
 @dataclass
@@ -129,8 +131,6 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str, limit: int = 10, *
     another day depends on the other versions of each work, so statuses are
     worked out on the matches, then filtered and counted.
     """
-    from dataclasses import replace
-
     from indexer.query.history import restate
 
     wanted = set(filters.statuses)
@@ -144,12 +144,7 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str, limit: int = 10, *
     return res
 
 
-AS_OF_LIMIT = 100_000
-
-
 def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:
-    from collections import Counter
-
     counts = {"issuer": Counter(i.id for r in records for i in r.issuers),
               "doc_type": Counter(r.doc_type for r in records),
               "year": Counter(r.issued[:4] for r in records if r.issued)}

@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from indexer.extract.glossary import Glossary, Term, key_has_cjk, load_glossary, tokens_of
+from indexer.extract.glossary import Glossary, Term, best_cover, key_has_cjk, load_glossary, tokens_of
 from indexer.index.analysis import _TOKEN, stem_word
 from indexer.textfold import fold, is_cjk
 
@@ -196,34 +196,17 @@ def _cjk_unit(text: str, run: list[_Tok], glossary: Glossary) -> list[Unit]:
 
 def _latin_units(text: str, run: list[_Tok], glossary: Glossary) -> list[Unit]:
     """The reading of a run of English words that covers most words with fewest terms."""
-    n = len(run)
-    best: list[tuple[int, int] | None] = [None] * (n + 1)
-    back: list[tuple[int, list[Term] | None]] = [(0, None)] * (n + 1)
-    best[0] = (0, 0)
-    for i in range(n):
-        if best[i] is None:
-            continue
-        covered, pieces = best[i]
-        options: list[tuple[int, list[Term] | None]] = [(i + 1, None)]
-        for j in range(i + 1, min(n, i + glossary.longest_latin) + 1):
-            terms = glossary.latin_terms(tuple(t.key for t in run[i:j]), tuple(t.written for t in run[i:j]))
-            if terms and _at_edges(text, run[i].start, run[j - 1].end):
-                options.append((j, terms))
-        for j, terms in options:
-            score = (covered + (j - i if terms else 0), pieces - (1 if terms else 0))
-            if best[j] is None or score > best[j]:
-                best[j] = score
-                back[j] = (i, terms)
+    def lookup(i: int, j: int) -> list[Term] | None:
+        terms = glossary.latin_terms(tuple(t.key for t in run[i:j]), tuple(t.written for t in run[i:j]))
+        return terms if terms and _at_edges(text, run[i].start, run[j - 1].end) else None
+
     units: list[Unit] = []
-    j = n
-    while j > 0:
-        i, terms = back[j]
+    for i, j, terms in best_cover(len(run), glossary.longest_latin, lookup):
         if terms:
             start, end = run[i].start, run[j - 1].end
             written = text[start:end]
             units.append(Unit(start, end, written, tuple(terms), tuple(glossary.alternatives(terms, written))))
-        j = i
-    return units[::-1]
+    return units
 
 
 def _in_context(units: list[Unit]) -> list[Unit]:
