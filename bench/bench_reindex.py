@@ -30,14 +30,24 @@ def timed(*args: str) -> tuple[float, subprocess.CompletedProcess]:
     return time.perf_counter() - started, done
 
 
+ADDITION = "补充说明：本文件有关稀土指标的规定同时适用于综合利用企业。"
+
+
 def change_files(corpus: Path, share: float, seed: int = 1) -> int:
-    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
-    chosen = random.Random(seed).sample(files, max(1, int(len(files) * share)))
+    """Rewrite a share of all files with a real content change, in their own format and encoding."""
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    chosen = random.Random(seed).sample(files, max(1, round(len(files) * share)))
     for path in chosen:
         data = path.read_bytes()
-        addition = "\n补充说明：本文件有关稀土指标的规定同时适用于综合利用企业。\n"
-        encoding = "gb18030" if b"\x00" not in data and not _utf8(data) else "utf-8"
-        path.write_bytes(data + addition.encode(encoding))
+        encoding = "utf-8" if _utf8(data) else "gb18030"
+        text = data.decode(encoding)
+        if path.suffix == ".xml":
+            text = text.replace("</text>", ADDITION + "</text>", 1)
+        elif path.suffix in (".html", ".htm"):
+            text = text.replace("</body>", f"<p>{ADDITION}</p></body>", 1)
+        else:
+            text += "\n" + ADDITION + "\n"
+        path.write_bytes(text.encode(encoding))
     return len(chosen)
 
 

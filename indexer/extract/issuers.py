@@ -79,22 +79,12 @@ class RegistryError(ValueError):
 # ---------------------------------------------------------------------------
 # Folding: traditional → simplified, full-width → ASCII, all length-preserving.
 
-# CJK Unified Ideographs (with extension A) and the compatibility block: every character
-# OpenCC's t2s conversion changes lies in these.
-_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
-
-
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[str, str]:
-    from opencc import OpenCC
+    # The same traditional → simplified character table the index folds with.
+    from indexer.textfold import t2s_table
 
-    chars = [chr(code) for low, high in _CJK_RANGES for code in range(low, high)]
-    # One call with a newline between characters: OpenCC keeps separators as they are and
-    # cannot join neighbours into a phrase, so each character is converted on its own.
-    converted = OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    if len(converted) != len(chars):
-        raise RuntimeError("OpenCC t2s changed the separators; cannot build the fold table")
-    table = {t: s for t, s in zip(chars, converted) if s != t and len(s) == 1}
+    table = {chr(code): simple for code, simple in t2s_table().items()}
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
         table[chr(code)] = chr(code - 0xFEE0)
     table["\u3000"] = table["\u00a0"] = " "  # ideographic and no-break spaces
