@@ -16,10 +16,13 @@ from indexer.cli.base import (cli, configured_glossary, current_config, filter_o
 @index_option
 @click.option("--verbose", "-v", is_flag=True, help="List every skipped file.")
 def index(paths, index_path, verbose):
-    """Index PATHS (folders or files; default: the bundled corpus) into a fresh index.
+    """Index PATHS (folders or files) into a fresh index.
 
-    The new index replaces the old one only when the build completes. Exits 1
-    when some files failed (each is listed with its reason), 0 otherwise.
+    Without PATHS: the configuration's roots, else the bundled corpus. The new
+    index replaces the old one only when the build completes; the index
+    remembers its roots for `stdidx reindex`. Exits 1 when some files failed
+    (each is listed with its reason), 75 when another stdidx is writing to the
+    index, 0 otherwise.
     """
     from indexer.index.store import Store
     from indexer.resources import corpus_dir
