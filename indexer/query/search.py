@@ -19,7 +19,6 @@ from indexer.textfold import is_cjk
 
 SORTS = ("relevance", "date")
 FACETS = ("issuer", "doc_type", "year")
-AS_OF_LIMIT = 100_000  # matches whose statuses are worked out when --status meets --as-of
 
 
 @dataclass
@@ -124,7 +123,8 @@ def _counts(groups: dict) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def search_as_of(ix, text: str, filters: Filters, as_of: str, limit: int = 10, **options) -> Results:
+def search_as_of(ix, text: str, filters: Filters, as_of: str, sort: str = "relevance", limit: int = 10,
+                 translate: bool = True, glossary: Glossary | None = None) -> Results:
     """A search whose statuses (and --status filter) are those in force on as_of.
 
     The index stores statuses as of indexing; which version was in force on
@@ -133,15 +133,23 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str, limit: int = 10, *
     """
     from indexer.query.history import restate
 
+    glossary = glossary if glossary is not None else load_glossary()
+    options = dict(sort=sort, translate=translate, glossary=glossary)
     wanted = set(filters.statuses)
-    res = search(ix, text, replace(filters, statuses=[]), limit=AS_OF_LIMIT if wanted else limit, **options)
-    restate(ix, [hit.record for hit in res.hits], as_of)
-    if wanted:
-        res.hits = [hit for hit in res.hits if hit.record.status in wanted]
-        res.total = len(res.hits)
-        res.facets = _facets_of([hit.record for hit in res.hits])
-    res.hits = res.hits[:limit]
-    return res
+    if not wanted:
+        res = search(ix, text, filters, limit=limit, **options)
+        restate(ix, [hit.record for hit in res.hits], as_of)
+        return res
+    started = time.perf_counter()
+    records = list(iter_records(ix, text, replace(filters, statuses=[]), **options))
+    kept = [r for r in restate(ix, records, as_of) if r.status in wanted]
+    page = search(ix, text, replace(filters, statuses=[]), limit=1, **options)  # the expansion, once
+    hits = []
+    for record in kept[:limit]:
+        text_snippet, spans = snippet(record.text, page.expanded)
+        hits.append(Hit(record, 0.0, text_snippet, spans, title_gloss(record, glossary)))
+    return Results(page.query, len(kept), hits, _facets_of(kept), time.perf_counter() - started,
+                   page.expanded, page.terms, page.translated)
 
 
 def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:
