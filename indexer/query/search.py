@@ -17,7 +17,6 @@ from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
 
-SORTS = ("relevance", "date")
 FACETS = ("issuer", "doc_type", "year")
 
 
