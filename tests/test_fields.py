@@ -167,3 +167,11 @@ def test_conflicting_effective_dates_take_the_header_and_warn():
     record = Builder(REGISTRY, date(2026, 11, 29)).build(raw, "x.txt")
     assert record.effective == "2024-03-01"
     assert any("candidates disagree" in w and "2024-04-01" in w for w in record.provenance["warnings"])
+
+
+def test_number_opening_a_list_item_is_cited_not_carried():
+    text = "ISO/TC 298 publishes vocabulary standards\n- ISO 22444-1:2020, Rare earth — Vocabulary\n"
+    assert fields.own_std_no("ISO/TC 298 publishes vocabulary standards", text) is None
+    assert fields.own_std_no("x", "GB/T 13560—2017\n代替 GB/T 13560—2009").value == "GB/T 13560-2017"
+    assert fields.own_std_no("x", "GB/T 13560—2017 代替 GB/T 13560—2009").value == "GB/T 13560-2017"
+    assert fields.own_std_no("x", "GB/T 34490—2017/ISO 10993-1:2009\n").value == "GB/T 34490-2017"
