@@ -122,9 +122,9 @@ def _counts(groups: dict) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def search_as_of(ix, text: str, filters: Filters, as_of: str, sort: str = "relevance", limit: int = 10,
+def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str = "relevance", limit: int = 10,
                  translate: bool = True, glossary: Glossary | None = None) -> Results:
-    """A search whose statuses (and --status filter) are those in force on as_of.
+    """A search whose statuses (and --status filter) are those in force on as_of (today: None).
 
     The index stores statuses as of indexing; which version was in force on
     another day depends on the other versions of each work, so statuses are
