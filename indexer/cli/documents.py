@@ -48,7 +48,8 @@ def index(paths, index_path, verbose):
 @click.option("--ui", type=click.Choice(["en", "zh"]), default=None,
               help="Language of titles and labels.  [default: zh for a Chinese locale, else en]")
 @click.option("--as-of", "as_of", metavar="DATE",
-              help="Statuses (and --status) as on DATE (YYYY-MM-DD)  [default: today].")
+              help="Statuses (and --status) as on DATE (YYYY-MM-DD), across versions and stated "
+                   "repeals  [default: as settled at indexing].")
 def search(query, filters, index_path, sort, limit, fmt, no_translate, explain, ui, as_of):
     """Search for QUERY: words, "quoted phrases", AND/OR/NOT, standard and document numbers.
 
@@ -60,13 +61,15 @@ def search(query, filters, index_path, sort, limit, fmt, no_translate, explain, 
     finds 烧结钕铁硼, 镝 finds "dysprosium" (--no-translate turns this off).
     """
     from indexer.extract.glossary import ui_from_locale
+    from indexer.query.search import search as run_search
     from indexer.query.search import search_as_of
 
     ix = open_index(index_path, build_if_missing=True)
-    # Statuses shown (and --status) are those of today, or of --as-of: a version
-    # repealed or replaced since the index was built shows as such.
-    res = search_as_of(ix, query, filters, as_of, sort=sort, limit=limit, translate=not no_translate,
-                       glossary=configured_glossary())
+    options = dict(sort=sort, limit=limit, translate=not no_translate, glossary=configured_glossary())
+    # Without --as-of, statuses are the ones settled at indexing (fast); --as-of works
+    # them out across versions and stated repeals for that day.
+    res = (search_as_of(ix, query, filters, as_of, **options) if as_of
+           else run_search(ix, query, filters, **options))
     output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
 
 
