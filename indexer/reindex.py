@@ -56,7 +56,6 @@ class Report:
     statuses: int = 0              # records whose status changed with their versions
     seconds: float = 0.0
     note: str | None = None
-    new_ids: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -194,12 +193,11 @@ class Applier:
         for record in records:
             self.upsert(record)
         self.files[change.key] = state
-        self._log(change, rel, state.ids)
+        self._log(change, rel)
 
-    def _log(self, change: Change, rel: str, ids: list[str]) -> None:
+    def _log(self, change: Change, rel: str) -> None:
         if change.kind == "added":
             self.report.added.append(rel)
-            self.report.new_ids.extend(ids)
         elif change.kind == "updated":
             self.report.updated.append(rel)
         else:
