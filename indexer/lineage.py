@@ -308,10 +308,14 @@ def _iso_numbers(text: str) -> list[str]:
     return [s.canonical for s, _, _ in find_std_nos(text) if is_iso_family(s.prefix)]
 
 
+LINEAGE_AS_OF = "lineage:as-of"  # statuses worked out across documents (query.history.stale_statuses)
+
+
 def own_repeal(record: Record) -> Relation | None:
     """A record that marks itself repealed (【本标准已废止】), dated when the mark says from when."""
-    if record.status != "repealed":
-        return None
+    rule = record.provenance.get("fields", {}).get("status", {})
+    if record.status != "repealed" or rule.get("rule", "").startswith(LINEAGE_AS_OF):
+        return None  # repealed by another document, found as such, not marked in its own text
     head = record.text[:600]
     when = None
     for m in _FROM_DATE.finditer(head):
@@ -319,7 +323,6 @@ def own_repeal(record: Record) -> Relation | None:
             found = find_dates(m.group(1))
             when = found[0].iso if found else None
             break
-    rule = record.provenance.get("fields", {}).get("status", {})
     evidence = rule.get("span") or next((ln.strip() for ln in head.splitlines() if "废止" in ln),
                                         f"status {rule.get('rule', 'stated')}")
     label = version_label(record)

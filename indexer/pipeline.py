@@ -165,8 +165,26 @@ def index_corpus(roots: list[Path], store: Store, progress: Progress | None = No
     with writer_lock(store.path, "index") as note:
         summary = _build(roots, store, progress, tuple(exclude), tuple(include),
                          workers or min(2, os.cpu_count() or 1))
+        refresh_statuses(store)
     summary.note = note
     return summary
+
+
+def refresh_statuses(store: Store) -> int:
+    """Bring stored statuses to today: repeals stated in other documents, upcoming
+    versions now in force. Run after every build and reindex, under the writer lock."""
+    from datetime import date
+
+    from indexer.query.history import stale_statuses
+
+    today = date.today().isoformat()
+    changed = stale_statuses(store.open(), today)
+    if changed:
+        with store.update() as updater:
+            for record in changed:
+                updater.upsert(record, mentioned_std_nos(record.text))
+    store.update_meta(statuses_on=today)
+    return len(changed)
 
 
 def _build(roots, store, progress, exclude, include, workers) -> Summary:

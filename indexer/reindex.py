@@ -12,6 +12,7 @@ searches; the next run finds the same differences and finishes the work.
 from __future__ import annotations
 
 import time
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -25,8 +26,8 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, relative_path,
-                              settle_status)
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, refresh_statuses,
+                              relative_path, settle_status)
 from indexer.errors import NotADocument, ReadError
 from indexer.read import read_file
 from indexer.record import Record
@@ -76,6 +77,8 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         files = store.manifest()
         changes = plan(files, discover(roots, exclude, include))
         Applier(store, files, report).run(changes, batch, stop)
+        if changes or meta.get("statuses_on") != date.today().isoformat():
+            report.statuses += refresh_statuses(store)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -113,7 +113,7 @@ def made_up_records() -> list[Record]:
                title_en="+1 rare earth", doc_type="policy", lang="zh-Hans",
                issuers=[Issuer(miit.id, miit.name_zh, miit.name_en),
                         Issuer(unregistered_id(body), body, "", registered=False)],
-               issued="2024-06", issued_precision="month", effective="2025", effective_precision="year",
+               issued="2024-06", issued_precision="month", effective="2027", effective_precision="year",
                status="upcoming", replaces=["GB/T 13560-2009", "GB/T 13560-2000"],
                doc_no="-工信部联原〔2024〕25号", work="doc:稀土管理条例",
                text="第一条 镝 & 铽 <不> 混用。\r\n\t第二条 @总量控制。"),
@@ -288,7 +288,7 @@ def test_xlsx_opens_with_header_frozen_pane_widths_and_date_cells(made_up_index,
     # Real date cells (serial day numbers) shown at their precision.
     assert dates["dstandard1", "issued"] == (None, "43098", "yyyy-mm-dd")     # 2017-12-29
     assert dates["dformula01", "issued"] == (None, "45444", "yyyy-mm")        # 2024-06(-01)
-    assert dates["dformula01", "effective"] == (None, "45658", "yyyy")        # 2025(-01-01)
+    assert dates["dformula01", "effective"] == (None, "46388", "yyyy")        # 2027(-01-01)
     assert ("dnewsitem1", "issued") not in dates
 
 

@@ -20,7 +20,7 @@ from indexer.extract.docno import normalize_doc_no
 from indexer.extract.fields import normalized_title
 from indexer.extract.stdno import parse_std_no
 from indexer.index.schema import unpack
-from indexer.lineage import (Claim, Relation, StatusAt, adoption_claims, as_of_day, day, infer_relations,
+from indexer.lineage import (LINEAGE_AS_OF, Claim, Relation, StatusAt, adoption_claims, as_of_day, day, infer_relations,
                              describe, is_publication, order_key, own_repeal, repeal_claims, replacement_claims, start,
                              status_as_of, version_label)
 from indexer.query.phrase import AdjacentPhrase
@@ -557,3 +557,33 @@ def _checked_day(value: str | date | None) -> str:
     if parsed is None:
         raise UsageError(f"--as-of: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return day(parsed.iso)
+
+
+def stale_statuses(ix, as_of: str | date | None = None) -> list[Record]:
+    """Records whose stored status differs from their status on as_of (today by default),
+    with the status and its reason set: versions repealed by another document, upcoming
+    versions now in force, and repeals that no longer hold.
+
+    Only those candidates are worked out, so this stays cheap on a large index.
+    """
+    on = _checked_day(as_of)
+    with ix.searcher() as searcher:
+        lookup = Lookup(searcher)
+        linker = Linker(lookup, bulk=True)
+        repealers = {r.id: r for records in lookup.repeal_register().values() for r in records}
+        ids = {rel.target for r in repealers.values() for rel in linker._repeals_by(r) if rel.indexed}
+        stored = searcher.search(Q.Or([Q.Term("status", s) for s in ("repealed", "upcoming")]), limit=None)
+        ids |= {hit["id"] for hit in stored}
+        stored_records = (searcher.document(id=doc_id) for doc_id in sorted(ids))
+        candidates = [unpack(fields["record"]) for fields in stored_records if fields]
+    found = statuses_as_of(ix, candidates, on)
+    changed = []
+    for record in candidates:
+        now = found[record.id]
+        if now.status != record.status:
+            record.status = now.status
+            record.provenance.setdefault("fields", {})["status"] = {"rule": f"{LINEAGE_AS_OF} {on}",
+                                                                    "span": now.reason[:200]}
+            changed.append(record)
+    return changed
+
