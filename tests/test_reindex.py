@@ -216,3 +216,29 @@ def test_sigterm_and_sigint_stop_cleanly_after_a_batch(big_corpus, signum, code)
     rest.communicate(timeout=300)
     assert rest.returncode == 0
     assert snapshot(index) == (0, 600) and count(index, "丙") == 6000
+
+
+def test_statuses_are_brought_to_today_by_index_and_reindex(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    root, index = tmp_path / "c", tmp_path / "ix"
+    root.mkdir()
+    (root / "old.md").write_text("# 稀土试验管理办法\n\n2012年7月26日 工业和信息化部令第20号公布\n\n第一条 为了规范。\n",
+                                 encoding="utf-8")
+    (root / "std.xml").write_text(
+        "<record><title>氧化镝</title><doc_type>standard</doc_type>"
+        "<effective precision=\"day\">2020-01-01</effective><status>upcoming</status>"
+        "<std_no>XB/T 900-2019</std_no><text>镝</text></record>", encoding="utf-8")
+    assert run("index", root, "--index", index).exit_code == 0
+    records = {r["title"]: r for r in map(json.loads, run("export", "--index", index).stdout.splitlines())}
+    assert records["氧化镝"]["status"] == "in_force"        # stated upcoming, in force since 2020
+    assert records["稀土试验管理办法"]["status"] == "in_force"
+    (root / "new.md").write_text(
+        "# 稀土试验管理规定\n\n2018年5月2日 工业和信息化部令第45号公布\n\n第一条 为了规范。\n"
+        "第二十条 本规定自2018年9月1日起施行。《稀土试验管理办法》同时废止。\n", encoding="utf-8")
+    assert run("reindex", "--index", index).exit_code == 0
+    records = {r["title"]: r for r in map(json.loads, run("export", "--index", index).stdout.splitlines())}
+    assert records["稀土试验管理办法"]["status"] == "repealed"
+    (root / "new.md").unlink()                               # the repealing text goes away again
+    assert run("reindex", "--index", index).exit_code == 0
+    records = {r["title"]: r for r in map(json.loads, run("export", "--index", index).stdout.splitlines())}
+    assert records["稀土试验管理办法"]["status"] == "in_force"

@@ -48,8 +48,8 @@ def index(paths, index_path, verbose):
 @click.option("--ui", type=click.Choice(["en", "zh"]), default=None,
               help="Language of titles and labels.  [default: zh for a Chinese locale, else en]")
 @click.option("--as-of", "as_of", metavar="DATE",
-              help="Statuses (and --status) as on DATE (YYYY-MM-DD), across versions and stated "
-                   "repeals  [default: as settled at indexing].")
+              help="Statuses (and --status) as on DATE (YYYY-MM-DD)  [default: today, as of the "
+                   "last index or reindex].")
 def search(query, filters, index_path, sort, limit, fmt, no_translate, explain, ui, as_of):
     """Search for QUERY: words, "quoted phrases", AND/OR/NOT, standard and document numbers.
 
@@ -66,8 +66,8 @@ def search(query, filters, index_path, sort, limit, fmt, no_translate, explain, 
 
     ix = open_index(index_path, build_if_missing=True)
     options = dict(sort=sort, limit=limit, translate=not no_translate, glossary=configured_glossary())
-    # Without --as-of, statuses are the ones settled at indexing (fast); --as-of works
-    # them out across versions and stated repeals for that day.
+    # Without --as-of, statuses are today's as stored by the last index or reindex
+    # (which refreshes them daily); --as-of works them out for another day.
     res = (search_as_of(ix, query, filters, as_of, **options) if as_of
            else run_search(ix, query, filters, **options))
     output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
