@@ -22,7 +22,7 @@ from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
-from indexer.read import read_file
+from indexer.read import parse, read_bytes, read_file
 from indexer.record import Record
 
 # Files in a corpus folder that are not documents: hidden files, editor
@@ -107,12 +107,14 @@ class Extracted:
     state: FileState | None = None
 
 
-def extract_file(item: tuple[Path, Path]) -> Extracted:
+def extract_file(item: tuple[Path, Path], builder: Builder | None = None) -> Extracted:
+    """Read, hash and extract one file; every problem becomes a one-line reason."""
     root, path = item
     rel = relative_path(root, path)
     try:
-        state = file_state(root, path, rel)
-        records = [_builder.build(raw, rel) for raw in read_file(path)]
+        data = read_bytes(path)
+        state = file_state(root, path, rel, data)
+        records = [(builder or _builder).build(raw, rel) for raw in parse(path, data)]
         state.ids = [r.id for r in records]
         return Extracted(str(path), rel, records, state=state)
     except NotADocument as exc:

@@ -26,10 +26,8 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, refresh_statuses,
-                              relative_path, settle_status)
-from indexer.errors import NotADocument, ReadError
-from indexer.read import read_file
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, extract_file,
+                              refresh_statuses, settle_status)
 from indexer.record import Record
 
 BATCH = 200
@@ -167,23 +165,18 @@ class Applier:
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
-        rel = relative_path(change.root, change.path)
-        try:
-            state = FileState(str(change.root), rel, *_stat(change.path))
-            records = [self.builder.build(raw, rel) for raw in read_file(change.path)]
-        except NotADocument as exc:
-            if not (change.old and change.old.ids):
-                self.report.skipped.append(Problem(rel, str(exc)))
-                return self._forget(change, updater, rel, str(exc))
-            # A file that was a document and now is empty or binary is far more
-            # likely a broken copy than a deliberate change: keep what we had.
-            self.report.failed.append(Problem(rel, f"{exc} (previous version kept)"))
-            return
-        except (ReadError, OSError) as exc:
-            # The manifest keeps the old state, so the next run tries again;
-            # an indexed earlier version stays as it is.
-            kept = " (previous version kept)" if change.old and change.old.ids else ""
-            self.report.failed.append(Problem(rel, f"{exc}{kept}"))
+        item = extract_file((change.root, change.path), self.builder)
+        rel, state, records = item.rel, item.state, item.records
+        had_documents = bool(change.old and change.old.ids)
+        if item.problem and item.skip and not had_documents:
+            self.report.skipped.append(item.problem)
+            return self._forget(change, updater, state)
+        if item.problem:
+            # The manifest keeps the old state, so the next run tries again. A file
+            # that was a document and now fails — or turned empty or binary, far more
+            # likely a broken copy than a deliberate change — keeps its indexed version.
+            kept = " (previous version kept)" if had_documents else ""
+            self.report.failed.append(Problem(rel, f"{item.problem.reason}{kept}"))
             return
         if change.kind == "moved":
             # Same content, new place: the documents keep their ids (and history).
@@ -206,12 +199,13 @@ class Applier:
         else:
             self.report.moved.append((change.old.rel, rel))
 
-    def _forget(self, change: Change, updater, rel: str, skipped: str) -> None:
+    def _forget(self, change: Change, updater, state: FileState | None) -> None:
         for doc_id in change.old.ids if change.old else ():
             self.delete(updater, doc_id)
         if change.old_key:
             del self.files[change.old_key]
-        self.files[change.key] = FileState(str(change.root), rel, *_stat(change.path), skipped=skipped)
+        if state:
+            self.files[change.key] = state
 
     def settle_statuses(self) -> None:
         """Recompute superseded / in force across every version of the works touched."""
@@ -229,11 +223,6 @@ class Applier:
             if settle_status(record, superseded).status != before:
                 self.upsert(record)
                 self.report.statuses += 1
-
-
-def _stat(path: Path) -> tuple[int, int, str]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns, content_hash(path)
 
 
 def _base_version(record: Record) -> Version:

@@ -27,9 +27,11 @@ class FileState:
     skipped: str | None = None     # why the file is not a document (empty, binary…)
 
 
-def file_state(root: Path, path: Path, rel: str) -> FileState:
+def file_state(root: Path, path: Path, rel: str, data: bytes | None = None) -> FileState:
+    """The file as it is now; pass its bytes when they are already read, to hash them once."""
     stat = path.stat()
-    return FileState(str(root), rel, stat.st_size, stat.st_mtime_ns, content_hash(path))
+    digest = hashlib.sha256(data).hexdigest() if data is not None else content_hash(path)
+    return FileState(str(root), rel, stat.st_size, stat.st_mtime_ns, digest)
 
 
 def content_hash(path: Path) -> str:

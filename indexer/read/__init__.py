@@ -17,24 +17,32 @@ READERS = {
 }
 MAX_BYTES = 32 * 1024 * 1024
 
-__all__ = ["READERS", "RawDoc", "ReadError", "read_file", "readable"]
+__all__ = ["READERS", "RawDoc", "ReadError", "parse", "read_bytes", "read_file", "readable"]
 
 
 def readable(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[RawDoc]:
-    """Read one file; raises ReadError with a one-line reason when it can't."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes, once its type is known to be readable and its size bounded."""
+    if path.suffix.lower() not in READERS:
         raise NotADocument(f"unsupported file type {path.suffix or '(none)'}")
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(f"file too large ({size} bytes > {max_bytes})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ReadError(f"unreadable: {exc.strerror or exc}") from None
-    result = reader(data)
+
+
+def parse(path: Path, data: bytes) -> list[RawDoc]:
+    """The documents in a file's bytes, read by the reader for its type."""
+    result = READERS[path.suffix.lower()](data)
     return result if isinstance(result, list) else [result]
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[RawDoc]:
+    """Read one file; raises ReadError with a one-line reason when it can't."""
+    return parse(path, read_bytes(path, max_bytes))
