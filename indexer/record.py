@@ -8,7 +8,6 @@ from typing import Any
 DOC_TYPES = ("standard", "standard_notice", "policy", "news")
 LANGS = ("zh-Hans", "zh-Hant", "en")
 STATUSES = ("draft", "upcoming", "in_force", "superseded", "repealed", "unknown")
-PRECISIONS = ("day", "month", "year")
 
 # Field order of the record in every output (JSON, XML, CSV columns).
 FIELDS = (

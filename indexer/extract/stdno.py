@@ -57,12 +57,6 @@ _CN_TAIL = (
 )
 
 
-def _code_pattern(word: str) -> str:
-    # Only GB turns up in lower case ("gb/t 13560-2017"); taking every code in
-    # any case would make the start of every lower-case word a candidate.
-    return _ci(word) if word.startswith("GB") else _fw_upper(word)
-
-
 def _after_first_letter(words: tuple[str, ...]) -> str:
     """Alternation of codes whose first letter STD_RE has already consumed.
 

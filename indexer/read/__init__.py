@@ -17,11 +17,7 @@ READERS = {
 }
 MAX_BYTES = 32 * 1024 * 1024
 
-__all__ = ["READERS", "RawDoc", "ReadError", "parse", "read_bytes", "read_file", "readable"]
-
-
-def readable(path: Path) -> bool:
-    return path.suffix.lower() in READERS
+__all__ = ["READERS", "RawDoc", "ReadError", "parse", "read_bytes", "read_file"]
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
