@@ -340,10 +340,12 @@ def test_no_translate_searches_the_words_as_written(corpus_index):
     on = json.loads(search_cli(corpus_index, "dysprosium oxide", "--format", "json").stdout)
     off = json.loads(search_cli(corpus_index, "dysprosium oxide", "--no-translate", "--format", "json").stdout)
     assert off["translated"] is False and off["expanded"] == "dysprosium oxide" and off["terms"] == []
-    assert "GB/T 13558-2008" in {h["std_no"] for h in on["hits"]}  # 氧化镝, no English title
-    assert "GB/T 13558-2008" not in {h["std_no"] for h in off["hits"]}
-    assert all("dysprosium" in (h["title"] + " " + (h["title_en"] or "") + " " + h["snippet"]).lower()
-               or h["lang"] == "en" for h in off["hits"])
+    assert "GB/T 13558-2008" in {h["std_no"] for h in on["hits"]}  # 氧化镝
+    # Untranslated, a hit holds the English words themselves (GB/T 13558-2008's cover states
+    # its English title, so it may be one).
+    complete = [h for h in off["hits"] if not h["partial"]]
+    assert complete and all("dysprosium" in (h["title"] + " " + (h["title_en"] or "") + " " + h["snippet"]).lower()
+               or h["lang"] == "en" for h in complete)
 
 
 def test_ui_en_reads_in_english(corpus_index):

@@ -30,7 +30,7 @@ def remark(root: Path, old: str, new: str) -> None:
 
 
 def count(index: Path, query: str) -> int:
-    return search(Store(index).open(), query, Filters(), limit=1).total
+    return search(Store(index).open(), query, Filters(), limit=1, literal=True).total
 
 
 def stdidx(*args, env=None, **kwargs):

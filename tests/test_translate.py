@@ -77,20 +77,28 @@ def test_chinese_run_of_several_terms_keeps_its_phrase(glossary):
 
 
 @pytest.mark.parametrize("query, explained", [
-    ("dysprosium export control", '(dysprosium OR 镝) ("export control" OR 出口管制)'),
+    # explicit syntax: searched as written, each glossary term with its equivalents
     ("镝 OR 铽", "(镝 OR dysprosium) OR (铽 OR terbium)"),
     ("NOT dysprosium", "NOT (dysprosium OR 镝)"),
-    ("the Dy of Tb", "(Dy OR 镝 OR dysprosium) (Tb OR 铽 OR terbium)"),
-    ("GB/T 13560-2017 sintered", "GB/T 13560-2017 (sintered OR 烧结)"),
-    ("国务院令第785号", "国务院令第785号"),
     ('"export control" quota', '"export control" (quota OR 指标 OR indicators)'),
+    # words: concepts, numbers with the fields they match
+    ("the Dy of Tb", "(Dy OR 镝 OR dysprosium) (Tb OR 铽 OR terbium)"),
+    ("GB/T 13560-2017 sintered", '("GB/T 13560-2017" OR {std GB/T 13560-2017} OR {cited}) (sintered OR 烧结)'),
+    ("国务院令第785号", '("国务院令第785号" OR {doc_no 国务院令第785号})'),
     ("the", "the"),  # a query of nothing but function words keeps them
 ])
 def test_explanation_is_the_query_as_searched(glossary, query, explained):
     from indexer.index.schema import make_schema
 
-    _, expansion = build_query(query, make_schema(), glossary)
-    assert expansion.explain() == explained
+    _, reading = build_query(query, make_schema(), glossary)
+    assert reading.render() == explained
+
+
+def test_words_keep_their_glossary_equivalents_first(glossary):
+    from indexer.index.schema import make_schema
+
+    _, reading = build_query("dysprosium export control", make_schema(), glossary)
+    assert reading.render().startswith('(dysprosium OR 镝) ("export control" OR 出口管制')
 
 
 def test_alternatives_leave_out_symbols_and_redundant_forms(glossary):
@@ -104,8 +112,9 @@ def test_alternatives_leave_out_symbols_and_redundant_forms(glossary):
 def test_standard_numbers_are_untouched(glossary):
     from indexer.index.schema import make_schema
 
-    q, expansion = build_query("GB/T 13560-2017", make_schema(), glossary)
-    assert expansion.units == []
+    q, reading = build_query("GB/T 13560-2017", make_schema(), glossary)
+    assert [(c.written, [f for f, _, source in c.forms if source != "query"]) for c in reading.concepts] == \
+        [("GB/T 13560-2017", [])]
     assert "std:gb/t 13560-2017" in str(q)
 
 
@@ -151,7 +160,7 @@ def test_matching_in_both_languages_does_not_outrank_a_better_match_in_one(two_l
     ix = Store(two_language_index).open()
     q, _ = build_query("dysprosium", ix.schema, glossary)
     with ix.searcher() as searcher:
-        summed = order(searcher, Q.Or(q.subqueries))
+        summed = order(searcher, Q.Or(q.concepts[0].subqueries))
         ranked = order(searcher, q)
     # Adding up the two languages would put b.md (said twice, once in each) first ...
     assert summed.index("b.md") < summed.index("a.md")
@@ -163,7 +172,7 @@ def test_a_documents_score_is_its_best_alternative(corpus_index, glossary):
     # Whoosh's own DisjunctionMax credits a document with the score of the document the
     # other side stands on; each hit here must score exactly its best alternative.
     ix = Store(corpus_index).open()
-    q, _ = build_query("lutetium oxide", ix.schema, glossary)
+    q = build_query("lutetium", ix.schema, glossary)[0].concepts[0]
     with ix.searcher() as searcher:
         alone = [{hit["path"]: hit.score for hit in searcher.search(sub, limit=None)} for sub in q.subqueries]
         hits = searcher.search(q, limit=None)

@@ -44,28 +44,36 @@ def index(paths, index_path, verbose):
               show_default=True)
 @click.option("--no-translate", is_flag=True,
               help="Search the words as written, without their glossary equivalents.")
-@click.option("--explain", is_flag=True, help="Show the query as expanded by the glossary.")
+@click.option("--literal", is_flag=True,
+              help="Search the text as written: every word required, each Chinese run one phrase, "
+                   "no translation, no words read as filters.")
+@click.option("--explain", is_flag=True,
+              help="Show how the query was read: words and their alternatives, conditions, dropped words.")
 @click.option("--ui", type=click.Choice(["en", "zh"]), default=None,
               help="Language of titles and labels.  [default: zh for a Chinese locale, else en]")
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Statuses (and --status) as on DATE (YYYY-MM-DD)  [default: today, as of the "
                    "last index or reindex].")
-def search(query, filters, index_path, sort, limit, fmt, no_translate, explain, ui, as_of):
-    """Search for QUERY: words, "quoted phrases", AND/OR/NOT, standard and document numbers.
+def search(query, filters, index_path, sort, limit, fmt, no_translate, literal, explain, ui, as_of):
+    """Search for QUERY: words or a question, "quoted phrases", AND/OR/NOT, numbers.
 
-    Chinese is matched character by character with adjacency, so 钕铁硼 finds
-    the three characters together; traditional and simplified script match
-    each other. A standard number finds that standard first; a code without
-    year (GB/T 13560) finds every version. Terms of the bilingual glossary
-    also search their equivalents in the other language: "sintered NdFeB"
-    finds 烧结钕铁硼, 镝 finds "dysprosium" (--no-translate turns this off).
+    Words are matched best first: documents with every word first, then those
+    with most of them. Chinese is split into words, each found wherever its
+    characters stand together; question words (请问, 哪些, what) are dropped;
+    years, 今年/last year, statuses (现行, 废止), levels (国家标准) and issuers
+    (工信部) rank what they name higher. Synonyms (thesaurus) and the other
+    language (glossary, then a general dictionary) are searched too;
+    --no-translate turns translation off, --literal all of this. Standard and
+    document numbers may be written loosely (gbt20892, 785号令); a code
+    without year (GB/T 13560) finds every version.
     """
     from indexer.extract.glossary import ui_from_locale
     from indexer.query.search import search as run_search
     from indexer.query.search import search_as_of
 
     ix = open_index(index_path, build_if_missing=True)
-    options = dict(sort=sort, limit=limit, translate=not no_translate, glossary=configured_glossary())
+    options = dict(sort=sort, limit=limit, translate=not no_translate, literal=literal,
+                   glossary=configured_glossary())
     # Without --as-of, statuses are today's as stored by the last index or reindex
     # (which refreshes them daily); --as-of works them out for another day.
     res = (search_as_of(ix, query, filters, as_of, **options) if as_of

@@ -31,8 +31,10 @@ FORMATS = ("csv", "jsonl", "json", "xml", "xlsx", "bulk")  # indexer.export.FORM
 @click.option("--saved", metavar="NAME", help="Export what the saved search NAME matches (see `stdidx watch`).")
 @click.option("--no-translate", is_flag=True,
               help="Match the words as written, without glossary equivalents (as `search --no-translate`).")
+@click.option("--literal", is_flag=True,
+              help="Match the text as written, every word required (as `search --literal`).")
 def export(query, filters, index_path, fmt, fields, sort, out, bom, escape_formulas, bulk_index, saved,
-           no_translate):
+           no_translate, literal):
     """Write every record matching QUERY and the filters (every record without a query)."""
     from indexer.export import export_records, make_options, read_sequentially
     from indexer.query.search import iter_records
@@ -42,8 +44,9 @@ def export(query, filters, index_path, fmt, fields, sort, out, bom, escape_formu
         query, filters = _saved(saved, query, filters)
     ix = open_index(index_path)
     read_sequentially(ix)
-    records = iter_records(ix, query, filters, sort, translate=not no_translate,
-                           glossary=configured_glossary() if query and not no_translate else None)
+    translate = not (no_translate or literal)
+    records = iter_records(ix, query, filters, sort, translate=translate, literal=literal,
+                           glossary=configured_glossary() if query and translate else None)
     export_records(records, options, out, sys.stdout.buffer)
 
 

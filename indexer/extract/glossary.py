@@ -165,6 +165,10 @@ class Glossary:
                 found.append(form.term)
         return found
 
+    def cjk_keys(self) -> list[str]:
+        """Every Chinese form of a term, folded."""
+        return list(self._cjk)
+
     def cjk_terms(self, folded: str) -> list[Term]:
         return list(self._cjk.get(folded, ()))
 

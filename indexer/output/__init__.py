@@ -37,13 +37,16 @@ def results(res: "Results", fmt: str, out: IO, ui: str = "en", explain: bool = F
     `explain` shows the query as expanded: a first block of the table, a line on `err` for
     jsonl (JSON always carries it as "expanded")."""
     if fmt == "json":
-        data = {"query": res.query, "expanded": res.expanded, "translated": res.translated,
-                "terms": res.terms, "total": res.total, "seconds": round(res.seconds, 4),
+        data = {"query": res.query, "expanded": res.expanded, "explanation": res.explanation,
+                "translated": res.translated, "terms": res.terms, "concepts": res.concepts, "total": res.total,
+                "complete": res.complete, "seconds": round(res.seconds, 4),
                 "hits": [_hit_dict(h) for h in res.hits], "facets": res.facets}
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         if explain and err is not None:
             err.write(f"{_label('ui', 'expanded', ui)}: {res.expanded}\n")
+            if res.explanation:
+                err.write(res.explanation + "\n")
         for hit in res.hits:
             out.write(_dumps(_hit_dict(hit)) + "\n")
     else:
@@ -52,7 +55,7 @@ def results(res: "Results", fmt: str, out: IO, ui: str = "en", explain: bool = F
 
 def _hit_dict(hit) -> dict:
     data = {k: v for k, v in hit.record.to_dict().items() if k in BRIEF_FIELDS}
-    data.update(gloss=hit.gloss, score=round(hit.score, 3), snippet=hit.snippet,
+    data.update(gloss=hit.gloss, score=round(hit.score, 3), partial=hit.partial, snippet=hit.snippet,
                 highlights=[list(span) for span in hit.highlights])
     return data
 
@@ -65,9 +68,14 @@ def _label(kind: str, value: str, ui: str) -> str:
 
 def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain: bool = False) -> None:
     if explain:
-        out.write(_style(f"{_label('ui', 'expanded', ui)}: ", color, dim=True) + res.expanded + "\n\n")
+        out.write(_style(f"{_label('ui', 'expanded', ui)}: ", color, dim=True) + res.expanded + "\n")
+        for line in res.explanation.splitlines():
+            out.write(_style(f"  {line}", color, dim=True) + "\n")
+        out.write("\n")
     shown = len(res.hits)
     head = _label("ui", "match" if res.total == 1 else "matches", ui).format(total=res.total)
+    if res.complete is not None and res.complete < res.total:
+        head += _label("ui", "complete", ui).format(complete=res.complete)
     if shown < res.total:
         head += _label("ui", "showing", ui).format(shown=shown)
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
@@ -76,7 +84,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         out.write("\n" + _style(f"{rank:>2}. {first}", color, bold=True) + "\n")
         if second:
             out.write(f"    {second}\n")
-        out.write("    " + _style(" · ".join(_facts(hit.record, ui)), color, fg="cyan") + "\n")
+        facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
+        out.write("    " + _style(" · ".join(facts), color, fg="cyan") + "\n")
         out.write("    " + _highlight(hit.snippet, hit.highlights, color) + "\n")
     if res.total:
         out.write("\n")

@@ -479,7 +479,7 @@ def _unique(relations: list[Relation]) -> list[Relation]:
 
 def history(ix, name: str, as_of: str | date | None = None) -> History:
     """The chain of versions named by name, each with its status on as_of (today by default)."""
-    on = _checked_day(as_of)
+    on = checked_day(as_of)
     with ix.searcher() as searcher:
         lookup = Lookup(searcher)
         work, focus = resolve(lookup, name)
@@ -522,7 +522,7 @@ def statuses_as_of(ix, records: Iterable[Record], as_of: str | date | None = Non
 
     For ``search --as-of``: pass the hits' records; set ``record.status`` from the result.
     """
-    on = _checked_day(as_of)
+    on = checked_day(as_of)
     records = list(records)
     out: dict[str, StatusAt] = {}
     with ix.searcher() as searcher:
@@ -548,7 +548,7 @@ def restate(ix, records: list[Record], as_of: str | date | None = None) -> list[
     return records
 
 
-def _checked_day(value: str | date | None) -> str:
+def checked_day(value: str | date | None) -> str:
     if value is None or isinstance(value, date):
         return as_of_day(value)
     from indexer.extract.dates import parse_date
@@ -566,7 +566,7 @@ def stale_statuses(ix, as_of: str | date | None = None) -> list[Record]:
 
     Only those candidates are worked out, so this stays cheap on a large index.
     """
-    on = _checked_day(as_of)
+    on = checked_day(as_of)
     with ix.searcher() as searcher:
         lookup = Lookup(searcher)
         linker = Linker(lookup, bulk=True)

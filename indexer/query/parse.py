@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from whoosh import query as Q
 from whoosh.matching.binary import UnionMatcher
@@ -16,14 +17,13 @@ from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import Registry
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
+from indexer.query.bestmatch import BestMatch
+from indexer.query.concepts import MENTION_BOOST, NUMBER_BOOST, Reading, boosted, read_query
 from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
 from indexer.query.translate import Expansion, Unit, expand
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
-# An exact standard or document number outranks any amount of text matching.
-NUMBER_BOOST = 50.0
-MENTION_BOOST = 5.0
 # A body named in the query also finds the documents it issued, even when their text uses
 # none of its names; a little weight, since naming a body in the text says more.
 ISSUER_BOOST = 0.5
@@ -92,9 +92,39 @@ def parse_query(text: str, schema, glossary: Glossary | None = None) -> Q.Query:
     return build_query(text, schema, glossary)[0]
 
 
-def build_query(text: str, schema, glossary: Glossary | None = None) -> tuple[Q.Query, Expansion | None]:
-    """The query and, when translating, the expansion that says what each term became."""
+def build_query(text: str, schema, glossary: Glossary | None = None, literal: bool = False,
+                today: date | None = None) -> tuple[Q.Query, "Expansion | Reading | None"]:
+    """The query and what it was read as (None: searched as written, nothing expanded).
+
+    Words typed without quotes or operators are read as concepts and matched best-first
+    (indexer.query.concepts); explicit syntax, and `literal`, search the text as written:
+    every word required, each run of Chinese characters one phrase."""
     _check_syntax(text)
+    if not literal and not _EXPLICIT.search(text):
+        reading = read_query(text, glossary, today)
+        if reading.concepts:
+            return _best_match(reading, schema), reading
+    return _written_query(text, schema, None if literal else glossary)
+
+
+# Quotes, parentheses, operators and field prefixes: the user wrote a query, not words.
+_EXPLICIT = re.compile(r'["()]|\b(?:AND|OR|NOT)\b|(?:^|\s)[a-z_]+:\S')
+
+
+def _best_match(reading: Reading, schema) -> Q.Query:
+    def concept_query(concept) -> Q.Query:
+        alternatives = [boosted(_phrase(form, schema), weight) for form, weight, _ in concept.forms]
+        alternatives = [q for q in alternatives if q is not Q.NullQuery] + [q for _, q in concept.fields]
+        return alternatives[0] if len(alternatives) == 1 else BestOf(alternatives, tiebreak=0.0)
+
+    q: Q.Query = BestMatch([concept_query(c) for c in reading.concepts], [c.role for c in reading.concepts],
+                           reading.minimum(), [_phrase(b, schema) for b in reading.bonuses])
+    if reading.excluded:
+        q = Q.AndNot(q, Q.Or([concept_query(c) for c in reading.excluded]))
+    return q
+
+
+def _written_query(text: str, schema, glossary: Glossary | None) -> tuple[Q.Query, Expansion | None]:
     parts: list[Q.Query] = []
     numbers: list[tuple[int, int]] = []
     rest = text

@@ -28,7 +28,7 @@ class AdjacentPhrase(Phrase):
                 return matching.NullMatcher()
             leaves.append(Term(fieldname, word).matcher(searcher, context))
         if len(leaves) == 1:
-            return leaves[0]
+            return Term(fieldname, self.words[0], boost=self.boost).matcher(searcher, context)
         return AdjacentMatcher(leaves, self.boost)
 
 

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from whoosh import sorting
-from whoosh.query import Every, Require
+from whoosh.query import AndNot, Every, Require
 
 from indexer.errors import UsageError
 from indexer.index.schema import unpack
+from indexer.query.bestmatch import BestMatch, relevance_of, tier_of
+from indexer.query.concepts import Reading
 from indexer.query.parse import Filters, build_query, filter_query
 from indexer.extract.glossary import Glossary, load_glossary
 from indexer.query.snippet import snippet
@@ -27,6 +30,7 @@ class Hit:
     snippet: str
     highlights: list[tuple[int, int]]
     gloss: str | None = None  # English words for the terms of a Chinese title without title_en
+    partial: bool = False  # a best-match hit that lacks some of the query's concepts
 
 
 @dataclass
@@ -39,36 +43,76 @@ class Results:
     expanded: str = ""  # the query as searched: each glossary term as (alternative OR …)
     terms: list[dict] = field(default_factory=list)  # each unit found: written, alternatives, terms
     translated: bool = False
+    complete: int | None = None  # best match: how many of `total` hold every concept
+    needles: str = ""  # what snippets highlight
+    explanation: str = ""  # best match: how the query was read (words, conditions, dropped)
+    concepts: list[dict] = field(default_factory=list)  # best match: each concept and its alternatives
 
 
 def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance",
-           limit: int = 10, translate: bool = True, glossary: Glossary | None = None) -> Results:
+           limit: int = 10, translate: bool = True, glossary: Glossary | None = None,
+           literal: bool = False, today: date | None = None) -> Results:
     """Ranked hits, facets over every match. With `translate` (the default) glossary terms in
     the query also search their equivalents in the other language; `glossary` defaults to
-    :func:`load_glossary` with no extra files."""
+    :func:`load_glossary` with no extra files. `literal` searches the words as written (no
+    translation, no best match, no words read as conditions); `today` dates 今年 and "recent"."""
     started = time.perf_counter()
     glossary = glossary if glossary is not None else load_glossary()
-    q, expansion = build_query(text, ix.schema, glossary if translate else None)
-    expanded = expansion.explain() if expansion is not None else text
+    q, reading = build_query(text, ix.schema, glossary if translate and not literal else None, literal, today)
+    expanded = reading.render() if reading is not None else text
+    explanation = reading.explain() if isinstance(reading, Reading) else ""
+    needles = reading.needles() if reading is not None else text
     flt = filter_query(filters or Filters())
     groups = {name: sorting.FieldFacet(name, allow_overlap=(name == "issuer"),
                                        maptype=sorting.Count) for name in FACETS}
+    best = _best_of(q)
+    if best is not None:
+        groups["tier"] = _TierFacet(maptype=sorting.Count)
     with ix.searcher() as searcher:
-        results = searcher.search(_restricted(q, flt), limit=limit, groupedby=groups, **_sorting(sort))
+        results = searcher.search(_restricted(q, flt), limit=limit, groupedby=groups,
+                                  **_sorting(sort, best is not None))
         hits = []
         # Grouping can make Whoosh keep more than `limit` hits; the page is ours to cut.
         for hit in results[:limit]:
             record = unpack(hit["record"])
             # Highlight what was searched: a Chinese text found by an English word shows the
             # Chinese term.
-            text_snippet, spans = snippet(record.text, expanded)
+            text_snippet, spans = snippet(record.text, needles)
             # A sorted search has no relevance score (Whoosh reports the sort key).
             score = hit.score if isinstance(hit.score, (int, float)) else 0.0
-            hits.append(Hit(record, score, text_snippet, spans, title_gloss(record, glossary)))
+            partial = best is not None and sort == "relevance" and tier_of(score) < best.full_tier
+            hits.append(Hit(record, relevance_of(score) if best is not None else score, text_snippet, spans,
+                            title_gloss(record, glossary), partial))
         facets = {name: _counts(results.groups(name)) for name in FACETS}
+        complete = results.groups("tier").get(-best.full_tier, 0) if best is not None else None
         total = len(results)
     return Results(str(q), total, hits, facets, time.perf_counter() - started, expanded,
-                   expansion.to_list() if expansion is not None else [], expansion is not None)
+                   reading.to_list() if reading is not None else [], reading is not None and translate and not literal,
+                   complete, needles, explanation,
+                   reading.concept_list() if isinstance(reading, Reading) else [])
+
+
+def _best_of(q) -> BestMatch | None:
+    """The best-match query in q (alone, or less excluded words)."""
+    inner = q.a if isinstance(q, AndNot) else q
+    return inner if isinstance(inner, BestMatch) else None
+
+
+class _TierFacet(sorting.FacetType):
+    """Best-match hits by tier (the concepts they hold), highest first."""
+
+    def __init__(self, maptype=None):
+        self.maptype = maptype
+
+    def categorizer(self, global_searcher):
+        return _TierCategorizer()
+
+
+class _TierCategorizer(sorting.Categorizer):
+    needs_current = True
+
+    def key_for(self, matcher, docid):
+        return -tier_of(matcher.score())
 
 
 def title_gloss(record: Record, glossary: Glossary) -> str | None:
@@ -88,16 +132,18 @@ def get_record(ix, doc_id: str) -> Record:
 
 def iter_records(ix, text: str | None = None, filters: Filters | None = None,
                  sort: str | None = None, translate: bool = True,
-                 glossary: Glossary | None = None) -> Iterator[Record]:
+                 glossary: Glossary | None = None, literal: bool = False,
+                 today: date | None = None) -> Iterator[Record]:
     """Every matching record (every record when there is no query), in a stable order.
     A query is read as by :func:`search`, so both find the same records."""
     flt = filter_query(filters or Filters())
+    translate = translate and not literal
     if text and translate and glossary is None:
         glossary = load_glossary()
     with ix.searcher() as searcher:
-        q = build_query(text, ix.schema, glossary if translate else None)[0] if text else Every()
+        q = build_query(text, ix.schema, glossary if translate else None, literal, today)[0] if text else Every()
         results = searcher.search(_restricted(q, flt), limit=None,
-                                  **_sorting(sort or ("relevance" if text else "path")))
+                                  **_sorting(sort or ("relevance" if text else "path"), _best_of(q) is not None))
         for hit in results:
             yield unpack(hit["record"])
 
@@ -109,9 +155,30 @@ def _restricted(q, flt):
     return Require(q, flt) if flt is not None else q
 
 
-def _sorting(sort: str) -> dict:
+class _NewestFacet(sorting.FacetType):
+    """Newest issued date first; undated documents last (Whoosh's column stores a missing
+    date as the largest number, which a plain reversed sort would put first)."""
+
+    def categorizer(self, global_searcher):
+        return _NewestCategorizer()
+
+
+class _NewestCategorizer(sorting.Categorizer):
+    _MISSING = 2 ** 64 - 1
+
+    def set_searcher(self, segment_searcher, docoffset):
+        self._column = segment_searcher.reader().column_reader("issued", translate=False)
+
+    def key_for(self, matcher, docid):
+        raw = self._column[docid]
+        return float("inf") if raw >= self._MISSING else -raw
+
+
+def _sorting(sort: str, tiers: bool = False) -> dict:
     if sort == "date":
-        return {"sortedby": [sorting.FieldFacet("issued", reverse=True), sorting.FieldFacet("id")]}
+        # Best match by date: the hits with every concept first, each tier newest first.
+        keys = [_TierFacet()] if tiers else []
+        return {"sortedby": [*keys, _NewestFacet(), sorting.FieldFacet("id")]}
     if sort == "path":
         return {"sortedby": [sorting.FieldFacet("path"), sorting.FieldFacet("id")]}
     return {}
@@ -123,17 +190,19 @@ def _counts(groups: dict) -> dict[str, int]:
 
 
 def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str = "relevance", limit: int = 10,
-                 translate: bool = True, glossary: Glossary | None = None) -> Results:
+                 translate: bool = True, glossary: Glossary | None = None, literal: bool = False) -> Results:
     """A search whose statuses (and --status filter) are those in force on as_of (today: None).
 
     The index stores statuses as of indexing; which version was in force on
     another day depends on the other versions of each work, so statuses are
     worked out on the matches, then filtered and counted.
     """
-    from indexer.query.history import restate
+    from indexer.query.history import checked_day, restate
 
     glossary = glossary if glossary is not None else load_glossary()
-    options = dict(sort=sort, translate=translate, glossary=glossary)
+    # 今年, "recent": counted from the day the statuses are worked out for.
+    today = date.fromisoformat(checked_day(as_of)) if as_of else None
+    options = dict(sort=sort, translate=translate, glossary=glossary, literal=literal, today=today)
     wanted = set(filters.statuses)
     if not wanted:
         res = search(ix, text, filters, limit=limit, **options)
@@ -145,10 +214,11 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     page = search(ix, text, replace(filters, statuses=[]), limit=1, **options)  # the expansion, once
     hits = []
     for record in kept[:limit]:
-        text_snippet, spans = snippet(record.text, page.expanded)
+        text_snippet, spans = snippet(record.text, page.needles)
         hits.append(Hit(record, 0.0, text_snippet, spans, title_gloss(record, glossary)))
     return Results(page.query, len(kept), hits, _facets_of(kept), time.perf_counter() - started,
-                   page.expanded, page.terms, page.translated)
+                   page.expanded, page.terms, page.translated, needles=page.needles,
+                   explanation=page.explanation, concepts=page.concepts)
 
 
 def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:

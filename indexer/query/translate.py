@@ -101,6 +101,12 @@ class Expansion:
         out.append(self.text[last:])
         return re.sub(r"\s+", " ", "".join(out)).strip()
 
+    def needles(self) -> str:
+        """What snippets highlight: the query as searched."""
+        return self.explain()
+
+    render = explain
+
     def to_list(self) -> list[dict[str, Any]]:
         return [u.to_dict() for u in self.units]
 

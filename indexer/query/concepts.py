@@ -1,0 +1,368 @@
+"""A query typed as words or a sentence, read into concepts.
+
+    请问2023年工信部下达的稀土开采总量控制指标有哪些
+    → dropped 请问 的 有 哪些 · conditions issued 2023, issuer MIIT · words 下达, 稀土, 开采,
+      总量控制指标 (each with its synonyms and English names)
+
+* Numbers first, strict or loose (gbt20892, 785号令): a number is a concept of its own.
+* Chinese runs are split into words by the segmenter; English runs into glossary units and
+  single words. Question and function words are dropped (schemas/query-words.json).
+* Words that name a year, a relative time, a status, a level of standard, a document type or
+  an issuing body become condition concepts: they match the record's fields (or, weakly, the
+  text) and rank what they match higher, but a document does not need them.
+* Every other word is a topic concept: the word as typed, its thesaurus group (a little
+  weaker), its glossary equivalents, and for English words outside the glossary the Chinese
+  of a general dictionary (weaker still).
+
+indexer.query.parse turns the concepts into one BestMatch query.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from whoosh import query as Q
+
+from indexer.extract.docno import find_doc_nos
+from indexer.extract.glossary import Glossary, Term
+from indexer.extract.stdno import find_std_nos
+from indexer.query.bestmatch import CONDITION, TOPIC
+from indexer.query.numbers import find_loose_numbers
+from indexer.query.translate import _latin_units, _linked, _query_tokens, _Tok
+from indexer.query.words import Condition, query_words, thesaurus, word_key
+from indexer.textfold import fold
+
+# How much an alternative counts against the word as typed.
+THESAURUS_WEIGHT = 0.7
+DICTIONARY_WEIGHT = 0.5
+CONDITION_TEXT_WEIGHT = 0.3  # a condition word found only in the text ("废止" in a notice)
+NUMBER_BOOST = 50.0
+MENTION_BOOST = 5.0
+ISSUER_BOOST = 1.0
+# 2023年, 2023年度: the year, without the word for it (which the segmenter would keep).
+_YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度?")
+_MAX_JOIN = 4  # segmenter pieces tried together as one glossary term or condition word
+
+
+@dataclass
+class Concept:
+    written: str
+    role: int  # TOPIC or CONDITION
+    forms: list[tuple[str, float, str]] = field(default_factory=list)  # (text, weight, source)
+    fields: list[tuple[str, Q.Query]] = field(default_factory=list)  # (label, query on record fields)
+    terms: list[Term] = field(default_factory=list)  # the glossary terms it names
+
+    def describe(self) -> str:
+        seen, shown = {self.written}, []
+        for text, _, source in self.forms:
+            if text not in seen:
+                seen.add(text)
+                shown.append(text)
+        parts = [self.written]
+        if shown:
+            parts.append("= " + " | ".join(shown[:8]) + (" …" if len(shown) > 8 else ""))
+        if self.fields:
+            parts.append("[" + ", ".join(label for label, _ in self.fields) + "]")
+        return " ".join(parts)
+
+
+@dataclass
+class Reading:
+    text: str
+    concepts: list[Concept]
+    dropped: list[str]
+    bonuses: list[str]  # stretches of words searched once more as typed, together
+    excluded: list[Concept]
+
+    @property
+    def topics(self) -> list[Concept]:
+        return [c for c in self.concepts if c.role == TOPIC]
+
+    def minimum(self) -> int:
+        """Topic concepts a document needs: at least half of them (all conditions when the
+        query names nothing but conditions)."""
+        topics = len(self.topics)
+        return max(1, math.ceil(topics / 2)) if topics else len(self.concepts)
+
+    def render(self) -> str:
+        """The query as searched, on one line: each concept as (alternative OR …), its field
+        conditions in braces; conditions are marked ~, excluded words -."""
+        return " ".join([*(_render(c) for c in self.concepts), *("-" + _render(c) for c in self.excluded)])
+
+    def explain(self) -> str:
+        """How the query was read, line by line (for --explain)."""
+        lines = []
+        topics = self.topics
+        conditions = [c for c in self.concepts if c.role == CONDITION]
+        if topics:
+            lines.append("words: " + " · ".join(c.describe() for c in topics))
+        if conditions:
+            lines.append("conditions (rank higher, not required): " + " · ".join(c.describe() for c in conditions))
+        if self.excluded:
+            lines.append("excluded: " + " · ".join(c.written for c in self.excluded))
+        if self.dropped:
+            lines.append("dropped: " + " ".join(self.dropped))
+        if self.bonuses:
+            lines.append("together as typed ranks higher: " + " · ".join(self.bonuses))
+        count = len(topics) or len(self.concepts)
+        need = self.minimum()
+        lines.append(f"required: all {count} first, then at least {need}" if need < count
+                     else f"required: all {count}")
+        return "\n".join(lines)
+
+    def needles(self) -> str:
+        """What to highlight: every text form of every concept."""
+        return " ".join(dict.fromkeys(t for c in self.concepts for t, _, _ in c.forms))
+
+    def to_list(self) -> list[dict]:
+        """The glossary terms found, as indexer.query.translate.Expansion lists them."""
+        return [{"written": c.written, "alternatives": [t for t, _, _ in c.forms],
+                 "terms": [{"zh": t.zh, "en": t.en, "category": t.category} for t in c.terms]}
+                for c in self.concepts if c.terms]
+
+    def concept_list(self) -> list[dict]:
+        return [{"written": c.written, "role": "word" if c.role == TOPIC else "condition",
+                 "alternatives": [{"text": t, "weight": w, "source": s} for t, w, s in c.forms],
+                 "fields": [label for label, _ in c.fields]} for c in self.concepts]
+
+
+def _render(concept: Concept) -> str:
+    from indexer.query.translate import _either
+
+    texts = list(dict.fromkeys(t for t, _, _ in concept.forms))
+    parts = [_either(texts)] if texts else []
+    parts += ["{" + label + "}" for label, _ in concept.fields]
+    shown = parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+    return ("~" if concept.role == CONDITION else "") + shown
+
+
+def read_query(text: str, glossary: Glossary | None, today: date | None = None) -> Reading:
+    """The concepts of a query typed as words (no quotes or operators); `glossary` None
+    searches no equivalents in the other language."""
+    today = today or date.today()
+    reading = Reading(text, [], [], [], [])
+    rest = _YEAR_WORD.sub(lambda m: m.group(1) + " " * (len(m.group()) - 4), _numbers(text, reading))
+    toks = _query_tokens(rest, [])
+    i = 0
+    while i < len(toks):
+        j = i + 1
+        while j < len(toks) and _linked(rest, toks[j - 1], toks[j], []):
+            j += 1
+        run = toks[i:j]
+        negated = run[0].start > 0 and rest[run[0].start - 1] == "-" and (run[0].start == 1 or rest[run[0].start - 2].isspace())
+        target = Reading(text, [], reading.dropped, reading.bonuses, []) if negated else reading
+        if run[0].cjk:
+            _cjk_run(rest, run, glossary, today, target)
+        else:
+            _latin_run(rest, run, glossary, today, target)
+        if negated:
+            reading.excluded += target.concepts
+        i = j
+    return reading
+
+
+# ---------------------------------------------------------------------------
+# Numbers.
+
+def _numbers(text: str, reading: Reading) -> str:
+    """Adds number concepts; returns the text with the numbers blanked (offsets kept)."""
+    rest = text
+    spans: list[tuple[int, int]] = []
+    for std, start, end in find_std_nos(text):
+        value = (std.canonical if std.year else std.code).lower()
+        fields = [(f"std {std.canonical if std.year else std.code}", Q.Term("std", value, boost=NUMBER_BOOST)),
+                  ("cited", Q.Term("mentions", value, boost=MENTION_BOOST))]
+        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields))
+        spans.append((start, end))
+    for number, start, end in find_doc_nos(_blank(text, spans)):
+        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")],
+                                        [(f"doc_no {number}", Q.Term("doc_no", number, boost=NUMBER_BOOST))]))
+        spans.append((start, end))
+    rest = _blank(text, spans)
+    loose = find_loose_numbers(rest)
+    for number in loose:
+        reading.concepts.append(Concept(number.written.strip(), TOPIC, [],
+                                        [(number.label, boosted(number.query, NUMBER_BOOST))]))
+    return _blank(rest, [(n.start, n.end) for n in loose])
+
+
+def _blank(text: str, spans) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def boosted(q: Q.Query, factor: float) -> Q.Query:
+    """The query with every leaf's boost scaled (Whoosh applies boosts at the leaves)."""
+    if factor == 1.0 or q is Q.NullQuery:
+        return q
+    if q.is_leaf():
+        return q.with_boost(q.boost * factor)
+    return q.apply(lambda child: boosted(child, factor))
+
+
+# ---------------------------------------------------------------------------
+# Conditions.
+
+def _year_range(year: int) -> Q.Query:
+    return Q.DateRange("issued", datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59))
+
+
+def _condition_concept(written: str, condition: Condition, today: date) -> Concept:
+    forms = [(written, CONDITION_TEXT_WEIGHT, "query")]
+    kind, value = condition.kind, condition.value
+    if kind == "status":
+        fields = [(f"status={value}", Q.Term("status", value))]
+    elif kind == "doc_type":
+        fields = [(f"type={value}", Q.Term("doc_type", value))]
+    elif kind == "level":
+        fields = [(f"level={value}", Q.Or([Q.Prefix("std", p) for p in condition.prefixes]))]
+    else:
+        unit, amount = value.split(":")
+        if unit == "years":
+            year = today.year + int(amount)
+            fields = [(f"issued {year}", _year_range(year))]
+        else:
+            start = today - timedelta(days=int(amount))
+            fields = [(f"issued since {start.isoformat()}",
+                       Q.DateRange("issued", datetime(start.year, start.month, start.day), None))]
+        forms = []  # 今年 or "recent" in a text says nothing about the document's date
+    return Concept(written, CONDITION, forms, fields)
+
+
+def _year_concept(written: str, year: int) -> Concept:
+    return Concept(written, CONDITION, [(str(year), CONDITION_TEXT_WEIGHT, "query")],
+                   [(f"issued {year}", _year_range(year))])
+
+
+def _is_year(tok: _Tok) -> bool:
+    return len(tok.folded) == 4 and tok.folded.isdigit() and tok.folded[:2] in ("19", "20")
+
+
+# ---------------------------------------------------------------------------
+# Words.
+
+def _word_concept(written: str, glossary: Glossary | None, terms: list[Term] | None = None,
+                  role: int = TOPIC) -> Concept:
+    concept = Concept(written, role, [(written, 1.0, "query")])
+    if glossary is not None:
+        terms = terms if terms is not None else glossary.cjk_terms(fold(written))
+        concept.terms = list(terms)
+        for form in glossary.alternatives(terms, written) if terms else ():
+            if form != written:
+                concept.forms.append((form, 1.0, "glossary"))
+        issuers = list(dict.fromkeys(t.issuer_id for t in terms or () if t.issuer_id))
+        if issuers:
+            concept.role = CONDITION
+            concept.fields += [(f"issuer={i}", Q.Term("issuer", i, boost=ISSUER_BOOST)) for i in issuers]
+        for other in thesaurus().others(written):
+            concept.forms.append((other, THESAURUS_WEIGHT, "thesaurus"))
+    return concept
+
+
+def _cjk_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date, reading: Reading) -> None:
+    from indexer.query.segment import segment  # loads the segmenter's dictionary
+
+    start = run[0].start
+    folded = "".join(t.folded for t in run)
+    pieces = segment(folded)
+    words = query_words()
+    kept: list[tuple[int, int]] = []  # spans of searched pieces, for the bonus phrases
+    i = 0
+    while i < len(pieces):
+        for j in range(min(len(pieces), i + _MAX_JOIN), i, -1):
+            a, b = pieces[i][0], pieces[j - 1][1]
+            written = text[start + a:start + b]
+            key = folded[a:b]
+            condition = words.condition(word_key(key))
+            terms = glossary.cjk_terms(key) if glossary is not None else []
+            if condition is not None:
+                reading.concepts.append(_condition_concept(written, condition, today))
+                break
+            if terms or j == i + 1:
+                if not terms and word_key(key) in words.drop:
+                    reading.dropped.append(written)
+                    break
+                # A lone character says little unless it is a term (镝, 钨): it ranks, not required.
+                role = TOPIC if terms or len(key) > 1 else CONDITION
+                reading.concepts.append(_word_concept(written, glossary, terms, role))
+                kept.append((a, b))
+                break
+        i = j
+    _bonus_stretches(text, start, kept, reading)
+
+
+def _bonus_stretches(text: str, start: int, kept: list[tuple[int, int]], reading: Reading) -> None:
+    stretch: list[tuple[int, int]] = []
+    for span in [*kept, None]:
+        if span is not None and stretch and stretch[-1][1] == span[0]:
+            stretch.append(span)
+            continue
+        if len(stretch) > 1:
+            reading.bonuses.append(text[start + stretch[0][0]:start + stretch[-1][1]])
+        stretch = [span] if span is not None else []
+
+
+def _latin_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date, reading: Reading) -> None:
+    words = query_words()
+    i = 0
+    rest: list[_Tok] = []
+    while i < len(run):
+        tok = run[i]
+        if _is_year(tok):
+            reading.concepts.append(_year_concept(tok.folded, int(tok.folded)))
+            i += 1
+            continue
+        for j in range(min(len(run), i + words.longest), i, -1):
+            key = " ".join(t.key for t in run[i:j])
+            condition = words.condition(key)
+            if condition is not None:
+                _flush(text, rest, glossary, reading)
+                rest = []
+                reading.concepts.append(_condition_concept(text[tok.start:run[j - 1].end], condition, today))
+                i = j
+                break
+        else:
+            rest.append(tok)
+            i += 1
+    _flush(text, rest, glossary, reading)
+
+
+def _flush(text: str, run: list[_Tok], glossary: Glossary | None, reading: Reading) -> None:
+    """English words: glossary units, then single words with their general translations."""
+    if not run:
+        return
+    from indexer.query.dictionary import chinese_for
+
+    units = _latin_units(text, run, glossary) if glossary is not None else []
+    covered = {id(t) for t in run for u in units if u.start <= t.start and t.end <= u.end}
+    drop = query_words().drop | (glossary.stopwords if glossary is not None else frozenset())
+    items: list[tuple[int, Concept | None, str]] = []
+    for unit in units:
+        concept = _word_concept(unit.written, glossary, list(unit.terms))
+        concept.forms = [(unit.written, 1.0, "query")] + [(a, 1.0, "glossary") for a in unit.alternatives
+                                                            if a != unit.written] + concept.forms[1:]
+        items.append((unit.start, concept, unit.written))
+    for tok in run:
+        if id(tok) in covered:
+            continue
+        written = text[tok.start:tok.end]
+        if tok.key in drop or tok.folded in drop:
+            items.append((tok.start, None, written))
+            continue
+        concept = _word_concept(written, None)
+        concept.forms += [(o, THESAURUS_WEIGHT, "thesaurus") for o in thesaurus().others(written)]
+        if glossary is not None:
+            concept.forms += [(zh, DICTIONARY_WEIGHT, "dictionary") for zh in chinese_for(written)]
+        items.append((tok.start, concept, written))
+    searched = []
+    for _, concept, written in sorted(items, key=lambda item: item[0]):
+        if concept is None:
+            reading.dropped.append(written)
+        else:
+            reading.concepts.append(concept)
+            searched.append(concept)
+    if len(searched) > 1 and len(searched) == len(items):
+        reading.bonuses.append(text[run[0].start:run[-1].end])

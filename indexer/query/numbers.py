@@ -1,0 +1,95 @@
+"""Standard and document numbers as people type them into a search box.
+
+Extraction (indexer.extract.stdno, .docno) reads numbers as documents print them; a query is
+looser: gbt20892, xb/t 231, t-csre-10004, iso22444, 785号令, 国务院785号令, decree 785,
+商务部 2025 61号, No. 62 of 2025. Each loose number is read into the parts that identify it —
+a standard's prefix, number and year; a document's kind (令), year and serial number — and
+matched against the numbers the index stores in canonical form. A standard number without a
+part (GB/T 18115) finds every part of the series.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import query as Q
+
+from indexer.extract.stdno import parse_std_no
+
+# A prefix as typed, its letters then optional separators; the canonical prefix comes from
+# taking the letters alone.
+_STD = re.compile(
+    r"(?<![a-z0-9])(?P<prefix>gb\s*[/_-]?\s*[tz]|gb|xb\s*[/_-]?\s*t|ys\s*[/_-]?\s*t|t\s*[/_-]?\s*csre"
+    r"|iso(?:\s*/\s*ts)?|db\s*\d{2}(?:\s*/?\s*t)?)"
+    r"[\s/_-]*(?P<number>\d{1,6}(?:\.\d{1,3})*(?:-\d{1,2}(?=\D|$))?)"
+    r"(?:\s*[-—–:：]\s*(?P<year>(?:19|20)\d{2}|\d{2}))?(?![0-9])",
+    re.I,
+)
+_CANONICAL_PREFIX = {"gbt": "GB/T", "gbz": "GB/Z", "gb": "GB", "xbt": "XB/T", "yst": "YS/T",
+                     "tcsre": "T/CSRE", "iso": "ISO", "isots": "ISO/TS"}
+
+_DIGITS = r"[0-9]{1,5}"
+_ORDER = re.compile(rf"(?:第\s*)?(?P<n>{_DIGITS})\s*号\s*令|令\s*第?\s*(?P<n2>{_DIGITS})\s*号?"
+                    rf"|\b(?:decree|order)\s*(?:no\.?|number|#)?\s*(?P<n3>{_DIGITS})\b", re.I)
+_YEAR_SERIAL = re.compile(
+    rf"(?P<y>(?:19|20)\d\d)\s*(?:年度?)?\s*[〕\])）】\s]*\s*第?\s*(?P<n>{_DIGITS})\s*号"
+    rf"|\bno\.?\s*(?P<n2>{_DIGITS})\s*(?:of|,)?\s*(?P<y2>(?:19|20)\d\d)\b"
+    rf"|\b(?P<y3>(?:19|20)\d\d)\s*(?:no\.?|number|#)\s*(?P<n3>{_DIGITS})\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class LooseNumber:
+    start: int
+    end: int
+    written: str
+    label: str  # how --explain names it: GB/T 18115 (series), 令第785号, 2025年第61号
+    query: Q.Query
+
+
+def _std_query(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query] | None:
+    letters = re.sub(r"[\s/_-]", "", prefix).lower()
+    if letters.startswith("db"):
+        canonical_prefix = "DB" + letters[2:4] + ("/T" if letters.endswith("t") else "")
+    else:
+        canonical_prefix = _CANONICAL_PREFIX.get(letters)
+    if canonical_prefix is None:
+        return None
+    sep = ":" if canonical_prefix.startswith("ISO") else "-"
+    std = parse_std_no(f"{canonical_prefix} {number}" + (f"{sep}{year}" if year else ""))
+    if std is None:
+        return None
+    if std.year:
+        term = std.canonical.lower()
+        return std.canonical, Q.Or([Q.Term("std", term), Q.Term("mentions", term, boost=0.1)])
+    code = std.code.lower()
+    part = "-" if canonical_prefix.startswith("ISO") else "."
+    return f"{std.code} (every version and part)", Q.Or([
+        Q.Term("std", code), Q.Prefix("std", code + part),
+        Q.Term("mentions", code, boost=0.1), Q.Prefix("mentions", code + part, boost=0.1)])
+
+
+def find_loose_numbers(text: str) -> list[LooseNumber]:
+    """Loose standard and document numbers in a query, in order, not overlapping."""
+    found: list[LooseNumber] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(n.start < b and a < n.end for n in found)
+
+    for m in _STD.finditer(text):
+        made = _std_query(m.group("prefix"), m.group("number"), m.group("year"))
+        if made and free(m.start(), m.end()):
+            found.append(LooseNumber(m.start(), m.end(), m.group(), made[0], made[1]))
+    for m in _ORDER.finditer(text):
+        n = str(int(m.group("n") or m.group("n2") or m.group("n3")))
+        if free(m.start(), m.end()):
+            found.append(LooseNumber(m.start(), m.end(), m.group(), f"令第{n}号",
+                                     Q.Wildcard("doc_no", f"*令第{n}号")))
+    for m in _YEAR_SERIAL.finditer(text):
+        year = m.group("y") or m.group("y2") or m.group("y3")
+        n = str(int(m.group("n") or m.group("n2") or m.group("n3")))
+        if free(m.start(), m.end()):
+            found.append(LooseNumber(m.start(), m.end(), m.group(), f"{year}年第{n}号", Q.Or([
+                Q.Wildcard("doc_no", f"*{year}年第{n}号"), Q.Wildcard("doc_no", f"*〔{year}〕{n}号")])))
+    return sorted(found, key=lambda n: n.start)

@@ -1,0 +1,108 @@
+"""The query vocabulary: words that are not searched as written.
+
+Two data files, each with a JSON Schema beside it:
+
+* ``schemas/query-words.json``: question and function words a query drops, and words that
+  name a status, a level of standard, a document type or a relative time, which become
+  conditions on the record's fields (see indexer.query.concepts).
+* ``schemas/thesaurus.json``: groups of words that say the same thing differently
+  (出口管控 ~ 出口限制), so a query word also finds the others of its group.
+
+Words are compared folded (width, case, traditional → simplified) and, for English, stemmed,
+the way the index compares text.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+
+from indexer.errors import UsageError
+from indexer.extract.glossary import tokens_of
+from indexer.resources import schema_path
+
+
+def word_key(word: str) -> str:
+    """How a word or phrase is compared: its index terms joined (folded, stemmed)."""
+    return " ".join(tokens_of(word))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """What a filter word names: a field condition, shown by --explain as `kind=value`."""
+
+    kind: str  # status, level, doc_type, time
+    value: str  # the status or type; the level's name; for time, "years:N" or "days:N"
+    prefixes: tuple[str, ...] = ()  # a level's standard-number prefixes
+
+
+@dataclass(frozen=True)
+class QueryWords:
+    drop: frozenset[str]
+    conditions: dict[str, Condition]  # word key → condition
+    longest: int  # the most index terms in one condition word
+    written: tuple[str, ...]  # every word of the file, as written
+
+    def condition(self, key: str) -> Condition | None:
+        return self.conditions.get(key)
+
+    def cjk_words(self) -> list[str]:
+        """The Chinese words, for the segmenter's dictionary."""
+        return [w for w in self.written if not w.isascii()]
+
+
+@functools.cache
+def query_words() -> QueryWords:
+    data = _read("query-words.json")
+    drop = frozenset(word_key(w) for lang in ("zh", "en") for w in data["drop"][lang])
+    conditions: dict[str, Condition] = {}
+
+    def add(words, condition):
+        for word in words:
+            conditions.setdefault(word_key(word), condition)
+
+    for entry in data["status"]:
+        add(entry["words"], Condition("status", entry["status"]))
+    for entry in data["level"]:
+        add(entry["words"], Condition("level", entry["level"], tuple(entry["std_prefixes"])))
+    for entry in data["doc_type"]:
+        add(entry["words"], Condition("doc_type", entry["doc_type"]))
+    for entry in data["time"]:
+        value = f"years:{entry['years']}" if "years" in entry else f"days:{entry['days']}"
+        add(entry["words"], Condition("time", value))
+    longest = max((len(k.split()) for k in conditions), default=1)
+    written = [*data["drop"]["zh"], *data["drop"]["en"]]
+    written += [w for kind in ("status", "level", "doc_type", "time") for entry in data[kind] for w in entry["words"]]
+    return QueryWords(drop, conditions, longest, tuple(written))
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    groups: dict[str, tuple[str, ...]]  # word key → the other words of its groups, as written
+
+    def others(self, word: str) -> tuple[str, ...]:
+        return self.groups.get(word_key(word), ())
+
+    def words(self) -> list[str]:
+        """Every Chinese word of the thesaurus, for the segmenter's dictionary."""
+        return [w for others in self.groups.values() for w in others if not w.isascii()]
+
+
+@functools.cache
+def thesaurus() -> Thesaurus:
+    data = _read("thesaurus.json")
+    groups: dict[str, list[str]] = {}
+    for group in data["groups"]:
+        terms = group["terms"]
+        for term in terms:
+            bucket = groups.setdefault(word_key(term), [])
+            bucket += [t for t in terms if word_key(t) != word_key(term) and t not in bucket]
+    return Thesaurus({k: tuple(v) for k, v in groups.items() if k})
+
+
+def _read(name: str) -> dict:
+    path = schema_path(name)
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{path}: cannot read the query vocabulary ({exc})") from exc

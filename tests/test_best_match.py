@@ -1,0 +1,225 @@
+"""Queries as people type them: words read into concepts, matched best first."""
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run
+from indexer.index.schema import make_schema
+from indexer.index.store import Store
+from indexer.query.bestmatch import TIER, tier_of
+from indexer.query.concepts import read_query
+from indexer.query.numbers import find_loose_numbers
+from indexer.query.parse import build_query
+from indexer.query.search import search
+from indexer.query.segment import segment
+from indexer.query.words import query_words, thesaurus
+from indexer.query.translate import load_glossary
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary()
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory) -> Path:
+    docs = tmp_path_factory.mktemp("docs")
+    write(docs, "all.md", "# 稀土出口管制办法\n\n本办法规定稀土出口管制的许可程序。\n")
+    write(docs, "two.md", "# 稀土出口统计\n\n今年稀土出口数量增加。\n")
+    write(docs, "one.md", "# 钨矿管理\n\n钨矿出口另有规定。\n")
+    write(docs, "none.md", "# 氧化钇\n\n本标准规定了氧化钇的要求。\n")
+    index = tmp_path_factory.mktemp("ix") / "index"
+    assert run("index", docs, "--index", index).exit_code == 0
+    return index
+
+
+def paths(res) -> list[str]:
+    return [hit.record.path for hit in res.hits]
+
+
+# --- reading a query ---------------------------------------------------------------
+
+def test_domain_words_stay_whole_when_segmented():
+    words = [w for _, _, w in segment("稀土开采总量控制指标征求意见稿")]
+    assert "总量控制指标" in words and "征求意见稿" in words
+    assert "钕铁硼" in [w for _, _, w in segment("钕铁硼回收利用")]
+
+
+def test_pieces_cover_the_run_in_order():
+    run_text = "请问稀土管理条例是什么时候发布的"
+    pieces = segment(run_text)
+    assert "".join(w for _, _, w in pieces) == run_text
+    assert all(run_text[a:b] == w for a, b, w in pieces)
+
+
+def test_question_words_are_dropped_and_topics_kept(glossary):
+    reading = read_query("请问稀土管理条例是什么时候发布的", glossary, TODAY)
+    assert "请问" in reading.dropped and "什么时候" in reading.dropped
+    assert [c.written for c in reading.topics][:2] == ["稀土管理条例", "发布"] or \
+        "稀土" in [c.written for c in reading.topics]
+    assert not any(c.written in ("请问", "的", "是") for c in reading.concepts)
+
+
+@pytest.mark.parametrize("query, label", [
+    ("2023年 稀土 配额", "issued 2023"),
+    ("今年的稀土政策", "issued 2026"),
+    ("去年发布的标准", "issued 2025"),
+    ("近期 稀土", "issued since 2025-12-01"),
+    ("现行的稀土标准", "status=in_force"),
+    ("已废止的稀土文件", "status=repealed"),
+    ("征求意见稿 稀土", "status=draft"),
+    ("稀土 国家标准", "level=national"),
+    ("稀土 团体标准", "level=group"),
+    ("工信部 稀土", "issuer=MIIT"),
+    ("rare earth standards in force", "status=in_force"),
+    ("rare earth news last year", "issued 2025"),
+])
+def test_words_that_are_filters_become_conditions(glossary, query, label):
+    reading = read_query(query, glossary, TODAY)
+    labels = [lbl for c in reading.concepts if c.role == 1 for lbl, _ in c.fields]
+    assert label in labels, reading.explain()
+
+
+def test_a_query_of_conditions_requires_them_all(glossary):
+    reading = read_query("现行国家标准", glossary, TODAY)
+    assert not reading.topics and reading.minimum() == len(reading.concepts) == 2
+
+
+@pytest.mark.parametrize("query, label", [
+    ("gbt20892", "GB/T 20892 (every version and part)"),
+    ("GB/T 18115", "GB/T 18115 (every version and part)"),
+    ("xb/t 231", "XB/T 231 (every version and part)"),
+    ("t-csre-10004", "T/CSRE 10004 (every version and part)"),
+    ("gbt 13560-2017", "GB/T 13560-2017"),
+    ("iso22444", "ISO 22444 (every version and part)"),
+    ("785号令", "令第785号"),
+    ("国务院785号令", "令第785号"),
+    ("decree 785", "令第785号"),
+    ("商务部 2025 61号", "2025年第61号"),
+    ("MOFCOM announcement No. 62 of 2025", "2025年第62号"),
+])
+def test_loose_numbers(query, label):
+    found = [n.label for n in find_loose_numbers(query)]
+    assert found == [label], found
+
+
+def test_query_vocabulary_files_match_their_schemas():
+    jsonschema = pytest.importorskip("jsonschema")
+    for name in ("query-words", "thesaurus"):
+        data = json.loads((REPO / "schemas" / f"{name}.json").read_text("utf-8"))
+        schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text("utf-8"))
+        jsonschema.Draft202012Validator(schema).validate(data)
+    assert query_words().drop and thesaurus().others("团标")
+
+
+# --- matching best first ----------------------------------------------------------
+
+def test_documents_with_every_word_come_first_then_most(small_index):
+    ix = Store(small_index).open()
+    res = search(ix, "稀土 出口 管制", today=TODAY)
+    assert paths(res)[0] == "all.md"
+    assert paths(res)[1] == "two.md"  # two of three words
+    assert "none.md" not in paths(res)
+    assert res.complete == 1 and res.total >= 2
+    assert [h.partial for h in res.hits][:2] == [False, True]
+
+
+def test_a_sentence_finds_what_a_keyword_query_finds(small_index):
+    ix = Store(small_index).open()
+    sentence = search(ix, "请问稀土出口管制有哪些规定", today=TODAY)
+    assert paths(sentence)[0] == "all.md"
+    literal = search(ix, "请问稀土出口管制有哪些规定", literal=True, today=TODAY)
+    assert literal.total == 0  # as written, the sentence stands in no document
+
+
+def test_minimum_should_match_leaves_out_documents_with_too_few_words(small_index):
+    ix = Store(small_index).open()
+    res = search(ix, "稀土 出口 许可 程序", today=TODAY, limit=10)
+    # four words: a document needs two; one.md has only 出口
+    assert "one.md" not in paths(res) and paths(res)[0] == "all.md"
+
+
+def test_excluded_word(small_index):
+    ix = Store(small_index).open()
+    assert "all.md" not in paths(search(ix, "稀土 出口 -管制", today=TODAY))
+
+
+def test_tier_outranks_relevance(small_index):
+    ix = Store(small_index).open()
+    q, _ = build_query("稀土 出口 管制", ix.schema)
+    with ix.searcher() as searcher:
+        scores = {h["path"]: h.score for h in searcher.search(q, limit=None)}
+    assert tier_of(scores["all.md"]) > tier_of(scores["two.md"])
+    assert all(score < TIER * 10 for score in scores.values())
+
+
+def test_condition_words_rank_but_do_not_require(corpus_index):
+    ix = Store(corpus_index).open()
+    res = search(ix, "2023年 稀土 总量控制指标", today=TODAY)
+    assert res.hits[0].record.issued.startswith("2023")
+    assert any(not h.record.issued.startswith("2023") for h in res.hits)  # the others follow
+
+
+def test_date_sort_puts_complete_hits_first_and_undated_last(corpus_index):
+    ix = Store(corpus_index).open()
+    res = search(ix, "稀土", sort="date", limit=500)
+    dates = [h.record.issued for h in res.hits]
+    assert dates[0] is not None and dates.index(None) > max(i for i, d in enumerate(dates) if d)
+    literal = search(ix, "稀土", sort="date", limit=500, literal=True)
+    assert literal.hits[0].record.issued is not None
+
+
+def test_explain_shows_dropped_required_and_conditions(corpus_index):
+    result = run("search", "请问2023年工信部的稀土配额有哪些", "--explain", "--index", corpus_index)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "dropped: 请问" in out and "issued 2023" in out and "issuer=MIIT" in out
+    assert "required: all" in out
+
+
+def test_literal_keeps_every_word_required(corpus_index):
+    data = json.loads(run("search", "稀土 不存在的词", "--literal", "--format", "json",
+                          "--index", corpus_index).stdout)
+    assert data["total"] == 0
+    data = json.loads(run("search", "稀土 不存在的词", "--format", "json", "--index", corpus_index).stdout)
+    assert data["total"] > 0 and all(h["partial"] for h in data["hits"])
+
+
+def test_everyday_english_finds_chinese_through_the_dictionary(corpus_index, glossary):
+    from indexer.query.dictionary import chinese_for
+
+    assert "走私" in chinese_for("smuggling")
+    reading = read_query("smuggling", glossary, TODAY)
+    assert ("走私", 0.5, "dictionary") in reading.concepts[0].forms
+
+
+def test_dictionary_cache_is_built_once(tmp_path, monkeypatch):
+    from indexer.query import dictionary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    dictionary.reverse_map.cache_clear()
+    try:
+        first = dictionary.reverse_map()
+        cached = list((tmp_path / "stdidx").glob("cedict-en-*.marshal"))
+        assert len(cached) == 1 and len(first) > 10_000
+        dictionary.reverse_map.cache_clear()
+        assert dictionary.reverse_map() == first
+    finally:
+        dictionary.reverse_map.cache_clear()
+
+
+def test_build_query_of_words_is_best_match():
+    from indexer.query.bestmatch import BestMatch
+
+    q, reading = build_query("稀土 出口", make_schema())
+    assert isinstance(q, BestMatch) and reading.minimum() == 1
+    q, _ = build_query('"稀土" 出口', make_schema())
+    assert not isinstance(q, BestMatch)  # explicit syntax: as written
