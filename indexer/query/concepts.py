@@ -37,6 +37,7 @@ from indexer.textfold import fold
 # How much an alternative counts against the word as typed.
 THESAURUS_WEIGHT = 0.7
 DICTIONARY_WEIGHT = 0.5
+PARTS_WEIGHT = 0.6  # a long word's shorter words found apart (稀土 … 氧化物)
 CONDITION_TEXT_WEIGHT = 0.3  # a condition word found only in the text ("废止" in a notice)
 NUMBER_BOOST = 50.0
 MENTION_BOOST = 5.0
@@ -53,6 +54,7 @@ class Concept:
     forms: list[tuple[str, float, str]] = field(default_factory=list)  # (text, weight, source)
     fields: list[tuple[str, Q.Query]] = field(default_factory=list)  # (label, query on record fields)
     terms: list[Term] = field(default_factory=list)  # the glossary terms it names
+    parts: list[str] = field(default_factory=list)  # shorter words, matched apart as a weaker alternative
 
     def describe(self) -> str:
         seen, shown = {self.written}, []
@@ -63,6 +65,8 @@ class Concept:
         parts = [self.written]
         if shown:
             parts.append("= " + " | ".join(shown[:8]) + (" …" if len(shown) > 8 else ""))
+        if self.parts:
+            parts.append("(apart: " + " + ".join(self.parts) + ")")
         if self.fields:
             parts.append("[" + ", ".join(label for label, _ in self.fields) + "]")
         return " ".join(parts)
@@ -133,6 +137,8 @@ def _render(concept: Concept) -> str:
 
     texts = list(dict.fromkeys(t for t, _, _ in concept.forms))
     parts = [_either(texts)] if texts else []
+    if concept.parts:
+        parts.append("(" + " ".join(concept.parts) + ")")
     parts += ["{" + label + "}" for label, _ in concept.fields]
     shown = parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
     return ("~" if concept.role == CONDITION else "") + shown
@@ -160,7 +166,38 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
         if negated:
             reading.excluded += target.concepts
         i = j
+    _years_of_effect(reading)
+    if len(reading.concepts) == 1 and not reading.dropped and not reading.excluded:
+        reading.concepts = [_as_term(reading.concepts[0], glossary)]
     return reading
+
+
+def _as_term(concept: Concept, glossary: Glossary | None) -> Concept:
+    """A query of one word finds the documents that contain it (and its equivalents): not
+    its parts apart, not the records its status or level word would name."""
+    if concept.fields and concept.forms and concept.forms[0][2] == "query" and not _is_number(concept):
+        concept = _word_concept(concept.written, glossary)
+    concept.parts = []
+    concept.role = TOPIC
+    return concept
+
+
+def _is_number(concept: Concept) -> bool:
+    return any(label.startswith(("std ", "doc_no ")) for label, _ in concept.fields) or not concept.forms
+
+
+def _years_of_effect(reading: Reading) -> None:
+    """With a word for taking effect (2027年实施, taking effect in 2027), a year is searched
+    on the effective date first, the issued date second."""
+    effect = query_words().effect
+    if not any(word_key(c.written) in effect for c in reading.concepts) and \
+            not any(word_key(b) in effect for b in reading.dropped):
+        return
+    for concept in reading.concepts:
+        if concept.fields and concept.fields[0][0].startswith("issued ") and concept.written.isdigit():
+            year = int(concept.written)
+            concept.fields = [(f"effective {year}", _year_range(year, "effective")),
+                              (f"issued {year}", boosted(_year_range(year), 0.5))]
 
 
 # ---------------------------------------------------------------------------
@@ -171,14 +208,17 @@ def _numbers(text: str, reading: Reading) -> str:
     rest = text
     spans: list[tuple[int, int]] = []
     for std, start, end in find_std_nos(text):
-        value = (std.canonical if std.year else std.code).lower()
-        fields = [(f"std {std.canonical if std.year else std.code}", Q.Term("std", value, boost=NUMBER_BOOST)),
-                  ("cited", Q.Term("mentions", value, boost=MENTION_BOOST))]
+        fields = []
+        for number in _typed_variants(std.canonical if std.year else std.code):
+            value = number.lower()
+            fields += [(f"std {number}", Q.Term("std", value, boost=NUMBER_BOOST)),
+                       (f"cited {number}", Q.Term("mentions", value, boost=MENTION_BOOST))]
         reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields))
         spans.append((start, end))
     for number, start, end in find_doc_nos(_blank(text, spans)):
-        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")],
-                                        [(f"doc_no {number}", Q.Term("doc_no", number, boost=NUMBER_BOOST))]))
+        fields = [(f"doc_no {number}", Q.Term("doc_no", number, boost=NUMBER_BOOST)),
+                  ("cited", Q.Term("mentions", number, boost=MENTION_BOOST))]
+        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields))
         spans.append((start, end))
     rest = _blank(text, spans)
     loose = find_loose_numbers(rest)
@@ -186,6 +226,17 @@ def _numbers(text: str, reading: Reading) -> str:
         reading.concepts.append(Concept(number.written.strip(), TOPIC, [],
                                         [(number.label, boosted(number.query, NUMBER_BOOST))]))
     return _blank(rest, [(n.start, n.end) for n in loose])
+
+
+def _typed_variants(number: str) -> list[str]:
+    """A number as typed and the numbers people mean by it: GB or XB typed without its /T
+    (GB 18115.1 for GB/T 18115.1) also finds the recommended standard."""
+    from indexer.query.numbers import WITHOUT_T
+
+    prefix, _, rest = number.partition(" ")
+    if prefix in WITHOUT_T and rest:
+        return [number, f"{prefix}/T {rest}"]
+    return [number]
 
 
 def _blank(text: str, spans) -> str:
@@ -206,12 +257,14 @@ def boosted(q: Q.Query, factor: float) -> Q.Query:
 # ---------------------------------------------------------------------------
 # Conditions.
 
-def _year_range(year: int) -> Q.Query:
-    return Q.DateRange("issued", datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59))
+def _year_range(year: int, fieldname: str = "issued") -> Q.Query:
+    return Q.DateRange(fieldname, datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59))
 
 
 def _condition_concept(written: str, condition: Condition, today: date) -> Concept:
-    forms = [(written, CONDITION_TEXT_WEIGHT, "query")]
+    # The text may say it in either language: 废止 for "repealed".
+    texts = dict.fromkeys([written, *condition.words])
+    forms = [(t, CONDITION_TEXT_WEIGHT, "query" if t == written else "query words") for t in texts]
     kind, value = condition.kind, condition.value
     if kind == "status":
         fields = [(f"status={value}", Q.Term("status", value))]
@@ -246,6 +299,9 @@ def _is_year(tok: _Tok) -> bool:
 
 def _word_concept(written: str, glossary: Glossary | None, terms: list[Term] | None = None,
                   role: int = TOPIC) -> Concept:
+    words = query_words()
+    if word_key(written) in words.weak or word_key(written) in words.effect:
+        role = CONDITION
     concept = Concept(written, role, [(written, 1.0, "query")])
     if glossary is not None:
         terms = terms if terms is not None else glossary.cjk_terms(fold(written))
@@ -287,11 +343,30 @@ def _cjk_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date,
                     break
                 # A lone character says little unless it is a term (镝, 钨): it ranks, not required.
                 role = TOPIC if terms or len(key) > 1 else CONDITION
-                reading.concepts.append(_word_concept(written, glossary, terms, role))
+                concept = _word_concept(written, glossary, terms, role)
+                concept.parts = _parts(key)
+                reading.concepts.append(concept)
                 kept.append((a, b))
                 break
         i = j
     _bonus_stretches(text, start, kept, reading)
+
+
+def _parts(word: str) -> list[str]:
+    """The shorter words a long word is made of (稀土氧化物 → 稀土 氧化物), for documents that
+    say them apart; [] for a word of one piece."""
+    if len(word) < 3:
+        return []
+    from indexer.query.segment import subwords
+
+    parts, at = [], 0
+    for start, end, sub in sorted(subwords(word), key=lambda p: (p[0], p[0] - p[1])):
+        if start < at or sub == word:
+            continue
+        parts += list(word[at:start]) + [sub]
+        at = end
+    parts += list(word[at:])
+    return parts if len(parts) > 1 else []
 
 
 def _bonus_stretches(text: str, start: int, kept: list[tuple[int, int]], reading: Reading) -> None:
@@ -353,8 +428,8 @@ def _flush(text: str, run: list[_Tok], glossary: Glossary | None, reading: Readi
             items.append((tok.start, None, written))
             continue
         concept = _word_concept(written, None)
-        concept.forms += [(o, THESAURUS_WEIGHT, "thesaurus") for o in thesaurus().others(written)]
         if glossary is not None:
+            concept.forms += [(o, THESAURUS_WEIGHT, "thesaurus") for o in thesaurus().others(written)]
             concept.forms += [(zh, DICTIONARY_WEIGHT, "dictionary") for zh in chinese_for(written)]
         items.append((tok.start, concept, written))
     searched = []

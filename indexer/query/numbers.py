@@ -48,6 +48,10 @@ class LooseNumber:
     query: Q.Query
 
 
+# A prefix typed without its /T: people often mean the recommended standard.
+WITHOUT_T = ("GB", "XB", "YS")
+
+
 def _std_query(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query] | None:
     letters = re.sub(r"[\s/_-]", "", prefix).lower()
     if letters.startswith("db"):
@@ -56,15 +60,24 @@ def _std_query(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query
         canonical_prefix = _CANONICAL_PREFIX.get(letters)
     if canonical_prefix is None:
         return None
-    sep = ":" if canonical_prefix.startswith("ISO") else "-"
-    std = parse_std_no(f"{canonical_prefix} {number}" + (f"{sep}{year}" if year else ""))
+    prefixes = [canonical_prefix] + ([canonical_prefix + "/T"] if canonical_prefix in WITHOUT_T else [])
+    made = [_one_std(p, number, year) for p in prefixes]
+    made = [m for m in made if m is not None]
+    if not made:
+        return None
+    return made[0][0], made[0][1] if len(made) == 1 else Q.Or([q for _, q in made])
+
+
+def _one_std(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query] | None:
+    sep = ":" if prefix.startswith("ISO") else "-"
+    std = parse_std_no(f"{prefix} {number}" + (f"{sep}{year}" if year else ""))
     if std is None:
         return None
     if std.year:
         term = std.canonical.lower()
         return std.canonical, Q.Or([Q.Term("std", term), Q.Term("mentions", term, boost=0.1)])
     code = std.code.lower()
-    part = "-" if canonical_prefix.startswith("ISO") else "."
+    part = "-" if prefix.startswith("ISO") else "."
     return f"{std.code} (every version and part)", Q.Or([
         Q.Term("std", code), Q.Prefix("std", code + part),
         Q.Term("mentions", code, boost=0.1), Q.Prefix("mentions", code + part, boost=0.1)])

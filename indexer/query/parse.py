@@ -18,7 +18,7 @@ from indexer.extract.issuers import Registry
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
 from indexer.query.bestmatch import BestMatch
-from indexer.query.concepts import MENTION_BOOST, NUMBER_BOOST, Reading, boosted, read_query
+from indexer.query.concepts import MENTION_BOOST, NUMBER_BOOST, PARTS_WEIGHT, Reading, boosted, read_query
 from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
 from indexer.query.translate import Expansion, Unit, expand
@@ -115,6 +115,8 @@ def _best_match(reading: Reading, schema) -> Q.Query:
     def concept_query(concept) -> Q.Query:
         alternatives = [boosted(_phrase(form, schema), weight) for form, weight, _ in concept.forms]
         alternatives = [q for q in alternatives if q is not Q.NullQuery] + [q for _, q in concept.fields]
+        if concept.parts:
+            alternatives.append(boosted(Q.And([_phrase(p, schema) for p in concept.parts]), PARTS_WEIGHT))
         return alternatives[0] if len(alternatives) == 1 else BestOf(alternatives, tiebreak=0.0)
 
     q: Q.Query = BestMatch([concept_query(c) for c in reading.concepts], [c.role for c in reading.concepts],

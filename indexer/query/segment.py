@@ -37,3 +37,9 @@ def word_frequency(word: str) -> int:
     """How common a word is, by the segmenter's dictionary (1 for an unknown word)."""
     return int(rjieba.suggest_freq(word))
 
+
+
+def subwords(word: str) -> list[tuple[int, int, str]]:
+    """The dictionary words inside a word, as (start, end, word)."""
+    _ready()
+    return [(start, end, sub) for sub, start, end in rjieba.tokenize(word, "search")]

@@ -2,7 +2,8 @@
 
 Two data files, each with a JSON Schema beside it:
 
-* ``schemas/query-words.json``: question and function words a query drops, and words that
+* ``schemas/query-words.json``: question and function words a query drops, words too common
+  in the field's documents to be required (发布, China), and words that
   name a status, a level of standard, a document type or a relative time, which become
   conditions on the record's fields (see indexer.query.concepts).
 * ``schemas/thesaurus.json``: groups of words that say the same thing differently
@@ -34,11 +35,14 @@ class Condition:
     kind: str  # status, level, doc_type, time
     value: str  # the status or type; the level's name; for time, "years:N" or "days:N"
     prefixes: tuple[str, ...] = ()  # a level's standard-number prefixes
+    words: tuple[str, ...] = ()  # every word that names it, in both languages
 
 
 @dataclass(frozen=True)
 class QueryWords:
     drop: frozenset[str]
+    weak: frozenset[str]  # words that rank but are never required
+    effect: frozenset[str]  # words that make a year in the query a year of taking effect
     conditions: dict[str, Condition]  # word key → condition
     longest: int  # the most index terms in one condition word
     written: tuple[str, ...]  # every word of the file, as written
@@ -55,6 +59,8 @@ class QueryWords:
 def query_words() -> QueryWords:
     data = _read("query-words.json")
     drop = frozenset(word_key(w) for lang in ("zh", "en") for w in data["drop"][lang])
+    weak = frozenset(word_key(w) for lang in ("zh", "en") for w in data["weak"][lang])
+    effect = frozenset(word_key(w) for lang in ("zh", "en") for w in data["effect"][lang])
     conditions: dict[str, Condition] = {}
 
     def add(words, condition):
@@ -62,18 +68,19 @@ def query_words() -> QueryWords:
             conditions.setdefault(word_key(word), condition)
 
     for entry in data["status"]:
-        add(entry["words"], Condition("status", entry["status"]))
+        add(entry["words"], Condition("status", entry["status"], (), tuple(entry["words"])))
     for entry in data["level"]:
-        add(entry["words"], Condition("level", entry["level"], tuple(entry["std_prefixes"])))
+        add(entry["words"], Condition("level", entry["level"], tuple(entry["std_prefixes"]), tuple(entry["words"])))
     for entry in data["doc_type"]:
-        add(entry["words"], Condition("doc_type", entry["doc_type"]))
+        add(entry["words"], Condition("doc_type", entry["doc_type"], (), tuple(entry["words"])))
     for entry in data["time"]:
         value = f"years:{entry['years']}" if "years" in entry else f"days:{entry['days']}"
         add(entry["words"], Condition("time", value))
     longest = max((len(k.split()) for k in conditions), default=1)
-    written = [*data["drop"]["zh"], *data["drop"]["en"]]
+    written = [*data["drop"]["zh"], *data["drop"]["en"], *data["weak"]["zh"], *data["weak"]["en"],
+               *data["effect"]["zh"], *data["effect"]["en"]]
     written += [w for kind in ("status", "level", "doc_type", "time") for entry in data[kind] for w in entry["words"]]
-    return QueryWords(drop, conditions, longest, tuple(written))
+    return QueryWords(drop, weak, effect, conditions, longest, tuple(written))
 
 
 @dataclass(frozen=True)
