@@ -27,9 +27,9 @@ from whoosh import query as Q
 
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.glossary import Glossary, Term
-from indexer.extract.stdno import find_std_nos
+from indexer.extract.stdno import StdNo, find_std_nos
 from indexer.query.bestmatch import CONDITION, TOPIC
-from indexer.query.numbers import find_loose_numbers
+from indexer.query.numbers import find_loose_numbers, std_label, std_query
 from indexer.query.translate import _latin_units, _linked, _query_tokens, _Tok
 from indexer.query.words import Condition, query_words, thesaurus, word_key
 from indexer.textfold import fold
@@ -55,6 +55,7 @@ class Concept:
     fields: list[tuple[str, Q.Query]] = field(default_factory=list)  # (label, query on record fields)
     terms: list[Term] = field(default_factory=list)  # the glossary terms it names
     parts: list[str] = field(default_factory=list)  # shorter words, matched apart as a weaker alternative
+    number: bool = False  # a standard or document number
 
     def describe(self) -> str:
         seen, shown = {self.written}, []
@@ -175,15 +176,11 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
 def _as_term(concept: Concept, glossary: Glossary | None) -> Concept:
     """A query of one word finds the documents that contain it (and its equivalents): not
     its parts apart, not the records its status or level word would name."""
-    if concept.fields and concept.forms and concept.forms[0][2] == "query" and not _is_number(concept):
+    if concept.fields and not concept.number:
         concept = _word_concept(concept.written, glossary)
     concept.parts = []
     concept.role = TOPIC
     return concept
-
-
-def _is_number(concept: Concept) -> bool:
-    return any(label.startswith(("std ", "doc_no ")) for label, _ in concept.fields) or not concept.forms
 
 
 def _years_of_effect(reading: Reading) -> None:
@@ -208,35 +205,31 @@ def _numbers(text: str, reading: Reading) -> str:
     rest = text
     spans: list[tuple[int, int]] = []
     for std, start, end in find_std_nos(text):
-        fields = []
-        for number in _typed_variants(std.canonical if std.year else std.code):
-            value = number.lower()
-            fields += [(f"std {number}", Q.Term("std", value, boost=NUMBER_BOOST)),
-                       (f"cited {number}", Q.Term("mentions", value, boost=MENTION_BOOST))]
-        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields))
+        fields = [(std_label(variant), boosted(std_query(variant, MENTION_BOOST / NUMBER_BOOST), NUMBER_BOOST))
+                  for variant in _typed_variants(std)]
+        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields,
+                                        number=True))
         spans.append((start, end))
     for number, start, end in find_doc_nos(_blank(text, spans)):
         fields = [(f"doc_no {number}", Q.Term("doc_no", number, boost=NUMBER_BOOST)),
                   ("cited", Q.Term("mentions", number, boost=MENTION_BOOST))]
-        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields))
+        reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields,
+                                        number=True))
         spans.append((start, end))
     rest = _blank(text, spans)
     loose = find_loose_numbers(rest)
     for number in loose:
         reading.concepts.append(Concept(number.written.strip(), TOPIC, [],
-                                        [(number.label, boosted(number.query, NUMBER_BOOST))]))
+                                        [(number.label, boosted(number.query, NUMBER_BOOST))], number=True))
     return _blank(rest, [(n.start, n.end) for n in loose])
 
 
-def _typed_variants(number: str) -> list[str]:
+def _typed_variants(std: StdNo) -> list[StdNo]:
     """A number as typed and the numbers people mean by it: GB or XB typed without its /T
     (GB 18115.1 for GB/T 18115.1) also finds the recommended standard."""
     from indexer.query.numbers import WITHOUT_T
 
-    prefix, _, rest = number.partition(" ")
-    if prefix in WITHOUT_T and rest:
-        return [number, f"{prefix}/T {rest}"]
-    return [number]
+    return [std, StdNo(std.prefix + "/T", std.number, std.year)] if std.prefix in WITHOUT_T else [std]
 
 
 def _blank(text: str, spans) -> str:

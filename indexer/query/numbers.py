@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from whoosh import query as Q
 
-from indexer.extract.stdno import parse_std_no
+from indexer.extract.stdno import StdNo, parse_std_no
 
 # A prefix as typed, its letters then optional separators; the canonical prefix comes from
 # taking the letters alone.
@@ -71,16 +71,23 @@ def _std_query(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query
 def _one_std(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query] | None:
     sep = ":" if prefix.startswith("ISO") else "-"
     std = parse_std_no(f"{prefix} {number}" + (f"{sep}{year}" if year else ""))
-    if std is None:
-        return None
+    return (std_label(std), std_query(std)) if std is not None else None
+
+
+def std_label(std: StdNo) -> str:
+    return std.canonical if std.year else f"{std.code} (every version and part)"
+
+
+def std_query(std: StdNo, mention_boost: float = 0.1) -> Q.Query:
+    """The standard itself, or without a year every version of it and of its parts
+    (GB/T 18115 finds GB/T 18115.1-2020); then, weaker, the texts that cite it."""
     if std.year:
         term = std.canonical.lower()
-        return std.canonical, Q.Or([Q.Term("std", term), Q.Term("mentions", term, boost=0.1)])
+        return Q.Or([Q.Term("std", term), Q.Term("mentions", term, boost=mention_boost)])
     code = std.code.lower()
-    part = "-" if prefix.startswith("ISO") else "."
-    return f"{std.code} (every version and part)", Q.Or([
-        Q.Term("std", code), Q.Prefix("std", code + part),
-        Q.Term("mentions", code, boost=0.1), Q.Prefix("mentions", code + part, boost=0.1)])
+    part = "-" if std.code.startswith("ISO") else "."
+    return Q.Or([Q.Term("std", code), Q.Prefix("std", code + part),
+                 Q.Term("mentions", code, boost=mention_boost), Q.Prefix("mentions", code + part, boost=mention_boost)])
 
 
 def find_loose_numbers(text: str) -> list[LooseNumber]:

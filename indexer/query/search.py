@@ -1,11 +1,12 @@
 """Searching an index: ranked hits with snippets and facet counts, or every match for export."""
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from whoosh import sorting
 from whoosh.query import AndNot, Every, Require
@@ -73,8 +74,8 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
                                   **_sorting(sort, best is not None))
         hits = []
         # Grouping can make Whoosh keep more than `limit` hits; the page is ours to cut.
-        for hit in results[:limit]:
-            record = unpack(hit["record"])
+        page = ((hit, unpack(hit["record"])) for hit in results[:limit + TIE_WINDOW])
+        for hit, record in itertools.islice(_ties_settled(page, sort), limit):
             # Highlight what was searched: a Chinese text found by an English word shows the
             # Chinese term.
             text_snippet, spans = snippet(record.text, needles)
@@ -90,6 +91,26 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
                    reading.to_list() if reading is not None else [], reading is not None and translate and not literal,
                    complete, needles, explanation,
                    reading.concept_list() if isinstance(reading, Reading) else [])
+
+
+# Hits beyond the page that may still tie with its last ones (versions of one standard
+# matched by its number all score the same).
+TIE_WINDOW = 20
+
+
+def _ties_settled(pairs: Iterable[tuple], sort: str) -> Iterator[tuple]:
+    """(hit, record) pairs in score order, each run of equal scores ordered as a reader
+    expects: in force first, then newest."""
+    if sort != "relevance":
+        yield from pairs
+        return
+
+    def key(pair):
+        record = pair[1]
+        return (record.status != "in_force", -int((record.issued or "0").replace("-", "").ljust(8, "0")))
+
+    for _, run in itertools.groupby(pairs, key=lambda pair: round(pair[0].score, 6)):
+        yield from sorted(run, key=key)
 
 
 def _best_of(q) -> BestMatch | None:
@@ -144,8 +165,9 @@ def iter_records(ix, text: str | None = None, filters: Filters | None = None,
         q = build_query(text, ix.schema, glossary if translate else None, literal, today)[0] if text else Every()
         results = searcher.search(_restricted(q, flt), limit=None,
                                   **_sorting(sort or ("relevance" if text else "path"), _best_of(q) is not None))
-        for hit in results:
-            yield unpack(hit["record"])
+        pairs = ((hit, unpack(hit["record"])) for hit in results)
+        for _, record in _ties_settled(pairs, sort or ("relevance" if text else "path")):
+            yield record
 
 
 def _restricted(q, flt):
