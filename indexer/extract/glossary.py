@@ -90,7 +90,7 @@ def key_has_cjk(key: tuple[str, ...]) -> bool:
     return any(is_cjk(t[0]) for t in key)
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+def contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return len(longer) > n and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
@@ -199,7 +199,7 @@ class Glossary:
             if key and key not in keyed:
                 keyed[key] = form.replace('"', " ").strip()
         keys = list(keyed)
-        return [keyed[k] for k in keys if not any(_contains(k, other) for other in keys)]
+        return [keyed[k] for k in keys if not any(contains(k, other) for other in keys)]
 
     # --- glosses ---------------------------------------------------------
 

@@ -10,6 +10,8 @@ relevance of a document that matches anyway, never to its tier.
 """
 from __future__ import annotations
 
+import math
+
 from whoosh import query as Q
 from whoosh.matching import Matcher, NullMatcher
 
@@ -26,12 +28,16 @@ def relevance_of(score: float) -> float:
     return score - tier_of(score) * TIER
 
 
+def minimum_for(topics: int, concepts: int) -> int:
+    """Topic concepts a document needs: at least half (all conditions when there is no topic)."""
+    return max(1, math.ceil(topics / 2)) if topics else concepts
+
+
 class BestMatch(Q.Query):
-    def __init__(self, concepts: list[Q.Query], units: list[int], minimum: int,
-                 bonuses: list[Q.Query] = (), boost: float = 1.0):
+    def __init__(self, concepts: list[Q.Query], units: list[int], bonuses: list[Q.Query] = (),
+                 boost: float = 1.0):
         self.concepts = list(concepts)
         self.units = list(units)  # TOPIC or CONDITION per concept
-        self.minimum = minimum  # topic concepts a document needs (conditions when there are none)
         self.bonuses = list(bonuses)
         self.boost = boost
 
@@ -39,8 +45,12 @@ class BestMatch(Q.Query):
     def full_tier(self) -> int:
         return sum(self.units)
 
+    @property
+    def minimum(self) -> int:
+        return minimum_for(self.units.count(TOPIC), len(self.units))
+
     def __repr__(self):
-        return f"BestMatch({self.concepts!r}, {self.units!r}, minimum={self.minimum}, bonuses={self.bonuses!r})"
+        return f"BestMatch({self.concepts!r}, {self.units!r}, bonuses={self.bonuses!r})"
 
     def __unicode__(self):
         parts = [f"{'+' if u == TOPIC else '~'}({q})" for q, u in zip(self.concepts, self.units)]
@@ -50,10 +60,10 @@ class BestMatch(Q.Query):
 
     def __eq__(self, other):
         return (type(other) is type(self) and self.concepts == other.concepts and self.units == other.units
-                and self.minimum == other.minimum and self.bonuses == other.bonuses)
+                and self.bonuses == other.bonuses)
 
     def __hash__(self):
-        return hash((type(self).__name__, tuple(self.concepts), tuple(self.units), self.minimum))
+        return hash((type(self).__name__, tuple(self.concepts), tuple(self.units)))
 
     def is_leaf(self):
         return False
@@ -64,7 +74,7 @@ class BestMatch(Q.Query):
     def apply(self, fn):
         n = len(self.concepts)
         done = [fn(q) for q in self.children()]
-        return BestMatch(done[:n], self.units, self.minimum, done[n:], self.boost)
+        return BestMatch(done[:n], self.units, done[n:], self.boost)
 
     def normalize(self):
         return self.apply(lambda q: q.normalize())
@@ -73,42 +83,54 @@ class BestMatch(Q.Query):
         return sum(q.estimate_size(ixreader) for q in self.concepts)
 
     def matcher(self, searcher, context=None):
+        counts = [u == TOPIC for u in self.units] if TOPIC in self.units else [True] * len(self.units)
         subs = [q.matcher(searcher, context) for q in self.concepts]
-        if not any(m.is_active() for m in subs):
+        driving = [m for m, c in zip(subs, counts) if c]
+        if sum(m.is_active() for m in driving) < self.minimum:
             return NullMatcher()
-        bonuses = [q.matcher(searcher, context) for q in self.bonuses]
-        counted = [u == TOPIC for u in self.units] if TOPIC in self.units else [True] * len(self.units)
-        return BestMatchMatcher(subs, self.units, counted, self.minimum, bonuses)
+        optional = [(m, u) for m, u, c in zip(subs, self.units, counts) if not c]
+        optional += [(q.matcher(searcher, context), 0) for q in self.bonuses]
+        units = [u for u, c in zip(self.units, counts) if c]
+        return BestMatchMatcher(driving, units, self.minimum, optional)
 
 
 class BestMatchMatcher(Matcher):
-    def __init__(self, subs, units, counted, minimum, bonuses):
-        self._subs = subs
+    """Documents on which at least `minimum` of the driving matchers stand, found by skipping
+    (the m-th lowest position is the first place such a document can be); the optional
+    matchers (conditions, bonuses) are asked only about the documents found."""
+
+    def __init__(self, driving, units, minimum, optional):
+        self._subs = driving
         self._units = units
-        self._counted = counted
         self._minimum = minimum
-        self._bonuses = bonuses
+        self._optional = optional  # (matcher, tier units)
         self._id: int | None = None
-        self._find(self._lowest())
+        self._find()
 
-    def _lowest(self) -> int | None:
-        ids = [m.id() for m in self._subs if m.is_active()]
-        return min(ids) if ids else None
-
-    def _at(self, docid: int) -> list[int]:
-        return [i for i, m in enumerate(self._subs) if m.is_active() and m.id() == docid]
-
-    def _find(self, docid: int | None) -> None:
-        """Settle on the first document from `docid` on that holds enough concepts."""
-        while docid is not None:
-            here = self._at(docid)
-            if sum(self._counted[i] for i in here) >= self._minimum:
-                self._id = docid
+    def _find(self) -> None:
+        need = self._minimum
+        while True:
+            ids = sorted(m.id() for m in self._subs if m.is_active())
+            if len(ids) < need:
+                self._id = None
                 return
-            for i in here:
-                self._subs[i].next()
-            docid = self._lowest()
-        self._id = None
+            candidate = ids[need - 1]
+            for m in self._subs:
+                if m.is_active() and m.id() < candidate:
+                    m.skip_to(candidate)
+            if sum(1 for m in self._subs if m.is_active() and m.id() == candidate) >= need:
+                self._id = candidate
+                return
+
+    def _here(self) -> list[int]:
+        return [i for i, m in enumerate(self._subs) if m.is_active() and m.id() == self._id]
+
+    def _optional_here(self):
+        for m, units in self._optional:
+            if m.is_active() and m.id() < self._id:
+                m.skip_to(self._id)
+            if m.is_active() and m.id() == self._id:
+                yield m, units
 
     def is_active(self):
         return self._id is not None
@@ -117,24 +139,24 @@ class BestMatchMatcher(Matcher):
         return self._id
 
     def next(self):
-        for i in self._at(self._id):
+        for i in self._here():
             self._subs[i].next()
-        self._find(self._lowest())
+        self._find()
 
     def skip_to(self, docid):
         for m in self._subs:
             if m.is_active() and m.id() < docid:
                 m.skip_to(docid)
-        self._find(self._lowest())
+        self._find()
 
     def reset(self):
-        for m in [*self._subs, *self._bonuses]:
+        for m in [*self._subs, *(m for m, _ in self._optional)]:
             m.reset()
-        self._find(self._lowest())
+        self._find()
 
     def copy(self):
-        return BestMatchMatcher([m.copy() for m in self._subs], self._units, self._counted,
-                                self._minimum, [m.copy() for m in self._bonuses])
+        return BestMatchMatcher([m.copy() for m in self._subs], self._units, self._minimum,
+                                [(m.copy(), u) for m, u in self._optional])
 
     def children(self):
         return list(self._subs)
@@ -149,23 +171,21 @@ class BestMatchMatcher(Matcher):
         return False
 
     def weight(self):
-        return sum(self._subs[i].weight() for i in self._at(self._id))
+        return sum(self._subs[i].weight() for i in self._here())
 
     def score(self):
-        here = self._at(self._id)
+        here = self._here()
+        tier = sum(self._units[i] for i in here)
         relevance = sum(self._subs[i].score() for i in here)
-        for m in self._bonuses:
-            if m.is_active() and m.id() < self._id:
-                m.skip_to(self._id)
-            if m.is_active() and m.id() == self._id:
-                relevance += m.score()
-        return sum(self._units[i] for i in here) * TIER + min(relevance, TIER - 1)
+        for m, units in self._optional_here():
+            tier += units
+            relevance += m.score()
+        return tier * TIER + min(relevance, TIER - 1)
 
     def term_matchers(self):
         for m in self._subs:
             yield from m.term_matchers()
 
     def matching_terms(self, id=None):
-        id = self._id if id is None else id
-        for i in self._at(id):
+        for i in self._here():
             yield from self._subs[i].matching_terms(id)

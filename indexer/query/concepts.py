@@ -18,7 +18,6 @@ indexer.query.parse turns the concepts into one BestMatch query.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -26,9 +25,9 @@ from datetime import date, datetime, timedelta
 from whoosh import query as Q
 
 from indexer.extract.docno import find_doc_nos
-from indexer.extract.glossary import Glossary, Term
+from indexer.extract.glossary import Glossary, Term, contains, tokens_of
 from indexer.extract.stdno import StdNo, find_std_nos
-from indexer.query.bestmatch import CONDITION, TOPIC
+from indexer.query.bestmatch import CONDITION, TOPIC, minimum_for
 from indexer.query.numbers import find_loose_numbers, std_label, std_query
 from indexer.query.translate import _latin_units, _linked, _query_tokens, _Tok
 from indexer.query.words import Condition, query_words, thesaurus, word_key
@@ -86,10 +85,7 @@ class Reading:
         return [c for c in self.concepts if c.role == TOPIC]
 
     def minimum(self) -> int:
-        """Topic concepts a document needs: at least half of them (all conditions when the
-        query names nothing but conditions)."""
-        topics = len(self.topics)
-        return max(1, math.ceil(topics / 2)) if topics else len(self.concepts)
+        return minimum_for(len(self.topics), len(self.concepts))
 
     def render(self) -> str:
         """The query as searched, on one line: each concept as (alternative OR …), its field
@@ -168,9 +164,23 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
             reading.excluded += target.concepts
         i = j
     _years_of_effect(reading)
+    for concept in [*reading.concepts, *reading.excluded]:
+        concept.forms = _without_redundant(concept.forms)
     if len(reading.concepts) == 1 and not reading.dropped and not reading.excluded:
         reading.concepts = [_as_term(reading.concepts[0], glossary)]
     return reading
+
+
+def _without_redundant(forms: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+    """Forms less those that contain another (稀土永磁材料 beside 稀土永磁 finds nothing more,
+    and every phrase costs a pass over the postings), and less repeats."""
+    keyed = [(tuple(tokens_of(text)), form) for form in forms for text in [form[0]]]
+    kept, seen = [], set()
+    for key, form in keyed:
+        if key and key not in seen and not any(contains(key, other) for other, _ in keyed if other):
+            seen.add(key)
+            kept.append(form)
+    return kept
 
 
 def _as_term(concept: Concept, glossary: Glossary | None) -> Concept:

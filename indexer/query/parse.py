@@ -120,7 +120,7 @@ def _best_match(reading: Reading, schema) -> Q.Query:
         return alternatives[0] if len(alternatives) == 1 else BestOf(alternatives, tiebreak=0.0)
 
     q: Q.Query = BestMatch([concept_query(c) for c in reading.concepts], [c.role for c in reading.concepts],
-                           reading.minimum(), [_phrase(b, schema) for b in reading.bonuses])
+                           [_phrase(b, schema) for b in reading.bonuses])
     if reading.excluded:
         q = Q.AndNot(q, Q.Or([concept_query(c) for c in reading.excluded]))
     return q

@@ -66,10 +66,10 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
     flt = filter_query(filters or Filters())
     groups = {name: sorting.FieldFacet(name, allow_overlap=(name == "issuer"),
                                        maptype=sorting.Count) for name in FACETS}
-    best = _best_of(q)
-    if best is not None:
-        groups["tier"] = _TierFacet(maptype=sorting.Count)
     with ix.searcher() as searcher:
+        best = _best_of(q)
+        if best is not None:
+            groups["tier"] = _TierFacet(maptype=sorting.Count)
         results = searcher.search(_restricted(q, flt), limit=limit, groupedby=groups,
                                   **_sorting(sort, best is not None))
         hits = []
