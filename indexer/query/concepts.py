@@ -322,12 +322,10 @@ def _word_concept(written: str, glossary: Glossary | None, terms: list[Term] | N
 
 
 def _cjk_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date, reading: Reading) -> None:
-    from indexer.query.segment import segment  # loads the segmenter's dictionary
-
     start = run[0].start
     folded = "".join(t.folded for t in run)
-    pieces = segment(folded)
     words = query_words()
+    pieces = [(0, len(folded), folded)] if _one_word(folded, glossary) else _segment(folded)
     kept: list[tuple[int, int]] = []  # spans of searched pieces, for the bonus phrases
     i = 0
     while i < len(pieces):
@@ -347,7 +345,7 @@ def _cjk_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date,
                 # A lone character says little unless it is a term (镝, 钨): it ranks, not required.
                 role = TOPIC if terms or len(key) > 1 else CONDITION
                 concept = _word_concept(written, glossary, terms, role)
-                concept.parts = _parts(key)
+                concept.parts = _parts(key, glossary)
                 reading.concepts.append(concept)
                 kept.append((a, b))
                 break
@@ -355,10 +353,23 @@ def _cjk_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date,
     _bonus_stretches(text, start, kept, reading)
 
 
-def _parts(word: str) -> list[str]:
+def _one_word(run: str, glossary: Glossary | None) -> bool:
+    """A run known as a whole needs no segmenter (whose dictionary takes 0.1 s to load)."""
+    key = word_key(run)
+    return (len(run) <= 2 or (glossary is not None and bool(glossary.cjk_terms(run)))
+            or query_words().condition(key) is not None or key in query_words().drop)
+
+
+def _segment(run: str) -> list[tuple[int, int, str]]:
+    from indexer.query.segment import segment
+
+    return segment(run)
+
+
+def _parts(word: str, glossary: Glossary | None) -> list[str]:
     """The shorter words a long word is made of (稀土氧化物 → 稀土 氧化物), for documents that
-    say them apart; [] for a word of one piece."""
-    if len(word) < 3:
+    say them apart; [] for a word of one piece or a glossary term."""
+    if len(word) < 3 or (glossary is not None and glossary.cjk_terms(word)):
         return []
     from indexer.query.segment import subwords
 

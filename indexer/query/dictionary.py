@@ -2,7 +2,7 @@
 
 The glossary knows the field's terms; a news reader's everyday words (shortage, smuggling,
 pollution) come from here, searched below glossary terms. CC-CEDICT is a Chinese → English
-dictionary: the reverse map keeps, for each English sense that is a word or a short phrase,
+dictionary: the reverse map keeps, for each English sense that is one word,
 the simplified headwords of two or more characters that give it, best first: words in
 common use first (their frequency in the segmenter's dictionary), a sense written plainly
 before one narrowed by a parenthesis ("to ban (a play)"), an entry's first senses before its
@@ -32,7 +32,8 @@ _PAREN = re.compile(r"\([^)]*\)")
 _SKIP_SENSE = re.compile(r"^(surname|variant of|old variant|see |also written|abbr\.|cl:|used in|archaic|"
                          r"erhua variant|japanese variant|taiwan pr|pr\.|\(old\)|classifier)", re.I)
 _SKIP_WORDS = frozenset({"sb", "sth", "one's", "oneself", "etc", "a", "an", "the", "to", "of"})
-_MAX_SENSE_WORDS = 3
+_MAX_SENSE_WORDS = 1  # queries look up single words; phrases come from the glossary
+_FORMAT = 2  # bump when the reverse map is built differently, so old caches are not read
 
 
 MIN_FREQUENCY = 20  # rarer words (禁演, 私运) are more noise than help
@@ -83,7 +84,7 @@ def _source() -> tuple[Path, str]:
 
 def _cache_file(version: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "stdidx" / f"cedict-en-{version}-{PER_WORD}.marshal"
+    return Path(base) / "stdidx" / f"cedict-en-{version}-{_FORMAT}.marshal"
 
 
 @functools.cache
@@ -113,5 +114,5 @@ def reverse_map() -> dict[str, tuple[str, ...]]:
 
 
 def chinese_for(english: str) -> tuple[str, ...]:
-    """Chinese words for an English word or short phrase; () when the dictionary has none."""
+    """Chinese words for an English word; () when the dictionary has none."""
     return reverse_map().get(word_key(english), ())
