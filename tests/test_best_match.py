@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO, run
 from indexer.index.schema import make_schema
 from indexer.index.store import Store
-from indexer.query.bestmatch import TIER, tier_of
+from indexer.query.bestmatch import CONDITION, TIER, tier_of
 from indexer.query.concepts import read_query
 from indexer.query.numbers import find_loose_numbers
 from indexer.query.parse import build_query
@@ -64,7 +64,7 @@ def test_question_words_are_dropped_and_topics_kept(glossary):
     reading = read_query("请问稀土管理条例是什么时候发布的", glossary, TODAY)
     assert "请问" in reading.dropped and "什么时候" in reading.dropped
     assert [c.written for c in reading.topics] == ["稀土管理条例"]
-    assert [c.written for c in reading.concepts if c.role == 1] == ["发布"]  # too common to require
+    assert [c.written for c in reading.concepts if c.role == CONDITION] == ["发布"]  # too common to require
     assert not any(c.written in ("请问", "的", "是") for c in reading.concepts)
 
 
@@ -84,7 +84,7 @@ def test_question_words_are_dropped_and_topics_kept(glossary):
 ])
 def test_words_that_are_filters_become_conditions(glossary, query, label):
     reading = read_query(query, glossary, TODAY)
-    labels = [lbl for c in reading.concepts if c.role == 1 for lbl, _ in c.fields]
+    labels = [lbl for c in reading.concepts if c.role == CONDITION for lbl, _ in c.fields]
     assert label in labels, reading.explain()
 
 
@@ -96,9 +96,9 @@ def test_a_year_with_a_word_for_taking_effect_is_the_effective_year(glossary):
     assert [label for c in reading.concepts if c.written == "2027" for label, _ in c.fields] == ["issued 2027"]
 
 
-def test_a_query_of_conditions_requires_them_all(glossary):
+def test_a_query_of_conditions_needs_half_of_them(glossary):
     reading = read_query("现行国家标准", glossary, TODAY)
-    assert not reading.topics and reading.minimum() == len(reading.concepts) == 2
+    assert not reading.topics and len(reading.concepts) == 2 and reading.minimum() == 1
 
 
 @pytest.mark.parametrize("query, label", [
@@ -166,7 +166,7 @@ def test_tier_outranks_relevance(small_index):
     with ix.searcher() as searcher:
         scores = {h["path"]: h.score for h in searcher.search(q, limit=None)}
     assert tier_of(scores["all.md"]) > tier_of(scores["two.md"])
-    assert all(score < TIER * 10 for score in scores.values())
+    assert all(tier_of(score) <= q.full_tier and score - tier_of(score) * TIER < TIER for score in scores.values())
 
 
 def test_condition_words_rank_but_do_not_require(corpus_index):

@@ -5,8 +5,9 @@ a word that names a status or a time). `BestMatch` matches a document holding at
 `minimum` of the topic concepts and scores it by tier first — twice the topic concepts it
 holds plus the condition concepts — then by relevance within the tier, the way a search
 engine's "minimum should match" fills a page with the closest matches when too few documents
-match them all. Bonus queries (a run of words standing together as typed) add to the
-relevance of a document that matches anyway, never to its tier.
+match them all. Bonus queries add to the score of a document that matches anyway: a run of
+words standing together as typed to its relevance, a condition's word in the text (废止 in a
+notice) to its tier, less than the record's fields meeting the condition would.
 """
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from whoosh.matching import Matcher, NullMatcher
 
 # Relevance scores stay far below one tier step, so a tier always outranks relevance.
 TIER = 100_000.0
-TOPIC, CONDITION = 2, 1  # tier units a matched concept is worth
+# Tier units: a topic, a condition met by the record's fields, a condition's word in the text.
+TOPIC, CONDITION, CONDITION_TEXT = 4, 2, 1
 
 
 def tier_of(score: float) -> int:
@@ -29,20 +31,22 @@ def relevance_of(score: float) -> float:
 
 
 def minimum_for(topics: int, concepts: int) -> int:
-    """Topic concepts a document needs: at least half (all conditions when there is no topic)."""
-    return max(1, math.ceil(topics / 2)) if topics else concepts
+    """Topic concepts a document needs: at least half of them (of the conditions when the
+    query names nothing else)."""
+    return max(1, math.ceil((topics or concepts) / 2))
 
 
 class BestMatch(Q.Query):
-    def __init__(self, concepts: list[Q.Query], units: list[int], bonuses: list[Q.Query] = (),
-                 boost: float = 1.0):
+    def __init__(self, concepts: list[Q.Query], units: list[int],
+                 bonuses: list[tuple[Q.Query, int]] = (), boost: float = 1.0):
         self.concepts = list(concepts)
         self.units = list(units)  # TOPIC or CONDITION per concept
-        self.bonuses = list(bonuses)
+        self.bonuses = list(bonuses)  # (query, tier units): optional, never required
         self.boost = boost
 
     @property
     def full_tier(self) -> int:
+        """The tier of a document with every concept (bonuses aside)."""
         return sum(self.units)
 
     @property
@@ -69,12 +73,12 @@ class BestMatch(Q.Query):
         return False
 
     def children(self):
-        return [*self.concepts, *self.bonuses]
+        return [*self.concepts, *(q for q, _ in self.bonuses)]
 
     def apply(self, fn):
         n = len(self.concepts)
         done = [fn(q) for q in self.children()]
-        return BestMatch(done[:n], self.units, done[n:], self.boost)
+        return BestMatch(done[:n], self.units, list(zip(done[n:], (u for _, u in self.bonuses))), self.boost)
 
     def normalize(self):
         return self.apply(lambda q: q.normalize())
@@ -89,7 +93,7 @@ class BestMatch(Q.Query):
         if sum(m.is_active() for m in driving) < self.minimum:
             return NullMatcher()
         optional = [(m, u) for m, u, c in zip(subs, self.units, counts) if not c]
-        optional += [(q.matcher(searcher, context), 0) for q in self.bonuses]
+        optional += [(q.matcher(searcher, context), u) for q, u in self.bonuses]
         units = [u for u, c in zip(self.units, counts) if c]
         return BestMatchMatcher(driving, units, self.minimum, optional)
 

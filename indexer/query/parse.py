@@ -17,7 +17,7 @@ from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import Registry
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
-from indexer.query.bestmatch import BestMatch
+from indexer.query.bestmatch import CONDITION, CONDITION_TEXT, BestMatch
 from indexer.query.concepts import MENTION_BOOST, NUMBER_BOOST, PARTS_WEIGHT, Reading, boosted, read_query
 from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
@@ -112,17 +112,30 @@ _EXPLICIT = re.compile(r'["()]|\b(?:AND|OR|NOT)\b|(?:^|\s)[a-z_]+:\S')
 
 
 def _best_match(reading: Reading, schema) -> Q.Query:
-    def concept_query(concept) -> Q.Query:
+    def either(queries: list[Q.Query]) -> Q.Query:
+        queries = [q for q in queries if q is not Q.NullQuery]
+        return queries[0] if len(queries) == 1 else BestOf(queries, tiebreak=0.0)
+
+    def text_query(concept) -> Q.Query:
         alternatives = [boosted(_phrase(form, schema), weight) for form, weight, _ in concept.forms]
-        alternatives = [q for q in alternatives if q is not Q.NullQuery] + [q for _, q in concept.fields]
         if concept.parts:
             alternatives.append(boosted(Q.And([_phrase(p, schema) for p in concept.parts]), PARTS_WEIGHT))
-        return alternatives[0] if len(alternatives) == 1 else BestOf(alternatives, tiebreak=0.0)
+        return either(alternatives)
 
-    q: Q.Query = BestMatch([concept_query(c) for c in reading.concepts], [c.role for c in reading.concepts],
-                           [_phrase(b, schema) for b in reading.bonuses])
+    concepts, units, bonuses = [], [], [(_phrase(b, schema), 0) for b in reading.bonuses]
+    for concept in reading.concepts:
+        fields = [q for _, q in concept.fields]
+        if concept.role == CONDITION and fields and concept.forms:
+            # A condition's tier comes from the record's fields (issued by MIIT, in force);
+            # its words in the text (工信部, 现行) only add relevance.
+            concepts.append(either(fields))
+            bonuses.append((text_query(concept), CONDITION_TEXT))
+        else:
+            concepts.append(either([text_query(concept)] * bool(concept.forms or concept.parts) + fields))
+        units.append(concept.role)
+    q: Q.Query = BestMatch(concepts, units, bonuses)
     if reading.excluded:
-        q = Q.AndNot(q, Q.Or([concept_query(c) for c in reading.excluded]))
+        q = Q.AndNot(q, Q.Or([either([text_query(c)] + [f for _, f in c.fields]) for c in reading.excluded]))
     return q
 
 
