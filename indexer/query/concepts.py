@@ -186,8 +186,9 @@ def _without_redundant(forms: list[tuple[str, float, str]]) -> list[tuple[str, f
 def _as_term(concept: Concept, glossary: Glossary | None) -> Concept:
     """A query of one word finds the documents that contain it (and its equivalents): not
     its parts apart, not the records its status or level word would name."""
-    if concept.fields and not concept.number:
-        concept = _word_concept(concept.written, glossary)
+    if concept.fields and not concept.number and not concept.terms:
+        concept.fields = []  # a status, level, type or time word: the word itself
+        concept.forms = [(concept.written, 1.0, "query")]
     concept.parts = []
     concept.role = TOPIC
     return concept
@@ -396,6 +397,12 @@ def _bonus_stretches(text: str, start: int, kept: list[tuple[int, int]], reading
 
 def _latin_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date, reading: Reading) -> None:
     words = query_words()
+    units = _latin_units(text, run, glossary) if glossary is not None else []
+
+    def inside_longer_term(a: int, b: int) -> bool:
+        # "national standard plan" is a term of its own, not the level "national standard"
+        return any(u.start <= a and b <= u.end and u.end - u.start > b - a for u in units)
+
     i = 0
     rest: list[_Tok] = []
     while i < len(run):
@@ -407,7 +414,7 @@ def _latin_run(text: str, run: list[_Tok], glossary: Glossary | None, today: dat
         for j in range(min(len(run), i + words.longest), i, -1):
             key = " ".join(t.key for t in run[i:j])
             condition = words.condition(key)
-            if condition is not None:
+            if condition is not None and not inside_longer_term(tok.start, run[j - 1].end):
                 _flush(text, rest, glossary, reading)
                 rest = []
                 reading.concepts.append(_condition_concept(text[tok.start:run[j - 1].end], condition, today))
