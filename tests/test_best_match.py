@@ -231,3 +231,22 @@ def test_build_query_of_words_is_best_match():
     assert isinstance(q, BestMatch) and reading.minimum() == 1
     q, _ = build_query('"稀土" 出口', make_schema())
     assert not isinstance(q, BestMatch)  # explicit syntax: as written
+
+
+def test_enough_documents_with_every_word_make_the_whole_result(tmp_path):
+    from indexer.query.search import ENOUGH
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(ENOUGH):
+        write(docs, f"both{i:02}.md", f"# 稀土配额第{i}批\n\n稀土开采配额下达。\n")
+    write(docs, "one.md", "# 配额\n\n配额另行通知。\n")
+    index = tmp_path / "index"
+    assert run("index", docs, "--index", index).exit_code == 0
+    ix = Store(index).open()
+    res = search(ix, "稀土 配额", today=TODAY, limit=50)
+    assert res.total == res.complete == ENOUGH and "one.md" not in paths(res)
+    write(docs, f"both{ENOUGH - 1:02}.md", "# 稀土\n\n开采。\n")  # one fewer with both words
+    assert run("index", docs, "--index", index).exit_code == 0
+    res = search(Store(index).open(), "稀土 配额", today=TODAY, limit=50)
+    assert res.complete == ENOUGH - 1 and "one.md" in paths(res)  # now the page is filled

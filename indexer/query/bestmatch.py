@@ -38,11 +38,20 @@ def minimum_for(topics: int, concepts: int) -> int:
 
 class BestMatch(Q.Query):
     def __init__(self, concepts: list[Q.Query], units: list[int],
-                 bonuses: list[tuple[Q.Query, int]] = (), boost: float = 1.0):
+                 bonuses: list[tuple[Q.Query, int]] = (), boost: float = 1.0, strict: bool = False):
         self.concepts = list(concepts)
         self.units = list(units)  # TOPIC or CONDITION per concept
         self.bonuses = list(bonuses)  # (query, tier units): optional, never required
         self.boost = boost
+        self.strict = strict  # every topic required
+
+    @property
+    def driving(self) -> int:
+        """The concepts that decide whether a document matches: the topics, else all."""
+        return self.units.count(TOPIC) or len(self.units)
+
+    def as_strict(self) -> "BestMatch":
+        return BestMatch(self.concepts, self.units, self.bonuses, self.boost, strict=True)
 
     @property
     def full_tier(self) -> int:
@@ -51,7 +60,7 @@ class BestMatch(Q.Query):
 
     @property
     def minimum(self) -> int:
-        return minimum_for(self.units.count(TOPIC), len(self.units))
+        return self.driving if self.strict else minimum_for(self.units.count(TOPIC), len(self.units))
 
     def __repr__(self):
         return f"BestMatch({self.concepts!r}, {self.units!r}, bonuses={self.bonuses!r})"
@@ -64,7 +73,7 @@ class BestMatch(Q.Query):
 
     def __eq__(self, other):
         return (type(other) is type(self) and self.concepts == other.concepts and self.units == other.units
-                and self.bonuses == other.bonuses)
+                and self.bonuses == other.bonuses and self.strict == other.strict)
 
     def __hash__(self):
         return hash((type(self).__name__, tuple(self.concepts), tuple(self.units)))
@@ -78,7 +87,8 @@ class BestMatch(Q.Query):
     def apply(self, fn):
         n = len(self.concepts)
         done = [fn(q) for q in self.children()]
-        return BestMatch(done[:n], self.units, list(zip(done[n:], (u for _, u in self.bonuses))), self.boost)
+        return BestMatch(done[:n], self.units, list(zip(done[n:], (u for _, u in self.bonuses))), self.boost,
+                         self.strict)
 
     def normalize(self):
         return self.apply(lambda q: q.normalize())

@@ -67,6 +67,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
     groups = {name: sorting.FieldFacet(name, allow_overlap=(name == "issuer"),
                                        maptype=sorting.Count) for name in FACETS}
     with ix.searcher() as searcher:
+        q = _narrowed(searcher, q, flt)
         best = _best_of(q)
         if best is not None:
             groups["tier"] = _TierFacet(maptype=sorting.Count)
@@ -111,6 +112,23 @@ def _ties_settled(pairs: Iterable[tuple], sort: str) -> Iterator[tuple]:
 
     for _, run in itertools.groupby(pairs, key=lambda pair: round(pair[0].score, 6)):
         yield from sorted(run, key=key)
+
+
+# Documents with every word make the whole result when there are at least this many of
+# them; fewer, and documents with most of the words follow (a page is filled either way).
+ENOUGH = 10
+
+
+def _narrowed(searcher, q, flt):
+    """q itself, or only its documents with every topic when there are ENOUGH of them:
+    counting those is an intersection, much cheaper than a union with a common word."""
+    best = _best_of(q)
+    if best is None or best.minimum >= best.driving:
+        return q
+    strict = best.as_strict()
+    strict_q = AndNot(strict, q.b) if isinstance(q, AndNot) else strict
+    found = searcher.search(_restricted(strict_q, flt), limit=1)
+    return strict_q if len(found) >= ENOUGH else q
 
 
 def _best_of(q) -> BestMatch | None:
@@ -163,6 +181,7 @@ def iter_records(ix, text: str | None = None, filters: Filters | None = None,
         glossary = load_glossary()
     with ix.searcher() as searcher:
         q = build_query(text, ix.schema, glossary if translate else None, literal, today)[0] if text else Every()
+        q = _narrowed(searcher, q, flt)
         results = searcher.search(_restricted(q, flt), limit=None,
                                   **_sorting(sort or ("relevance" if text else "path"), _best_of(q) is not None))
         pairs = ((hit, unpack(hit["record"])) for hit in results)
