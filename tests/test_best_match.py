@@ -247,6 +247,7 @@ def test_enough_documents_with_every_word_make_the_whole_result(tmp_path):
     res = search(ix, "稀土 配额", today=TODAY, limit=50)
     assert res.total == res.complete == ENOUGH and "one.md" not in paths(res)
     write(docs, f"both{ENOUGH - 1:02}.md", "# 稀土\n\n开采。\n")  # one fewer with both words
+    index = tmp_path / "index2"
     assert run("index", docs, "--index", index).exit_code == 0
     res = search(Store(index).open(), "稀土 配额", today=TODAY, limit=50)
     assert res.complete == ENOUGH - 1 and "one.md" in paths(res)  # now the page is filled
