@@ -22,12 +22,26 @@ TIER = 100_000.0
 TOPIC, CONDITION, CONDITION_TEXT = 4, 2, 1
 
 
-def tier_of(score: float) -> int:
+# Below the tier units, a score counts the driving concepts (topics) a document holds, so
+# that a hit that lacks one can be told from one that only lacks a condition.
+_DRIVING = 16
+
+
+def rank_of(score: float) -> int:
+    """What orders hits before relevance: tier units, then driving concepts held."""
     return int(score // TIER)
 
 
+def tier_of(score: float) -> int:
+    return rank_of(score) // _DRIVING
+
+
+def driving_of(score: float) -> int:
+    return rank_of(score) % _DRIVING
+
+
 def relevance_of(score: float) -> float:
-    return score - tier_of(score) * TIER
+    return score - rank_of(score) * TIER
 
 
 def minimum_for(topics: int, concepts: int) -> int:
@@ -194,7 +208,7 @@ class BestMatchMatcher(Matcher):
         for m, units in self._optional_here():
             tier += units
             relevance += m.score()
-        return tier * TIER + min(relevance, TIER - 1)
+        return (tier * _DRIVING + min(len(here), _DRIVING - 1)) * TIER + min(relevance, TIER - 1)
 
     def term_matchers(self):
         for m in self._subs:

@@ -13,7 +13,7 @@ from whoosh.query import AndNot, Every, Require
 
 from indexer.errors import UsageError
 from indexer.index.schema import unpack
-from indexer.query.bestmatch import BestMatch, relevance_of, tier_of
+from indexer.query.bestmatch import BestMatch, driving_of, rank_of, relevance_of
 from indexer.query.concepts import Reading
 from indexer.query.parse import Filters, build_query, filter_query
 from indexer.extract.glossary import Glossary, load_glossary
@@ -70,7 +70,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
         q = _narrowed(searcher, q, flt)
         best = _best_of(q)
         if best is not None:
-            groups["tier"] = _TierFacet(maptype=sorting.Count)
+            groups["driving"] = _TierFacet(maptype=sorting.Count, key=driving_of)
         results = searcher.search(_restricted(q, flt), limit=limit, groupedby=groups,
                                   **_sorting(sort, best is not None))
         hits = []
@@ -82,11 +82,11 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
             text_snippet, spans = snippet(record.text, needles)
             # A sorted search has no relevance score (Whoosh reports the sort key).
             score = hit.score if isinstance(hit.score, (int, float)) else 0.0
-            partial = best is not None and sort == "relevance" and tier_of(score) < best.full_tier
+            partial = best is not None and sort == "relevance" and driving_of(score) < best.driving
             hits.append(Hit(record, relevance_of(score) if best is not None else score, text_snippet, spans,
                             title_gloss(record, glossary), partial))
         facets = {name: _counts(results.groups(name)) for name in FACETS}
-        complete = results.groups("tier").get(-best.full_tier, 0) if best is not None else None
+        complete = results.groups("driving").get(best.driving, 0) if best is not None else None
         total = len(results)
     return Results(str(q), total, hits, facets, time.perf_counter() - started, expanded,
                    reading.to_list() if reading is not None else [], reading is not None and translate and not literal,
@@ -138,20 +138,25 @@ def _best_of(q) -> BestMatch | None:
 
 
 class _TierFacet(sorting.FacetType):
-    """Best-match hits by tier (the concepts they hold), highest first."""
+    """Best-match hits by a key of their score: by default their rank before relevance,
+    highest first (for sorting); `key=driving_of` counts the topics they hold."""
 
-    def __init__(self, maptype=None):
+    def __init__(self, maptype=None, key=lambda score: -rank_of(score)):
         self.maptype = maptype
+        self.key = key
 
     def categorizer(self, global_searcher):
-        return _TierCategorizer()
+        return _TierCategorizer(self.key)
 
 
 class _TierCategorizer(sorting.Categorizer):
     needs_current = True
 
+    def __init__(self, key):
+        self._key = key
+
     def key_for(self, matcher, docid):
-        return -tier_of(matcher.score())
+        return self._key(matcher.score())
 
 
 def title_gloss(record: Record, glossary: Glossary) -> str | None:
