@@ -85,6 +85,16 @@ class Builder:
             if doc_no is not None and "doc_no" not in stated:
                 doc_no = None  # a number a news item quotes is a reference, not its own
                 sources.pop("doc_no", None)
+        if kind == "standard" and raw.format != "xml":
+            # Catalogue pages and translations print the cover dates under labels.
+            for role in ("issued", "effective"):
+                found = pages.cover_date(text, role) if role not in stated else None
+                if found:
+                    sources[role] = {"rule": found[1].rule, "span": found[1].span[:200]}
+                    if role == "issued":
+                        issued = found[0]
+                    else:
+                        effective = found[0]
         if kind != "standard" and "std_no" not in stated:
             std_no = None
             sources.pop("std_no", None)

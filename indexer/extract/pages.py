@@ -210,6 +210,26 @@ def page_date(text: str) -> tuple[DateValue, Signal] | None:
     return (dates[0], signal) if dates else None
 
 
+_COVER_DATE = {
+    "issued": re.compile(r"(?:issued on|date of issue|发布日期|颁布日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*(?:发布|颁布)$"
+                         r"|(\d{4}-\d{2}-\d{2})[ \t]*(?:发布|颁布)(?!日期)", re.I | re.M),
+    "effective": re.compile(r"(?:implemented on|implementation date|实施日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*实施$"
+                            r"|(\d{4}-\d{2}-\d{2})[ \t]*实施(?!日期)", re.I | re.M),
+}
+
+
+def cover_date(text: str, role: str) -> tuple[DateValue, Signal] | None:
+    """A standard's cover or catalogue date: 'ISSUED ON. OCTOBER 14, 2017', '- 2025-08-01 頒布'."""
+    head = fold(text[:6000]).replace("\r", "")
+    for m in _COVER_DATE[role].finditer(head):
+        raw = m.group(1) or m.group(2) or m.group(3)
+        dates = find_dates(raw.title()) or find_dates(raw)
+        if dates and dates[0].precision == "day":
+            span = text[m.start():m.end()]
+            return dates[0], Signal(span, f"page:cover-{role}", span)
+    return None
+
+
 def page_date_line(text: str) -> Signal | None:
     """The date line under a headline ('2021-01-15 15:14:14', '3/29/2016', '- Nov 08, 2017 -')."""
     for line in _lines(text)[:25]:
