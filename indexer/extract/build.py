@@ -74,7 +74,9 @@ class Builder:
         # "2008-03-31 发布" dates a standard, it does not make a page an official text.
         history = adopted and sources["issued"]["rule"] in FORMAL_HEADER_RULES
         opens_with_header = history and bool(span) and 0 <= text.find(span[:40]) < OWN_HEADER_CHARS
-        base = fields.doc_type(title, text, lang, std_no is not None, doc_no is not None,
+        # A first line that is a whole paragraph is no title to classify by.
+        named = "" if sources["title"]["rule"] == "first-line" and pages.is_paragraph(title) else title
+        base = fields.doc_type(named, text, lang, std_no is not None, doc_no is not None,
                                adopted and lang != "en")
         kind = note("doc_type", self._page_kind(raw, title, text, opens_with_header, base) or base)
         if kind == "news":

@@ -73,6 +73,11 @@ def _title_like(line: str) -> bool:
             and not any(word in folded for word in vocabulary()["byline_markers"]))
 
 
+def is_paragraph(line: str) -> bool:
+    """A line long enough to be body text rather than a heading."""
+    return _is_paragraph(line)
+
+
 def _is_paragraph(line: str) -> bool:
     cjk = len(_CJK.findall(line))
     return cjk >= PARAGRAPH_MIN_CJK or (cjk < 10 and len(line) >= PARAGRAPH_MIN_LATIN and line.count(" ") >= 15)
