@@ -11,9 +11,9 @@ STATUSES = ("draft", "upcoming", "in_force", "superseded", "repealed", "unknown"
 
 # Field order of the record in every output (JSON, XML, CSV columns).
 FIELDS = (
-    "id", "path", "title", "title_en", "doc_type", "lang", "issuers",
+    "id", "path", "source_url", "title", "title_en", "doc_type", "lang", "issuers",
     "issued", "issued_precision", "effective", "effective_precision",
-    "status", "std_no", "replaces", "doc_no", "work", "text", "provenance",
+    "status", "std_no", "replaces", "doc_no", "references", "work", "text", "provenance",
 )
 
 
@@ -46,6 +46,9 @@ class Record:
     std_no: str | None = None
     replaces: list[str] = field(default_factory=list)
     doc_no: str | None = None
+    # Standard and document numbers the text cites (not its own), canonical, in order.
+    references: list[str] = field(default_factory=list)
+    source_url: str | None = None  # where the page was published, when it says so
     work: str | None = None
     text: str = ""
     provenance: dict[str, Any] = field(default_factory=dict)
@@ -59,6 +62,7 @@ class Record:
         values = {name: data.get(name) for name in FIELDS if name in data}
         values["issuers"] = [Issuer(**i) for i in data.get("issuers") or []]
         values["replaces"] = list(data.get("replaces") or [])
+        values["references"] = list(data.get("references") or [])
         values["provenance"] = dict(data.get("provenance") or {})
         return cls(**values)
 

@@ -23,7 +23,7 @@ def cell_text(name: str, value: Any) -> str:
         return ""
     if name == "issuers":
         return LIST_SEPARATOR.join(issuer_label(issuer) for issuer in value)
-    if name == "replaces":
+    if name in ("replaces", "references"):
         return LIST_SEPARATOR.join(value)
     if name == "provenance":
         return json.dumps(value, ensure_ascii=False)

@@ -56,6 +56,10 @@ def record_element(data: dict[str, Any], names: list[str]) -> etree._Element:
             replaces = etree.SubElement(record, "replaces")
             for number in value:
                 etree.SubElement(replaces, "std_no").text = xml_text(number)
+        elif name == "references":
+            references = etree.SubElement(record, "references")
+            for number in value:
+                etree.SubElement(references, "number").text = xml_text(number)
         elif name == "provenance":
             record.append(_provenance(value))
         elif value is None:

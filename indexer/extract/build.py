@@ -9,10 +9,17 @@ from indexer.extract.dates import find_yearless, parse_date
 from indexer.extract.issuers import Registry, unregistered_id
 from indexer.extract.stdno import parse_std_no
 from indexer.read.rawdoc import RawDoc
+from indexer.extract import pages
 from indexer.read.repair import repair_thai_mojibake
+from indexer.read.scraped import repair_scraped
 from indexer.record import Issuer, Record, make_id
 from indexer.textfold import count_traditional, safe_nfkc
 
+# A notice titled as one (关于征求…标准意见的通知) is the notice, whatever its wording.
+NOTICE_TITLE_RULES = ("title:draft-for-comments", "title:notice-about-standards")
+FORMAL_HEADER_RULES = tuple(f"header:{cue}" for cue in ("通过", "修订", "修正", "公布", "颁布", "批准"))
+# A text's own adoption or promulgation lines stand right under its title.
+OWN_HEADER_CHARS = 300
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -42,9 +49,14 @@ class Builder:
                 warnings.append(f"{name}: candidates disagree: {found.warning}")
             return found.value
 
-        title = self._clean_text(stated.get("title") or raw.title or _first_line(text), repairs)
+        page_title = None if stated.get("title") or raw.title or fields.titled_official_text(text) \
+            else pages.page_title(text)
+        title = self._clean_text(stated.get("title") or raw.title or
+                                 (page_title.value if page_title else _first_line(text)), repairs)
         sources["title"] = {"rule": "stated" if "title" in stated else
                             ("markup" if raw.title else "first-line")}
+        if page_title and not stated.get("title") and not raw.title:
+            sources["title"] = {"rule": page_title.rule, "span": page_title.span[:200]}
         lang = note("lang", fields.Found(detect_lang(title + "\n" + text), "script-detection"))
 
         issued = self._stated_date(stated, "issued", sources, warnings)
@@ -57,14 +69,45 @@ class Builder:
         std_no = self._std_no(stated, title, text, sources)
         doc_no = note("doc_no", fields.doc_number(title, text))
         adopted = sources.get("issued", {}).get("rule", "").startswith("header:")
-        kind = note("doc_type", fields.doc_type(title, text, lang, std_no is not None,
-                                                doc_no is not None, adopted and lang != "en"))
+        span = sources.get("issued", {}).get("span", "")
+        # Adoption, revision, amendment, promulgation or approval lines; a catalogue's
+        # "2008-03-31 发布" dates a standard, it does not make a page an official text.
+        history = adopted and sources["issued"]["rule"] in FORMAL_HEADER_RULES
+        opens_with_header = history and bool(span) and 0 <= text.find(span[:40]) < OWN_HEADER_CHARS
+        # A first line that is a whole paragraph is no title to classify by.
+        named = "" if sources["title"]["rule"] == "first-line" and pages.is_paragraph(title) else title
+        base = fields.doc_type(named, text, lang, std_no is not None, doc_no is not None,
+                               adopted and lang != "en")
+        kind = note("doc_type", self._page_kind(raw, title, text, opens_with_header, base) or base)
+        if kind == "news":
+            # A news item's own date is the one under its headline; the other dates in
+            # it belong to the documents and events it reports on.
+            if "issued" not in stated:
+                issued = self._news_date(text, issued, sources, warnings)
+            if doc_no is not None and "doc_no" not in stated:
+                doc_no = None  # a number a news item quotes is a reference, not its own
+                sources.pop("doc_no", None)
+        if kind == "standard" and raw.format != "xml":
+            # Catalogue pages and translations print the cover dates under labels.
+            for role in ("issued", "effective"):
+                found = pages.cover_date(text, role) if role not in stated else None
+                if found:
+                    sources[role] = {"rule": found[1].rule, "span": found[1].span[:200]}
+                    if role == "issued":
+                        issued = found[0]
+                    else:
+                        effective = found[0]
         if kind != "standard" and "std_no" not in stated:
             std_no = None
             sources.pop("std_no", None)
         replaces = stated.get("replaces") or fields.replaced_std_nos(text)
         if replaces:
             sources["replaces"] = {"rule": "stated" if "replaces" in stated else "text:代替"}
+
+        references = stated["references"] if raw.format == "xml" else \
+            fields.cited_numbers(text, (std_no, doc_no))
+        if references:
+            sources["references"] = {"rule": "stated" if "references" in stated else "text:cited-numbers"}
 
         issued_iso, issued_precision = _iso(issued)
         effective_iso, effective_precision = _iso(effective)
@@ -81,12 +124,34 @@ class Builder:
             doc_type=kind, lang=lang,
             issuers=issuers, issued=issued_iso, issued_precision=issued_precision,
             effective=effective_iso, effective_precision=effective_precision, status=state,
-            std_no=std_no, replaces=list(replaces), doc_no=doc_no, work=work, text=text,
+            std_no=std_no, replaces=list(replaces), doc_no=doc_no, references=list(references),
+            source_url=stated.get("source_url") or raw.source_url, work=work, text=text,
             provenance={"format": raw.format, "encoding": raw.encoding, "repairs": repairs,
                         "warnings": warnings[:20], "fields": sources},
         )
 
+    def _page_kind(self, raw: RawDoc, title: str, text: str, adopted: bool,
+                   base: fields.Found) -> fields.Found | None:
+        """What a page's wording says it is; a text opening with its own adoption or
+        promulgation lines, or titled as a notice, is an official text whatever words it uses."""
+        if "doc_type" in raw.stated or raw.format == "xml":
+            return None
+        signal = pages.page_kind(title, text, formal=adopted or base.rule in NOTICE_TITLE_RULES)
+        return fields.Found(signal.value, signal.rule, signal.span) if signal else None
+
+    def _news_date(self, text: str, issued, sources: dict, warnings: list[str]):
+        dated = pages.page_date(text)
+        if dated:
+            value, signal = dated
+            sources["issued"] = {"rule": signal.rule, "span": signal.span[:200]}
+            return value
+        return issued
+
     def _clean_text(self, text: str, repairs: list[str]) -> str:
+        text, scraped = repair_scraped(text)
+        for item in scraped:
+            if item not in repairs:
+                repairs.append(item)
         text, thai = repair_thai_mojibake(text)
         for item in thai:
             if item not in repairs:

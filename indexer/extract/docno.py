@@ -66,6 +66,11 @@ _ORDER_ISSUER_RE = re.compile(
     + "|".join(re.escape(x) for x in sorted(ORDER_ISSUERS, key=len, reverse=True))
     + rf"){_SP}*\Z"
 )
+_JOINT_ISSUER_RE = re.compile(
+    rf"(?:{COUNTRY}{_SP}*)?(?P<org>"
+    + "|".join(re.escape(x) for x in sorted(ORDER_ISSUERS, key=len, reverse=True))
+    + rf"){_SP}*[、和]{_SP}*\Z"
+)
 _BOUNDARY_RE = re.compile("|".join(re.escape(b) for b in sorted(PROSE_BOUNDARIES, key=len, reverse=True)))
 _BRACKET_PREFIX_RE = re.compile(rf"{_HAN}{{1,{MAX_BRACKET_PREFIX}}}{_SP}*\Z")
 # One or more issuers joined by spaces or 、 ("商务部 海关总署").
@@ -93,7 +98,14 @@ def _order(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     if head is None:
         return None
     number = m.group("n") or m.group("n2")
-    return f"{head.group('org')}令第{_digits(number)}号", head.start(), m.end()
+    orgs, start = [head.group("org")], head.start()
+    while True:  # a joint order: 工业和信息化部、国家发展改革委、自然资源部令第71号
+        joined = _JOINT_ISSUER_RE.search(text, max(0, start - MAX_ISSUER - 2), start)
+        if joined is None:
+            break
+        orgs.insert(0, joined.group("org"))
+        start = joined.start()
+    return f"{'、'.join(orgs)}令第{_digits(number)}号", start, m.end()
 
 
 def _bracket(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:

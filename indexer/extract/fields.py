@@ -16,7 +16,7 @@ from indexer.extract.dates import DateValue, effective_on_issue, find_date_event
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
-from indexer.textfold import fold
+from indexer.textfold import fold, t2s_table
 
 STATE_COUNCIL = "STATE_COUNCIL"
 HEADER_CHARS = 800
@@ -53,7 +53,8 @@ _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not thi
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
 _ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
-_ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|Issuer|Issued by)\s*[:：]\s*([^\n]{2,60})", re.I)
+_ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
+                           r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,60})", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
@@ -257,7 +258,7 @@ def issuer_matches(title: str, text: str, registry: Registry,
     approved = _approved_by_state_council(head, registry)
     if approved:
         return approved, "header:approved-by-state-council"
-    label = _ISSUER_LABEL.search(head)
+    label = _ISSUER_LABEL.search(fold_script(head))
     issuing_line = _ISSUING_LINE.search(head)
     regions = ((_SESSION.sub("", adoption), "header:adopting-body"),
                (label.group(2) if label else "", "label:issuer"),
@@ -349,9 +350,23 @@ def mentioned_std_nos(text: str) -> list[str]:
     return list(dict.fromkeys(std.canonical for std, _, _ in find_std_nos(text)))
 
 
+def cited_numbers(text: str, own: tuple[str | None, ...] = ()) -> list[str]:
+    """Standard and document numbers the text cites, canonical, distinct, in text order;
+    the document's own numbers (``own``) are left out."""
+    found = [(start, std.canonical) for std, start, _ in find_std_nos(text)]
+    found += [(start, number) for number, start, _ in find_doc_nos(fold_script(text))]
+    skip = {n for n in own if n}
+    return [n for n in dict.fromkeys(n for _, n in sorted(found)) if n not in skip]
+
+
+def fold_script(text: str) -> str:
+    """Traditional characters to simplified, one for one, so 令第71號 reads as 令第71号."""
+    return text.translate(t2s_table())
+
+
 def doc_number(title: str, text: str) -> Found | None:
-    head = header(text)
-    found = find_doc_nos(head) or find_doc_nos(title)
+    head = fold_script(header(text))
+    found = find_doc_nos(head) or find_doc_nos(fold_script(title))
     if not found:
         return None
     value, start, end = found[0]
@@ -359,6 +374,12 @@ def doc_number(title: str, text: str) -> Found | None:
 
 
 # --- classification ----------------------------------------------------------
+
+def titled_official_text(text: str) -> bool:
+    """The text opens with an official title (…公告, …办法, …条例): its first line is its title."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return len(first) <= 80 and bool(_POLICY_TITLE.search(_TRAILING_NOTE.sub("", _DRAFT.sub("", first))))
+
 
 def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: bool,
              adopted: bool = False) -> Found:

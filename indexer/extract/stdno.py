@@ -89,7 +89,7 @@ _GROUP_FORM = (
 _ISO_FORM = (
     # ISO 22444-1:2020, ISO/TS 1234, IEC 60404-8-1:2015
     rf"(?P<iso>{_after_first_letter(ISO_PREFIXES)})(?:{_SLASH}(?P<isub>{_ISO_SUB}))?{_SP}*"
-    rf"(?P<inum>{_D}{{1,6}}(?:{_DASH}{_D}{{1,4}})*)(?:{_SP}*[:：]{_SP}*(?P<iyear>{_D}{{4}}))?(?![0-9０-９])"
+    rf"(?P<inum>{_D}{{1,6}}(?:(?:{_DASH}|[.．](?={_D}{{1,4}}{_SP}*[:：]))?{_D}{{1,4}}|[(（]{_D}{{1,4}}[)）])*)(?:{_SP}*[:：]{_SP}*(?P<iyear>{_D}{{4}}))?(?![0-9０-９])"
 )
 STD_RE = re.compile(rf"(?P<lead>{_LEAD})(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９].)(?:{_CN_FORM}|{_GROUP_FORM}|{_ISO_FORM})")
 
@@ -185,7 +185,9 @@ def _iso_from_match(m: re.Match[str]) -> tuple[StdNo, int, int] | None:
     prefix = ascii_fold(m.group("lead") + m.group("iso"))
     if m.group("isub"):
         prefix += "/" + ascii_fold(m.group("isub"))
-    parts = _dash_to_hyphen(ascii_fold(m.group("inum"))).split("-")
+    # Parts are written ISO 22444.1:2020 or IEC 60050(221):1990 as well as with a hyphen.
+    inum = re.sub(r"[.(]", "-", ascii_fold(m.group("inum")).replace("．", ".").replace("（", "(")).rstrip(")）")
+    parts = _dash_to_hyphen(re.sub(r"[)）]", "", inum)).split("-")
     year = full_year(m.group("iyear")) if m.group("iyear") else None
     end = m.end()
     if m.group("iyear") and year is None:

@@ -60,7 +60,7 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "title": " ".join(filter(None, [record.title, record.title_en])),
         "content": record.text,
         "std": std_terms([record.std_no] if record.std_no else []),
-        "mentions": std_terms(mentions + record.replaces),
+        "mentions": std_terms(mentions + record.replaces + record.references),
         "doc_no": record.doc_no or "",
         "issuer": ",".join(i.id for i in record.issuers),
         "doc_type": record.doc_type,

@@ -34,16 +34,36 @@ def read_html(data: bytes) -> RawDoc:
     except (etree.ParserError, ValueError) as exc:
         raise ReadError(f"HTML could not be parsed: {exc}") from None
     head_title = _clean(root.findtext(".//title") or "")
+    meta_title = _meta(root, "ArticleTitle", "og:title")
+    source_url = _meta(root, "og:url") or _canonical(root)
     _drop_boilerplate(root)
     body = root.find("body")
     if body is None:
         body = root
-    title = _heading(body) or _site_title(head_title)
+    title = meta_title or _heading(body) or _site_title(head_title)
     lines = [line for line in _lines(body) if not _BOILERPLATE_LINE.match(line)]
     if not lines and not title:
         raise ReadError("HTML page has no text")
     return RawDoc(format="html", encoding=encoding, text="\n".join(lines), title=title or None,
-                  repairs=notes)
+                  repairs=notes, source_url=source_url or None)
+
+
+def _meta(root, *names: str) -> str:
+    """The first non-empty <meta name=…> or <meta property=…> content among names."""
+    for name in names:
+        for el in root.iter("meta"):
+            if name.lower() in ((el.get("name") or "").lower(), (el.get("property") or "").lower()):
+                value = _clean(el.get("content") or "")
+                if value:
+                    return value
+    return ""
+
+
+def _canonical(root) -> str:
+    for el in root.iter("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            return el.get("href").strip()
+    return ""
 
 
 def _strip_xml_decl(text: str) -> str:

@@ -12,14 +12,42 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
+# YAML-style front matter: "---" lines around "key: value" lines.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.S)
+_FRONT_KEYS = {"title": "title", "date": "issued", "issued": "issued", "published": "issued",
+               "issuer": "issuer", "url": "source_url", "source_url": "source_url", "link": "source_url"}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter's known keys and the text without it."""
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return {}, text
+    found: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        value = value.strip().strip("\"'")
+        if sep and value and key.strip().lower() in _FRONT_KEYS:
+            found.setdefault(_FRONT_KEYS[key.strip().lower()], value)
+    return found, text[m.end():]
+
+
 def read_markdown(data: bytes) -> RawDoc:
     text, encoding, notes = decode(data)
+    meta, text = front_matter(text)
     text = _COMMENT.sub("", text)
     heading = _HEADING.search(text)
     body = _LINK.sub(r"\1", _EMPHASIS.sub(r"\2", text))
     body = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+]\s)\s*", "", body, flags=re.M)
-    return RawDoc(format="markdown", encoding=encoding, text=_tidy(body),
-                  title=heading.group(1).strip() if heading else None, repairs=notes)
+    stated: dict = {}
+    if meta.get("issued"):
+        stated["issued"] = meta["issued"]
+    if meta.get("issuer"):
+        stated["issuers"] = [{"written": name.strip()} for name in re.split(r"[、,;，；|]", meta["issuer"])
+                             if name.strip()]
+    title = meta.get("title") or (heading.group(1).strip() if heading else None)
+    return RawDoc(format="markdown", encoding=encoding, text=_tidy(body), title=title,
+                  stated=stated, repairs=notes, source_url=meta.get("source_url"))
 
 
 def read_text(data: bytes) -> RawDoc:

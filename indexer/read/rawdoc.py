@@ -13,4 +13,5 @@ class RawDoc:
     title: str | None = None         # from markup: <h1>, <title>, "# " heading, <title> element
     stated: dict[str, Any] = field(default_factory=dict)  # fields an XML record states outright
     repairs: list[str] = field(default_factory=list)
+    source_url: str | None = None    # og:url, <link rel=canonical>, front matter url
     part: int | None = None          # position of a record inside a multi-record XML file

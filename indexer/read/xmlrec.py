@@ -18,8 +18,8 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
                        dtd_validation=False, huge_tree=False, remove_comments=True,
                        remove_pis=True)
 
-_LIST_FIELDS = {"issuers": "issuer", "replaces": "std_no"}
-_TEXT_FIELDS = ("id", "path", "title", "title_en", "doc_type", "lang", "status", "std_no",
+_LIST_FIELDS = {"issuers": "issuer", "replaces": "std_no", "references": "number"}
+_TEXT_FIELDS = ("id", "path", "source_url", "title", "title_en", "doc_type", "lang", "status", "std_no",
                 "doc_no", "work", "text")
 
 
@@ -65,6 +65,9 @@ def _raw(rec, encoding: str, part: int | None) -> RawDoc:
     replaces = rec.find("replaces")
     if replaces is not None:
         stated["replaces"] = [el.text.strip() for el in replaces.iterfind("std_no") if el.text]
+    references = rec.find("references")
+    stated["references"] = [el.text.strip() for el in references.iterfind("number") if el.text] \
+        if references is not None else []
     text = stated.pop("text", "")
     return RawDoc(format="xml", encoding=encoding, text=text, title=stated.get("title"),
                   stated=stated, part=part)

@@ -1,0 +1,246 @@
+"""Signals of web pages and their plain-text copies: headline, kind of text, page date.
+
+A page saved as text keeps its menus, site name and captions; the document's own
+title is the line the article opens with (before its date line and first
+paragraph), the heading of an official text reposted in it (the line above its
+"（2025年7月28日…令第71号公布）" header), or, on a document-sharing site, the
+file name it offers or the cover of the standard. The vocabularies are data:
+schemas/page_signals.json.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+
+from indexer.extract.dates import DateValue, find_dates
+from indexer.extract.stdno import find_std_nos
+from indexer.resources import schema_path
+from indexer.textfold import fold
+
+TOP_LINES = 60
+HEADLINE_MAX = 200
+PARAGRAPH_MIN_CJK = 60
+PARAGRAPH_MIN_LATIN = 140
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE_END = re.compile(r"[。；;！!？?]\s*$|[.](?<!\.\.)\s*$")
+_PROMULGATION = re.compile(r"^[（(]?\s*\d{4}\s*年.{0,80}(公布|发布|通过|印发|颁布|修订|修正|批准).{0,60}[)）]?\s*$")
+_DATE_LINE = re.compile(
+    r"^[-–—\s]*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}/\d{1,2}/\d{4}|"
+    r"[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})"
+    r"([\sT]\d{1,2}:\d{2}(:\d{2})?)?([\s(（].{0,40})?[-–—\s]*$")
+_DAY_DATE = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{4}-\d{1,2}-\d{1,2}|"
+                       r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}")
+_LABELLED = re.compile(r"^[\[【][^\]】]{1,24}[\]】]|^(来源|來源|source)\s*[:：]", re.I)
+_CLAUSE_HEADING = re.compile(r"^\d+(\.\d+)*\s*\S|^第\s*[一二三四五六七八九十百零〇\d]+\s*[章节条编]|^[一二三四五六七八九十]+、")
+_INLINE_PROMULGATION = re.compile(r"(?:^|[。！])\s*([^。，,；;\n()（）]{4,60}?)\s*([（(]\s*\d{4}\s*年[^()（）]{0,80}(公布|发布|通过|印发|颁布)[^()（）]{0,60}[)）])")
+_PART_LINE = re.compile(r"^第\s*\d+\s*部分")
+_SCOPE = re.compile(r"本标准规定了(.{2,30}?)的(术语|要求|技术要求|分类|牌号|试验方法|测定方法|产品分类)")
+_BRACKET_STD_TITLE = re.compile(r"《\s*([A-Z][^》\n]{3,30}?\d{4})\s+([^》\n]{2,80})》")
+_STD_THEN_TITLE = re.compile(r"^\s*《([^》\n]{2,60})》")
+_COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
+
+
+@dataclass
+class Signal:
+    value: str
+    rule: str
+    span: str
+
+
+@functools.cache
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    data = json.loads(schema_path("page_signals.json").read_text("utf-8"))
+    return {k: tuple(fold(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+
+
+def count_markers(text: str, kind: str) -> int:
+    folded = fold(text)
+    return sum(1 for word in vocabulary()[kind] if word in folded)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines()[:TOP_LINES * 3] if line.strip()][:TOP_LINES]
+
+
+def _title_like(line: str) -> bool:
+    folded = fold(line)
+    return (2 <= len(line) <= HEADLINE_MAX and not _SENTENCE_END.search(line)
+            and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
+            and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
+            and not any(word in folded for word in vocabulary()["byline_markers"]))
+
+
+def is_paragraph(line: str) -> bool:
+    """A line long enough to be body text rather than a heading."""
+    return _is_paragraph(line)
+
+
+def _is_paragraph(line: str) -> bool:
+    cjk = len(_CJK.findall(line))
+    return cjk >= PARAGRAPH_MIN_CJK or (cjk < 10 and len(line) >= PARAGRAPH_MIN_LATIN and line.count(" ") >= 15)
+
+
+def page_title(text: str) -> Signal | None:
+    """The document's title from what survives of a page in its text, or None."""
+    lines = _lines(text)
+    for rule in (_official_heading, _file_name, _cover_title, _headline, _scope_title):
+        found = rule(lines)
+        if found:
+            return found
+    return None
+
+
+def _official_heading(lines: list[str]) -> Signal | None:
+    for above, line in zip(lines, lines[1:]):
+        if _PROMULGATION.match(fold(line)) and _title_like(above) and _CJK.search(above):
+            return Signal(above, "page:official-text-heading", f"{above} {line}"[:200])
+    for line in lines:
+        m = _INLINE_PROMULGATION.search(fold(line))
+        if m and _CJK.search(m.group(1)) and _title_like(line[m.start(1):m.end(1)]):
+            return Signal(line[m.start(1):m.end(1)].strip(), "page:official-text-heading",
+                          line[m.start(1):m.end(2)][:200])
+    return None
+
+
+def _file_name(lines: list[str]) -> Signal | None:
+    exts = "|".join(vocabulary()["file_extensions"])
+    for line in lines[:12]:
+        m = re.fullmatch(rf"(?:【[^】]*】)?(.+?)\.(?:{exts})", line, re.I)
+        if m:
+            name = m.group(1).replace("_", "/")
+            nos = find_std_nos(name)
+            if nos and nos[0][1] == 0:
+                name = name[nos[0][2]:]
+            name = name.strip(" 　-—_《》")
+            if len(name) >= 2:
+                return Signal(name, "page:file-name", line)
+    return None
+
+
+def _cover_title(lines: list[str]) -> Signal | None:
+    for i, line in enumerate(lines):
+        nos = find_std_nos(line)
+        replacing = re.match(r"^(replacing|replaces|代替|替代)\s*", line, re.I)
+        if replacing and nos and nos[0][1] == replacing.end():
+            nos = [(nos[0][0], 0, len(line))]
+        if not nos or nos[0][1] != 0:
+            continue
+        rest = line[nos[0][2]:]
+        inline = _STD_THEN_TITLE.match(rest)
+        if inline:
+            return Signal(inline.group(1), "page:std-no-and-title", line)
+        if rest.strip() and not _COVER_SKIP.match(rest.strip()):
+            continue
+        for after in lines[i + 1:i + 5]:
+            if _COVER_SKIP.match(after) or find_std_nos(after):
+                continue
+            if _title_like(after) and not _is_paragraph(after):
+                part = lines[lines.index(after) + 1] if lines.index(after) + 1 < len(lines) else ""
+                # A title wraps: "第8部分：…" or an English title going on in lower case.
+                wraps = _PART_LINE.match(fold(part)) or (part[:1].islower() and len(part) < 60)
+                title = f"{after} {part}" if wraps else after
+                return Signal(title, "page:cover-title", f"{line} {title}"[:200])
+            break
+    for line in lines[:20]:
+        m = _BRACKET_STD_TITLE.search(line)
+        if m and find_std_nos(m.group(1)):
+            return Signal(m.group(2).strip(), "page:cited-std-title", m.group())
+    return None
+
+
+def _headline(lines: list[str]) -> Signal | None:
+    """The last title-like line before the first paragraph, skipping date and label lines."""
+    first = next((i for i, line in enumerate(lines) if _is_paragraph(line)), None)
+    if not first:
+        return None
+    run = [i for i in range(max(0, first - 6), first) if _title_like(lines[i])]
+    if not run:
+        return None
+    # At the very top, a headline may be followed by its subtitle.
+    pick = run[0] if run[0] == 0 and len(run) == 2 and run[1] == 1 else run[-1]
+    return Signal(lines[pick], "page:headline", lines[pick])
+
+
+def _scope_title(lines: list[str]) -> Signal | None:
+    for line in lines:
+        m = _SCOPE.search(fold(line))
+        if m:
+            return Signal(line[m.start(1):m.end(1)], "page:scope", line[m.start():m.end()])
+    return None
+
+
+def page_kind(title: str, text: str, formal: bool = False) -> Signal | None:
+    """news / standard / standard_notice / policy from the words a page uses, or None.
+
+    ``formal``: the text opens with its own adoption or promulgation lines; only a
+    summary title (要点, 解读 …) then makes it news about that text.
+    """
+    head = text[:3000]
+    if count_markers(title, "summary_words"):
+        return Signal("news", "page:summary-of-a-text", title)
+    if formal:
+        return None
+    standard = count_markers(head, "standard_markers")
+    news = count_markers(head[:1500], "news_markers")
+    official = count_markers(text, "official_markers")
+    if standard >= 2 and news == 0:
+        return Signal("standard", "page:standard-markers", "")
+    if _official_heading(_lines(text)):
+        return Signal("policy", "page:reposted-official-text", "")
+    if count_markers(head, "standard_notice_markers") and news == 0 and official == 0:
+        return Signal("standard_notice", "page:standards-body-notice", "")
+    if news and official == 0:  # 特此通知, articles, an entry-into-force clause: the text itself
+        return Signal("news", "page:news-markers", "")
+    return None
+
+
+_MDY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def page_date(text: str) -> tuple[DateValue, Signal] | None:
+    """The page's own date from the date line under its headline."""
+    signal = page_date_line(text)
+    if signal is None:
+        return None
+    mdy = _MDY.match(signal.value)
+    if mdy:  # 3/29/2016: English pages write month first
+        month, day, year = (int(g) for g in mdy.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", 0, mdy.end()), signal
+        return None
+    dates = find_dates(signal.value)
+    return (dates[0], signal) if dates else None
+
+
+_COVER_DATE = {
+    "issued": re.compile(r"(?:issued on|date of issue|发布日期|颁布日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*(?:发布|颁布)$"
+                         r"|(\d{4}-\d{2}-\d{2})[ \t]*(?:发布|颁布)(?!日期)", re.I | re.M),
+    "effective": re.compile(r"(?:implemented on|implementation date|实施日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*实施$"
+                            r"|(\d{4}-\d{2}-\d{2})[ \t]*实施(?!日期)", re.I | re.M),
+}
+
+
+def cover_date(text: str, role: str) -> tuple[DateValue, Signal] | None:
+    """A standard's cover or catalogue date: 'ISSUED ON. OCTOBER 14, 2017', '- 2025-08-01 頒布'."""
+    head = fold(text[:6000]).replace("\r", "")
+    for m in _COVER_DATE[role].finditer(head):
+        raw = m.group(1) or m.group(2) or m.group(3)
+        dates = find_dates(raw.title()) or find_dates(raw)
+        if dates and dates[0].precision == "day":
+            span = text[m.start():m.end()]
+            return dates[0], Signal(span, f"page:cover-{role}", span)
+    return None
+
+
+def page_date_line(text: str) -> Signal | None:
+    """The date line under a headline ('2021-01-15 15:14:14', '3/29/2016', '- Nov 08, 2017 -')."""
+    for line in _lines(text)[:25]:
+        # A date alone, or on a short line with a label, a site or a source
+        # ("date 2025-08-23 快讯", "来源 :你好北方稀土2024-03-04").
+        if _DATE_LINE.match(line) or (len(line) <= 50 and _DAY_DATE.search(line)
+                                      and not _SENTENCE_END.search(line)):
+            return Signal(line, "page:date-line", line)
+    return None
