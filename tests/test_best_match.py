@@ -251,3 +251,13 @@ def test_enough_documents_with_every_word_make_the_whole_result(tmp_path):
     assert run("index", docs, "--index", index).exit_code == 0
     res = search(Store(index).open(), "稀土 配额", today=TODAY, limit=50)
     assert res.complete == ENOUGH - 1 and "one.md" in paths(res)  # now the page is filled
+
+
+def test_cites_filters_by_the_numbers_a_text_cites(corpus_index, corpus_records):
+    data = json.loads(run("search", "稀土", "--cites", "国务院令第785号", "--format", "json", "--limit", "500",
+                          "--index", corpus_index).stdout)
+    citing = {r["id"] for r in corpus_records if "国务院令第785号" in (r.get("references") or [])}
+    assert citing and {h["id"] for h in data["hits"]} <= citing
+    assert "国务院令第785号" not in {h["doc_no"] for h in data["hits"]}  # its own number is not a citation
+    bad = run("search", "稀土", "--cites", "nonsense", "--index", corpus_index)
+    assert bad.exit_code == 2 and "--cites" in bad.stderr

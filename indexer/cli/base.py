@@ -73,15 +73,17 @@ def filter_options(command):
         click.option("--since", help="Issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)."),
         click.option("--until", help="Issued on or before (YYYY-MM-DD, YYYY-MM or YYYY)."),
         click.option("--std", help="Standard code, with or without year (GB/T 13560)."),
+        click.option("--cites", help="Only documents that cite this standard or document number "
+                                     "(GB/T 13560, 国务院令第785号)."),
     ]
     for option in reversed(options):
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(issuer, doc_types, statuses, langs, since, until, std, **kwargs):
+    def wrapper(issuer, doc_types, statuses, langs, since, until, std, cites, **kwargs):
         from indexer.query.parse import Filters
 
-        filters = Filters(list(issuer), list(doc_types), list(statuses), list(langs), since, until, std)
+        filters = Filters(list(issuer), list(doc_types), list(statuses), list(langs), since, until, std, cites)
         return command(filters=filters, **kwargs)
 
     return wrapper

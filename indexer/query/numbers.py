@@ -81,13 +81,21 @@ def std_label(std: StdNo) -> str:
 def std_query(std: StdNo, mention_boost: float = 0.1) -> Q.Query:
     """The standard itself, or without a year every version of it and of its parts
     (GB/T 18115 finds GB/T 18115.1-2020); then, weaker, the texts that cite it."""
+    return Q.Or([std_terms(std, "std"), std_terms(std, "mentions", mention_boost)])
+
+
+def std_terms(std: StdNo, fieldname: str, boost: float = 1.0) -> Q.Query:
     if std.year:
-        term = std.canonical.lower()
-        return Q.Or([Q.Term("std", term), Q.Term("mentions", term, boost=mention_boost)])
+        return Q.Term(fieldname, std.canonical.lower(), boost=boost)
     code = std.code.lower()
     part = "-" if std.code.startswith("ISO") else "."
-    return Q.Or([Q.Term("std", code), Q.Prefix("std", code + part),
-                 Q.Term("mentions", code, boost=mention_boost), Q.Prefix("mentions", code + part, boost=mention_boost)])
+    return Q.Or([Q.Term(fieldname, code, boost=boost), Q.Prefix(fieldname, code + part, boost=boost)])
+
+
+def _doc_query(patterns: list[str]) -> Q.Query:
+    """The document with a number of these forms; weaker, the texts that cite one."""
+    return Q.Or([Q.Wildcard("doc_no", p) for p in patterns] +
+                [Q.Wildcard("mentions", p, boost=0.1) for p in patterns])
 
 
 def find_loose_numbers(text: str) -> list[LooseNumber]:
@@ -104,12 +112,11 @@ def find_loose_numbers(text: str) -> list[LooseNumber]:
     for m in _ORDER.finditer(text):
         n = str(int(m.group("n") or m.group("n2") or m.group("n3")))
         if free(m.start(), m.end()):
-            found.append(LooseNumber(m.start(), m.end(), m.group(), f"令第{n}号",
-                                     Q.Wildcard("doc_no", f"*令第{n}号")))
+            found.append(LooseNumber(m.start(), m.end(), m.group(), f"令第{n}号", _doc_query([f"*令第{n}号"])))
     for m in _YEAR_SERIAL.finditer(text):
         year = m.group("y") or m.group("y2") or m.group("y3")
         n = str(int(m.group("n") or m.group("n2") or m.group("n3")))
         if free(m.start(), m.end()):
-            found.append(LooseNumber(m.start(), m.end(), m.group(), f"{year}年第{n}号", Q.Or([
-                Q.Wildcard("doc_no", f"*{year}年第{n}号"), Q.Wildcard("doc_no", f"*〔{year}〕{n}号")])))
+            found.append(LooseNumber(m.start(), m.end(), m.group(), f"{year}年第{n}号",
+                                     _doc_query([f"*{year}年第{n}号", f"*〔{year}〕{n}号"])))
     return sorted(found, key=lambda n: n.start)

@@ -79,6 +79,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     std: str | None = None
+    cites: str | None = None  # a standard or document number the text cites
 
 
 @functools.cache
@@ -279,7 +280,23 @@ def filter_query(filters: Filters) -> Q.Query | None:
         if std is None:
             raise UsageError(f"--std {filters.std!r} is not a standard number (e.g. GB/T 13560)")
         terms.append(Q.Term("std", (std.canonical if std.year else std.code).lower()))
+    if filters.cites:
+        terms.append(_cites(filters.cites))
     return Q.And(terms) if terms else None
+
+
+def _cites(number: str) -> Q.Query:
+    from indexer.extract.docno import normalize_doc_no
+    from indexer.query.numbers import std_terms
+
+    std = parse_std_no(number)
+    if std is not None:
+        return std_terms(std, "mentions")
+    doc_no = normalize_doc_no(number)
+    if doc_no is None:
+        raise UsageError(f"--cites {number!r} is neither a standard number (GB/T 13560) nor a "
+                         "document number (国务院令第785号)")
+    return Q.Term("mentions", doc_no)
 
 
 def resolve_issuer(name: str) -> str:
