@@ -130,3 +130,29 @@ def test_normalize_idempotent(text):
 def test_bracket_variants(prefix, year, number, brackets):
     text = f"{prefix}{brackets[0]}{year}{brackets[1]}{number}号"
     assert normalize_doc_no(text) == f"{prefix}〔{year}〕{number}号"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MOFCOM Announcement No. 62 of 2025 was issued", ["商务部公告2025年第62号"]),
+    ("The Ministry of Commerce and the General Administration of Customs Announcement No. 18 of 2025",
+     ["商务部 海关总署公告2025年第18号"]),
+    ("under State Council Decree No. 785, effective", ["国务院令第785号"]),
+    ("Decree No. 785 of the State Council", ["国务院令第785号"]),
+    ("Beijing MOFCOM Announcement No. 62 of 2025", ["商务部公告2025年第62号"]),
+    ("Foo Bar Announcement No. 3 of 2024", []),  # no registered body: not a number we can name
+    ("In 2025 No. 5 of the list", []),
+])
+def test_english_forms_take_the_chinese_canonical_form(text, expected):
+    assert [n for n, _, _ in find_doc_nos(text)] == expected
+    assert find_doc_nos(text, english=False) == []
+
+
+def test_an_english_number_in_a_news_body_is_a_citation_not_its_own(tmp_path):
+    from indexer.extract.build import Builder
+    from indexer.read import read_file
+
+    page = tmp_path / "news.md"
+    page.write_text("# China publishes rare earth rules\n\nJune 29, 2024 — The State Council published the "
+                    "regulations under State Council Decree No. 785, effective October 1.\n", "utf-8")
+    record = Builder().build(read_file(page)[0], "news.md")
+    assert record.doc_no is None and "国务院令第785号" in record.references

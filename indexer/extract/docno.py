@@ -143,11 +143,54 @@ def _notice(text: str, m: re.Match[str]) -> tuple[str, int, int]:
     return f"{issuer}公告{_digits(m.group('y'))}年第{_digits(m.group('n'))}号", start, m.end()
 
 
-def find_doc_nos(text: str) -> list[tuple[str, int, int]]:
-    """Every document number in text as (canonical form, start, end), in text order."""
+# English forms: "MOFCOM Announcement No. 62 of 2025", "MOFCOM and GAC Announcement No. 18
+# [2025]", "State Council Decree No. 785", "Decree No. 785 of the State Council". The issuer
+# words are resolved through the registry, so the number takes its Chinese canonical form.
+_EN_ISSUER = r"(?:the\s+)?[A-Z][A-Za-z&'.-]*(?:[ ,]+(?:and\s+|of\s+|the\s+|for\s+|&\s+)*[A-Z][A-Za-z&'.-]*){0,9}"
+_EN_NOTICE_RE = re.compile(
+    rf"(?P<issuer>{_EN_ISSUER})\s+(?:Public\s+)?Announcement\s+No\.?\s*(?P<n>\d{{1,4}})"
+    rf"\s*(?:of\s+|,\s*|\[|\()(?P<y>(?:19|20)\d\d)\]?\)?")
+_EN_ORDER_RE = re.compile(
+    rf"(?P<issuer>{_EN_ISSUER})\s+(?:Decree|Order)\s+No\.?\s*(?P<n>\d{{1,5}})\b"
+    rf"|\b(?:Decree|Order)\s+No\.?\s*(?P<n2>\d{{1,5}})\s+of\s+(?P<issuer2>{_EN_ISSUER})")
+
+
+def _english_issuers(words: str) -> str | None:
+    """The Chinese names of the bodies named in English right before the number, space-
+    separated: the longest run of trailing words that names registered bodies only
+    ("Beijing's MOFCOM" → 商务部); None when there is none."""
+    from indexer.extract.issuers import default_registry
+
+    tokens = words.split()
+    for first in range(len(tokens)):
+        parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", " ".join(tokens[first:])) if p]
+        entries = [default_registry().resolve(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts]
+        if entries and all(entries):
+            return " ".join(dict.fromkeys(e.name_zh.removeprefix(COUNTRY) for e in entries))
+    return None
+
+
+def _english(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for m in _EN_NOTICE_RE.finditer(text):
+        issuer = _english_issuers(m.group("issuer"))
+        if issuer:
+            found.append((f"{issuer}公告{m.group('y')}年第{int(m.group('n'))}号", m.start(), m.end()))
+    for m in _EN_ORDER_RE.finditer(text):
+        issuer = _english_issuers(m.group("issuer") or m.group("issuer2"))
+        if issuer:
+            found.append((f"{issuer}令第{int(m.group('n') or m.group('n2'))}号", m.start(), m.end()))
+    return found
+
+
+def find_doc_nos(text: str, english: bool = True) -> list[tuple[str, int, int]]:
+    """Every document number in text as (canonical form, start, end), in text order; with
+    `english`, the English forms too."""
     found: list[tuple[str, int, int]] = []
+    if english and "No" in text:
+        found += _english(text)
     if "号" not in text:
-        return found
+        return _in_order(found)
     for m in _ORDER_RE.finditer(text):
         item = _order(text, m)
         if item is not None:
@@ -159,6 +202,10 @@ def find_doc_nos(text: str) -> list[tuple[str, int, int]]:
     if "公告" in text:
         for rx in (_NOTICE_RE, _NOTICE_REVERSED_RE):
             found.extend(_notice(text, m) for m in rx.finditer(text))
+    return _in_order(found)
+
+
+def _in_order(found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     found.sort(key=lambda f: (f[1], -f[2]))
     out: list[tuple[str, int, int]] = []
     for item in found:

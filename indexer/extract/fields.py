@@ -366,7 +366,9 @@ def fold_script(text: str) -> str:
 
 def doc_number(title: str, text: str) -> Found | None:
     head = fold_script(header(text))
-    found = find_doc_nos(head) or find_doc_nos(fold_script(title))
+    # An English number in the body is a news item's or a translation's citation ("under
+    # State Council Decree No. 785"); in the title it names the document itself.
+    found = find_doc_nos(head, english=False) or find_doc_nos(fold_script(title))
     if not found:
         return None
     value, start, end = found[0]
