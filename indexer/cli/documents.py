@@ -43,7 +43,7 @@ def index(paths, index_path, verbose):
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
 @click.option("--no-translate", is_flag=True,
-              help="Search the words as written, without their glossary equivalents.")
+              help="Search the words as written: no glossary, dictionary or thesaurus equivalents.")
 @click.option("--literal", is_flag=True,
               help="Search the text as written: every word required, each Chinese run one phrase, "
                    "no translation, no words read as filters.")
