@@ -29,7 +29,7 @@ from indexer.extract.glossary import Glossary, Term, contains, tokens_of
 from indexer.extract.stdno import StdNo, find_std_nos
 from indexer.query.bestmatch import CONDITION, TOPIC, minimum_for
 from indexer.query.numbers import find_loose_numbers, std_label, std_query
-from indexer.query.translate import _latin_units, _linked, _query_tokens, _Tok
+from indexer.query.translate import latin_units, linked, query_tokens, QueryToken
 from indexer.query.words import Condition, query_words, thesaurus, word_key
 from indexer.textfold import fold
 
@@ -130,10 +130,10 @@ class Reading:
 
 
 def _render(concept: Concept) -> str:
-    from indexer.query.translate import _either
+    from indexer.query.translate import render_either
 
     texts = list(dict.fromkeys(t for t, _, _ in concept.forms))
-    parts = [_either(texts)] if texts else []
+    parts = [render_either(texts)] if texts else []
     if concept.parts:
         parts.append("(" + " ".join(concept.parts) + ")")
     parts += ["{" + label + "}" for label, _ in concept.fields]
@@ -147,11 +147,11 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
     today = today or date.today()
     reading = Reading(text, [], [], [], [])
     rest = _YEAR_WORD.sub(lambda m: m.group(1) + " " * (len(m.group()) - 4), _numbers(text, reading))
-    toks = _query_tokens(rest, [])
+    toks = query_tokens(rest, [])
     i = 0
     while i < len(toks):
         j = i + 1
-        while j < len(toks) and _linked(rest, toks[j - 1], toks[j], []):
+        while j < len(toks) and linked(rest, toks[j - 1], toks[j], []):
             j += 1
         run = toks[i:j]
         negated = run[0].start > 0 and rest[run[0].start - 1] == "-" and (run[0].start == 1 or rest[run[0].start - 2].isspace())
@@ -294,7 +294,7 @@ def _year_concept(written: str, year: int) -> Concept:
                    [(f"issued {year}", _year_range(year))])
 
 
-def _is_year(tok: _Tok) -> bool:
+def _is_year(tok: QueryToken) -> bool:
     return len(tok.folded) == 4 and tok.folded.isdigit() and tok.folded[:2] in ("19", "20")
 
 
@@ -322,7 +322,7 @@ def _word_concept(written: str, glossary: Glossary | None, terms: list[Term] | N
     return concept
 
 
-def _cjk_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date, reading: Reading) -> None:
+def _cjk_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
     start = run[0].start
     folded = "".join(t.folded for t in run)
     words = query_words()
@@ -395,16 +395,16 @@ def _bonus_stretches(text: str, start: int, kept: list[tuple[int, int]], reading
         stretch = [span] if span is not None else []
 
 
-def _latin_run(text: str, run: list[_Tok], glossary: Glossary | None, today: date, reading: Reading) -> None:
+def _latin_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
     words = query_words()
-    units = _latin_units(text, run, glossary) if glossary is not None else []
+    units = latin_units(text, run, glossary) if glossary is not None else []
 
     def inside_longer_term(a: int, b: int) -> bool:
         # "national standard plan" is a term of its own, not the level "national standard"
         return any(u.start <= a and b <= u.end and u.end - u.start > b - a for u in units)
 
     i = 0
-    rest: list[_Tok] = []
+    rest: list[QueryToken] = []
     while i < len(run):
         tok = run[i]
         if _is_year(tok):
@@ -426,13 +426,13 @@ def _latin_run(text: str, run: list[_Tok], glossary: Glossary | None, today: dat
     _flush(text, rest, glossary, reading)
 
 
-def _flush(text: str, run: list[_Tok], glossary: Glossary | None, reading: Reading) -> None:
+def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading: Reading) -> None:
     """English words: glossary units, then single words with their general translations."""
     if not run:
         return
     from indexer.query.dictionary import chinese_for
 
-    units = _latin_units(text, run, glossary) if glossary is not None else []
+    units = latin_units(text, run, glossary) if glossary is not None else []
     covered = {id(t) for t in run for u in units if u.start <= t.start and t.end <= u.end}
     drop = query_words().drop | (glossary.stopwords if glossary is not None else frozenset())
     items: list[tuple[int, Concept | None, str]] = []

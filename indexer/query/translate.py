@@ -63,9 +63,9 @@ class Unit:
 
     def render(self) -> str:
         if self.parts:
-            english = " ".join(_either(p.english()) for p in self.parts)
+            english = " ".join(render_either(p.english()) for p in self.parts)
             return f"({self.written} OR ({english}))"
-        return _either(self.alternatives)
+        return render_either(self.alternatives)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"written": self.written, "alternatives": list(self.alternatives),
@@ -79,7 +79,7 @@ def _quoted(form: str) -> str:
     return f'"{form}"' if len(tokens_of(form)) > 1 and not all(is_cjk(c) for c in form) else form
 
 
-def _either(alternatives: Iterable[str]) -> str:
+def render_either(alternatives: Iterable[str]) -> str:
     forms = [_quoted(a) for a in alternatives]
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
@@ -112,7 +112,7 @@ class Expansion:
 
 
 @dataclass(frozen=True)
-class _Tok:
+class QueryToken:
     start: int
     end: int
     folded: str
@@ -121,14 +121,14 @@ class _Tok:
     key: str
 
 
-def _query_tokens(text: str, protected: list[tuple[int, int]]) -> list[_Tok]:
+def query_tokens(text: str, protected: list[tuple[int, int]]) -> list[QueryToken]:
     folded = fold(text)
     out = []
     for m in _TOKEN.finditer(folded):
         if any(a < m.end() and m.start() < b for a, b in protected):
             continue
         written = unicodedata.normalize("NFKC", text[m.start():m.end()])
-        out.append(_Tok(m.start(), m.end(), m.group(), written, is_cjk(m.group()[0]), stem_word(m.group())))
+        out.append(QueryToken(m.start(), m.end(), m.group(), written, is_cjk(m.group()[0]), stem_word(m.group())))
     return out
 
 
@@ -139,7 +139,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 def expand(text: str, glossary: Glossary, skip: Iterable[tuple[int, int]] = ()) -> Expansion:
     """Find the glossary terms in a query. `skip` are spans left as written (numbers)."""
     protected = sorted([*skip, *_quoted_spans(text)])
-    toks = _query_tokens(text, protected)
+    toks = query_tokens(text, protected)
     usable = [not (t.written in _OPERATORS or _field_name(text, t)) for t in toks]
     units: list[Unit] = []
     i = 0
@@ -148,10 +148,10 @@ def expand(text: str, glossary: Glossary, skip: Iterable[tuple[int, int]] = ()) 
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and usable[j] and _linked(text, toks[j - 1], toks[j], protected):
+        while j < len(toks) and usable[j] and linked(text, toks[j - 1], toks[j], protected):
             j += 1
         run = toks[i:j]
-        units += _cjk_unit(text, run, glossary) if run[0].cjk else _latin_units(text, run, glossary)
+        units += _cjk_unit(text, run, glossary) if run[0].cjk else latin_units(text, run, glossary)
         i = j
     units = _in_context(units)
     covered = {id(t) for t in toks for u in units if u.start <= t.start and t.end <= u.end}
@@ -162,12 +162,12 @@ def expand(text: str, glossary: Glossary, skip: Iterable[tuple[int, int]] = ()) 
     return Expansion(text, units, dropped)
 
 
-def _field_name(text: str, tok: _Tok) -> bool:
+def _field_name(text: str, tok: QueryToken) -> bool:
     """Whoosh reads "name:" as a field prefix; neither the name nor the value is a word."""
     return text[tok.end:tok.end + 1] == ":" or (tok.start > 0 and text[tok.start - 1] == ":")
 
 
-def _linked(text: str, a: _Tok, b: _Tok, protected: list[tuple[int, int]]) -> bool:
+def linked(text: str, a: QueryToken, b: QueryToken, protected: list[tuple[int, int]]) -> bool:
     if a.cjk != b.cjk or any(a.end <= s < b.start for s, _ in protected):
         return False
     gap = text[a.end:b.start]
@@ -180,7 +180,7 @@ def _at_edges(text: str, start: int, end: int) -> bool:
     return not any(c.isalnum() or c in _BLOCKERS for c in (before, after))
 
 
-def _cjk_unit(text: str, run: list[_Tok], glossary: Glossary) -> list[Unit]:
+def _cjk_unit(text: str, run: list[QueryToken], glossary: Glossary) -> list[Unit]:
     start, end = run[0].start, run[-1].end
     if not _at_edges(text, start, end):
         return []
@@ -200,7 +200,7 @@ def _cjk_unit(text: str, run: list[_Tok], glossary: Glossary) -> list[Unit]:
     return [Unit(start, end, written, tuple(t for p in parts for t in p.terms), (written,), parts)]
 
 
-def _latin_units(text: str, run: list[_Tok], glossary: Glossary) -> list[Unit]:
+def latin_units(text: str, run: list[QueryToken], glossary: Glossary) -> list[Unit]:
     """The reading of a run of English words that covers most words with fewest terms."""
     def lookup(i: int, j: int) -> list[Term] | None:
         terms = glossary.latin_terms(tuple(t.key for t in run[i:j]), tuple(t.written for t in run[i:j]))
