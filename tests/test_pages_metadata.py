@@ -3,7 +3,6 @@
 Fixtures under tests/data/pages are small pages written for these tests in the shape
 real sites publish; the last test scores ../shared/realdata/pages with its scorer.
 """
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +19,14 @@ from indexer.read.scraped import collapse_ocr_spacing, strip_pinyin
 DATA = Path(__file__).parent / "data" / "pages"
 
 
-def record(name):
-    return Builder().build(read_file(DATA / name)[0], name)
+def record(name, folder=DATA):
+    return Builder().build(read_file(folder / name)[0], name)
+
+
+def page_record(tmp_path, name, text):
+    """The record of a page written for one test."""
+    (tmp_path / name).write_text(text, "utf-8")
+    return record(name, tmp_path)
 
 
 def test_reposted_official_text_is_the_text():
@@ -77,10 +82,8 @@ def test_references_traditional_script_numbers_fold_to_one_form():
 
 
 def test_summary_of_a_regulation_is_news(tmp_path):
-    page = tmp_path / "brief.md"
-    page.write_text("# 《稀土管理條例》要點摘要\n\n香港　2024年7月3日\n\n國務院令第785號公布《稀土管理條例》，"
-                    "2024年6月22日公布，自2024年10月1日起施行。\n", "utf-8")
-    r = Builder().build(read_file(page)[0], "brief.md")
+    r = page_record(tmp_path, "brief.md", "# 《稀土管理條例》要點摘要\n\n香港　2024年7月3日\n\n國務院令第785號公布《稀土管理條例》，"
+                    "2024年6月22日公布，自2024年10月1日起施行。\n")
     assert r.doc_type == "news"
     assert "国务院令第785号" in r.references
     assert r.doc_no is None
@@ -151,10 +154,8 @@ def test_joint_orders_keep_every_issuer(text, number):
 
 
 def test_catalogue_label_names_both_cover_bodies(tmp_path):
-    page = tmp_path / "c.txt"
-    page.write_text("GB/T 99998-2008《金属钇》基本信息\n发布部门:中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会\n"
-                    "发布日期:2008-03-31\n实施日期:2008-09-01\n本标准规定了金属钇的要求。\n", "utf-8")
-    r = Builder().build(read_file(page)[0], "c.txt")
+    r = page_record(tmp_path, "c.txt", "GB/T 99998-2008《金属钇》基本信息\n发布部门:中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会\n"
+                    "发布日期:2008-03-31\n实施日期:2008-09-01\n本标准规定了金属钇的要求。\n")
     assert r.title == "金属钇"
     assert {i.id for i in r.issuers} == {"SAMR", "SAC"}
 
@@ -164,7 +165,5 @@ def test_catalogue_label_names_both_cover_bodies(tmp_path):
     ("发布日期:2008-03-31\n出版日期:2008-06-01\n实施日期:2008-09-01", "2008-03-31", "2008-09-01"),
 ])
 def test_cover_dates_of_a_standard_under_labels(tmp_path, cover, issued, effective):
-    page = tmp_path / "s.txt"
-    page.write_text(f"GB/T 99997-2017\n金属钆\n{cover}\n本标准规定了金属钆的要求。规范性引用文件 GB/T 8170\n", "utf-8")
-    r = Builder().build(read_file(page)[0], "s.txt")
+    r = page_record(tmp_path, "s.txt", f"GB/T 99997-2017\n金属钆\n{cover}\n本标准规定了金属钆的要求。规范性引用文件 GB/T 8170\n")
     assert (r.doc_type, r.issued, r.effective) == ("standard", issued, effective)

@@ -132,7 +132,8 @@ def _best_match(reading: Reading, schema) -> Q.Query:
             concepts.append(either(fields))
             bonuses.append((text_query(concept), CONDITION_TEXT))
         else:
-            concepts.append(either([text_query(concept)] * bool(concept.forms or concept.parts) + fields))
+            in_text = [text_query(concept)] if concept.forms or concept.parts else []
+            concepts.append(either(in_text + fields))
         units.append(concept.role)
     q: Q.Query = BestMatch(concepts, units, bonuses)
     if reading.excluded:
