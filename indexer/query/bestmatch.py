@@ -133,6 +133,7 @@ class BestMatchMatcher(Matcher):
         self._minimum = minimum
         self._optional = optional  # (matcher, tier units)
         self._id: int | None = None
+        self._scored: tuple[int, float] | None = None
         self._find()
 
     def _find(self) -> None:
@@ -202,6 +203,14 @@ class BestMatchMatcher(Matcher):
         return sum(self._subs[i].weight() for i in self._here())
 
     def score(self):
+        # The collector and the facet that counts complete hits both ask: score each once.
+        if self._scored is not None and self._scored[0] == self._id:
+            return self._scored[1]
+        score = self._score()
+        self._scored = (self._id, score)
+        return score
+
+    def _score(self):
         here = self._here()
         tier = sum(self._units[i] for i in here)
         relevance = sum(self._subs[i].score() for i in here)

@@ -100,10 +100,10 @@ def thesaurus() -> Thesaurus:
     data = _read("thesaurus.json")
     groups: dict[str, list[str]] = {}
     for group in data["groups"]:
-        terms = group["terms"]
-        for term in terms:
-            bucket = groups.setdefault(word_key(term), [])
-            bucket += [t for t in terms if word_key(t) != word_key(term) and t not in bucket]
+        keyed = [(word_key(t), t) for t in group["terms"]]
+        for key, _ in keyed:
+            bucket = groups.setdefault(key, [])
+            bucket += [t for k, t in keyed if k != key and t not in bucket]
     return Thesaurus({k: tuple(v) for k, v in groups.items() if k})
 
 
