@@ -45,6 +45,8 @@ class Builder:
             if found is None:
                 return None
             sources[name] = {"rule": found.rule, "span": found.span[:200]}
+            if found.by:
+                sources[name]["by"] = found.by[:200]
             if found.warning:
                 warnings.append(f"{name}: candidates disagree: {found.warning}")
             return found.value
@@ -193,7 +195,8 @@ class Builder:
         if "issuers" in stated:
             return self._stated_issuers(stated, on_date, sources)
         issued_source = sources.get("issued", {})
-        adoption = issued_source.get("span", "") if issued_source.get("rule", "").startswith("header:") else ""
+        adoption = issued_source.get("by") or issued_source.get("span", "") \
+            if issued_source.get("rule", "").startswith("header:") else ""
         matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
         if matches:
             sources["issuers"] = {"rule": f"registry:{rule}",

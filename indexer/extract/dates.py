@@ -42,6 +42,7 @@ CN_AFTER_CUES = (
     ("通过", "adopted", "率"),
     ("修订", "revised", "版|稿|说明"),
     ("修正", "amended", "案"),
+    ("修改", "amended", "案|稿|意见|单|后|完善"),
     ("批准", "approved", "文号|单位|机关"),
     ("废止", "repealed", ""),
     ("施行", "effective", "细则"),
@@ -421,8 +422,11 @@ def _start_with_zi(text: str, start: int) -> int:
 
 
 def _cue_after(text: str, value: DateValue, limit: int) -> DateEvent | None:
-    """The first Chinese cue after the date, on the same stretch of text."""
-    m = _CN_CUE_RE.search(text, value.end, min(limit, value.end + MAX_CUE_GAP + 2))
+    """The first Chinese cue after the date, on the same stretch of text; a cue inside
+    a cited title (…会议《关于修改…的决定》修正) is that title's word, not the date's."""
+    end = min(limit, value.end + MAX_CUE_GAP + 2)
+    m = next((m for m in _CN_CUE_RE.finditer(text, value.end, end)
+              if text.count("《", value.end, m.start()) <= text.count("》", value.end, m.start())), None)
     if m is None or _CUE_STOP_RE.search(text, value.end, m.start()):
         return None
     cue = m.group()

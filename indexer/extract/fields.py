@@ -23,6 +23,8 @@ HEADER_CHARS = 800
 HEADER_MAX = 5000
 TAIL_CHARS = 300
 SIGNATURE_LINE = 50
+# A history entry may wrap: jointly issuing bodies stand one per line before 发布.
+ENTRY_LINES = 5
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
@@ -32,7 +34,7 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
-_ADOPTING_BODY = re.compile(r"(?:日\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府))")
+_ADOPTING_BODY = re.compile(r"(?:日\s*|^\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府))")
 # After the number a cover may name what it replaces, or the standard it adopts
 # (GB/T 34490—2017/ISO 10993-1:2009).
 _COVER_REST = re.compile(r"\s*((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
@@ -44,10 +46,10 @@ _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$)|目\s*录\s*$|总\s*则\s*$)", re.M)
 _HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年")
-_ENTRY_END = re.compile(r"(通过|修订|修正|公布|发布|颁布|印发|批准|施行|实施)\W*$")
+_ENTRY_END = re.compile(r"(通过|修订|修正|修改|公布|发布|颁布|印发|批准|施行|实施)\W*$")
 _AMENDMENT_NOTE = re.compile(r"[（(]\s*([^（）()]{8,16}?)\s*(删除|删去|修改|修订|修正|增加|补充)\s*[)）]")
-_HISTORY_CUE = re.compile(r"通过|修订|修正|公布|发布|颁布|印发|批准")
-_CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "公布": "promulgated",
+_HISTORY_CUE = re.compile(r"通过|修订|修正|修改|公布|发布|颁布|印发|批准")
+_CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修改": "amended", "公布": "promulgated",
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
@@ -55,6 +57,7 @@ _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 _ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
                            r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,60})", re.I)
+_APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府))\s*关于")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
@@ -67,6 +70,7 @@ class Found:
     rule: str
     span: str = ""
     warning: str = ""  # set when another candidate disagreed with the value taken
+    by: str = ""       # for an approval date: the text naming the body whose text was approved
 
 
 def header(text: str) -> str:
@@ -153,7 +157,7 @@ def _inline_amendments(text: str) -> list[HistoryEntry]:
 
 def _continues(block: list[str], line: str) -> bool:
     """A wrapped entry goes on with a short line until its verb closes it."""
-    return (len(block) < 3 and len(line) <= 80 and not _BODY_START.match(line)
+    return (len(block) < ENTRY_LINES and len(line) <= 80 and not _BODY_START.match(line)
             and not _ENTRY_END.search(block[-1]))
 
 
@@ -165,13 +169,15 @@ def issued_date(text: str) -> Found | None:
     head = header(text)
     events = header_history(head) + _inline_amendments(text)
     if events:
-        # The version in hand is the latest adoption, revision or promulgation.
-        # A higher body's approval (批准) dates the version only when nothing else does:
-        # a city's regulation is adopted by the city and approved by the province.
-        adopted = [e for e in events if e.role != "approved"] or events
-        latest = max(adopted, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
+        # The version in hand is the latest adoption, revision, promulgation or approval:
+        # a city's regulation, or a city's amending decision, is law once the province
+        # approves it (批准), and is dated so unless a later promulgation line follows.
+        latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
         rule = "inline-amendment-note" if latest.cue == "note" else f"header:{latest.cue}"
-        return Found(latest.date, rule, latest.span)
+        found = Found(latest.date, rule, latest.span)
+        if latest.role == "approved":
+            found.by = _approved_work_body(head, latest, events)
+        return found
     candidates = [f for f in (_signature_date(text), _dated_line(head), _labelled_date(head)) if f]
     if candidates:
         return _with_conflicts(candidates[0], candidates[1:])
@@ -180,6 +186,18 @@ def issued_date(text: str) -> Found | None:
         if not any(a <= value.start < b for a, b in effective_spans):
             return Found(value, "first-date-in-header", head[value.start:value.end])
     return None
+
+
+def _approved_work_body(head: str, approval: HistoryEntry, events: list[HistoryEntry]) -> str:
+    """Where the body that made an approved text is named: the decision the approval
+    names (…批准的《X市人民代表大会常务委员会关于修改…的决定》), else the adoption line
+    before it. The approving congress is not the issuer."""
+    after = head[head.find(approval.span) + len(approval.span):] if approval.span in head else ""
+    decision = _APPROVED_DECISION.match(after)
+    if decision:
+        return decision.group(1)
+    made = [e for e in events if e.role != "approved" and e.date.iso <= approval.date.iso]
+    return max(made, key=lambda e: e.date.iso).span if made else ""
 
 
 def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
