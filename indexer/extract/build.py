@@ -6,6 +6,7 @@ from datetime import date
 
 from indexer.extract import fields
 from indexer.extract.dates import find_yearless, parse_date
+from indexer.extract.docno import canonical_doc_no
 from indexer.extract.issuers import Registry, unregistered_id
 from indexer.extract.stdno import parse_std_no
 from indexer.read.rawdoc import RawDoc
@@ -20,6 +21,8 @@ NOTICE_TITLE_RULES = ("title:draft-for-comments", "title:notice-about-standards"
 FORMAL_HEADER_RULES = tuple(f"header:{cue}" for cue in ("通过", "修订", "修正", "公布", "颁布", "批准"))
 # A text's own adoption or promulgation lines stand right under its title.
 OWN_HEADER_CHARS = 300
+# How far into a news item a date may stand and still be the item's own: after a short label.
+NEWS_DATE_LABEL = 12
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -69,7 +72,7 @@ class Builder:
             effective = note("effective", fields.effective_date(text, issued))
 
         std_no = self._std_no(stated, title, text, sources)
-        doc_no = note("doc_no", fields.doc_number(title, text))
+        doc_no = note("doc_no", fields.doc_number(title, text, lang))
         adopted = sources.get("issued", {}).get("rule", "").startswith("header:")
         span = sources.get("issued", {}).get("span", "")
         # Adoption, revision, amendment, promulgation or approval lines; a catalogue's
@@ -116,7 +119,7 @@ class Builder:
         issuers = self._issuers(stated, title, text, issued_iso, sources) if kind != "news" else \
             self._stated_issuers(stated, issued_iso, sources)
         state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
-        work = stated.get("work") or fields.work_key(kind, title, std_no, doc_no, issued_iso)
+        work = stated.get("work") or fields.work_key(kind, title, std_no, canonical_doc_no(doc_no), issued_iso)
         for _, _, raw_date in find_yearless(text[:2000]):
             warnings.append(f"date without a year ignored: {raw_date!r}")
         return Record(
@@ -147,6 +150,18 @@ class Builder:
             value, signal = dated
             sources["issued"] = {"rule": signal.rule, "span": signal.span[:200]}
             return value
+        source = sources.get("issued", {})
+        span = source.get("span") or "\0"
+        at = text.find(span)
+        opens = 0 <= at <= NEWS_DATE_LABEL and text[at + len(span):at + len(span) + 1] not in "，,"
+        if source.get("rule") == "first-date-in-header" and not opens:
+            # A date that opens the item ("date 2021-01-16 BEIJING …") is its own; one that
+            # opens a sentence ("2025年10月9日，商务部发布…") or stands further in dates an
+            # event the item reports, or a photo caption.
+            warnings.append(f"issued: no date of the item's own; {issued.iso} in its text "
+                            "dates what it reports, left out")
+            sources.pop("issued")
+            return None
         return issued
 
     def _clean_text(self, text: str, repairs: list[str]) -> str:
@@ -201,7 +216,8 @@ class Builder:
         if matches:
             sources["issuers"] = {"rule": f"registry:{rule}",
                                   "span": "; ".join(m.name for m in matches)[:200]}
-            return [self._registered(m.entry, on_date) for m in matches if m.entry]
+            return [self._registered(m.entry, on_date, m.name) if m.entry else
+                    Issuer(unregistered_id(m.name), m.name, "", registered=False) for m in matches]
         found = fields.unregistered_issuer(text, adoption)
         if found:
             sources["issuers"] = {"rule": found.rule, "span": found.span}
@@ -213,16 +229,23 @@ class Builder:
         entry = self.registry.resolve(item.get("id") or written) or self.registry.resolve(
             item.get("name_zh") or item.get("name_en") or "")
         if entry:
-            return self._registered(entry, on_date)
+            return self._registered(entry, on_date, item.get("named_zh") or item.get("named_en") or "")
         name = written or item.get("name_en", "")
         return Issuer(item.get("id") or unregistered_id(name), item.get("name_zh") or name,
                       item.get("name_en") or "", registered=False)
 
-    def _registered(self, entry, on_date) -> Issuer:
+    def _registered(self, entry, on_date, written: str = "") -> Issuer:
+        """The body under its current name, and the name the document uses where that
+        differs: the name it wrote (a former name, a longer form), else its name on the date."""
         zh, en = self.registry.name_on(entry, on_date)
-        if zh == entry.name_zh:
-            return Issuer(entry.id, entry.name_zh, entry.name_en)
-        return Issuer(entry.id, entry.name_zh, entry.name_en, named_zh=zh, named_en=en)
+        named = self.registry.named_form(entry, written)
+        if named and _CJK.search(named):
+            zh = named
+        elif named:
+            en = named
+        return Issuer(entry.id, entry.name_zh, entry.name_en,
+                      named_zh=zh if zh != entry.name_zh else None,
+                      named_en=en if en != entry.name_en else None)
 
 
 def detect_lang(text: str) -> str:

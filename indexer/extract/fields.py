@@ -45,7 +45,9 @@ _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[�
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$)|目\s*录\s*$|总\s*则\s*$)", re.M)
-_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年")
+# A history entry opens with its date and goes on with a body, never with a comma: a
+# line "2010年10月31日，…" is prose (a caption, a news lede).
+_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年(?![^，,。]{0,12}日\s*[，,])")
 _ENTRY_END = re.compile(r"(通过|修订|修正|修改|公布|发布|颁布|印发|批准|施行|实施)\W*$")
 _AMENDMENT_NOTE = re.compile(r"[（(]\s*([^（）()]{8,16}?)\s*(删除|删去|修改|修订|修正|增加|补充)\s*[)）]")
 _HISTORY_CUE = re.compile(r"通过|修订|修正|修改|公布|发布|颁布|印发|批准")
@@ -54,10 +56,19 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
-_ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
+_PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
+# What an unregistered body's name ends with, in Chinese or English.
+_BODY_NAME = re.compile(r"(委员会|协会|学会|政府|办公厅|厅|局|部|院|署|会|中心|公司|集团)$|"
+                        r"\b(Bureau|Ministry|Administration|Commission|Committee|Council|Office|Department|"
+                        r"Institute|Association|Society|Agency|Center|Centre)\b", re.I)
+_ISSUE_CUE = re.compile(r"(?:联合)?发布(?![了会日时单机部])")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+# An issuer label's value goes on over the next line after a connective or list separator.
+_WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
-                           r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,60})", re.I)
+                           r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,120})", re.I)
 _APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府))\s*关于")
+_SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
@@ -158,7 +169,7 @@ def _inline_amendments(text: str) -> list[HistoryEntry]:
 def _continues(block: list[str], line: str) -> bool:
     """A wrapped entry goes on with a short line until its verb closes it."""
     return (len(block) < ENTRY_LINES and len(line) <= 80 and not _BODY_START.match(line)
-            and not _ENTRY_END.search(block[-1]))
+            and not _ENTRY_END.search(block[-1]) and not _SENTENCE_END.search(block[-1]))
 
 
 def _blank(match: re.Match) -> str:
@@ -276,26 +287,91 @@ def issuer_matches(title: str, text: str, registry: Registry,
     approved = _approved_by_state_council(head, registry)
     if approved:
         return approved, "header:approved-by-state-council"
-    label = _ISSUER_LABEL.search(fold_script(head))
-    issuing_line = _ISSUING_LINE.search(head)
+    folded_head = fold_script(head)
     regions = ((_SESSION.sub("", adoption), "header:adopting-body"),
-               (label.group(2) if label else "", "label:issuer"),
-               (issuing_line.group(1) if issuing_line else "", "header:issuing-line"),
+               # A catalogue or translation labels the issuer under a cover that may
+               # follow a long preamble of site text.
+               (_labelled_issuers(folded_head) or _labelled_issuers(fold_script(text[:HEADER_MAX])),
+                "label:issuer"),
+               (_issuing_bodies(folded_head, registry), "header:issuing-line"),
                (title, "title"),
                (signature_block(text), "signature"),
                (head, "header"))
+    labelled: list[IssuerMatch] = []
     for region, rule in regions:
-        matches = _dedupe(registry.find_in_text(region)) if region else []
+        matches = _dedupe(_not_proposers(region, registry.find_in_text(region))) if region else []
+        if not matches and rule == "label:issuer" and region:
+            matches, labelled = _labelled_body(region, registry)
         if not matches and rule == "header:adopting-body" and adopting_body(adoption):
             return [], rule  # adopted by a body the registry does not know
+        if labelled and rule == "title":
+            # A labelled unit the registry does not know, and the body the title's
+            # document number names ("MOFCOM Announcement No. 62 of 2025").
+            return matches + labelled, "label:issuer+title"
         if matches:
             # Bodies merely mentioned somewhere in a header are not co-issuers.
             return (matches[:1] if rule == "header" else matches), rule
+    if labelled:
+        return labelled, "label:issuer"
     if _NATIONAL_REGULATION.search(_TRAILING_NOTE.sub("", title)):
         # Ministries may not name their rules 条例 (规章制定程序条例), and local
         # regulations carry their region's name: a national 条例 is the State Council's.
         return [IssuerMatch(registry.get(STATE_COUNCIL), title, 0, len(title))], "title:national-条例"
     return [], ""
+
+
+def _not_proposers(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
+    """Bodies that proposed, administer or drafted a standard (本标准由…提出/归口/起草)
+    are named in its foreword; they did not issue it."""
+    return [m for m in matches if not (text[max(0, m.start - 2):m.start].endswith("由")
+                                       and _PROPOSER_ROLE.match(text, m.end))]
+
+
+def _labelled_body(value: str, registry: Registry) -> tuple[list[IssuerMatch], list[IssuerMatch]]:
+    """A label naming no registered body: a registered name cut short ("国家质量监督检验
+    检疫."), else the body by its cleaned name, kept though the registry does not know it."""
+    first = value.split("\n")[0].strip()
+    cut_short = registry.complete(first)
+    if cut_short:
+        return [cut_short], []
+    name = clean_issuer_name(first)
+    return [], ([IssuerMatch(None, name, 0, len(first))] if _BODY_NAME.search(name) else [])
+
+
+def _labelled_issuers(head: str) -> str:
+    """The value of an issuer label (发布部门：…, Issued by. …), over the lines it wraps onto."""
+    label = _ISSUER_LABEL.search(head)
+    if not label:
+        return ""
+    value = label.group(2)
+    rest = head[label.end():].splitlines()[1:]
+    while rest and _WRAPS.search(value) and len(rest[0]) <= 80:
+        value += "\n" + rest.pop(0)
+    return value
+
+
+def _issuing_bodies(head: str, registry: Registry) -> str:
+    """The bodies a cover names with 发布: those standing right before it, one after another
+    ("国家市场监督管理总局 国家标准化管理委员会 发布"), and one a flattened cover
+    moved right after it ("…总局 发布 中国国家标准化管理委员会 GB/T …")."""
+    matches = registry.find_in_text(head)
+    for cue in _ISSUE_CUE.finditer(head):
+        before = [m for m in matches if m.end <= cue.start()]
+        chain: list[IssuerMatch] = []
+        edge = cue.start()
+        for match in reversed(before):
+            if head[match.end:edge].strip(" \t\n、和及") or len(chain) == 4:
+                break
+            chain.insert(0, match)
+            edge = match.start
+        if not chain:
+            continue
+        after = next((m for m in matches if m.start >= cue.end()), None)
+        if after and not head[cue.end():after.start].strip() and \
+                not _CJK_CHAR.match(head[after.end:].lstrip(" \t")):
+            chain.append(after)
+        return " ".join(m.name for m in chain)
+    return ""
 
 
 def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatch]:
@@ -382,15 +458,31 @@ def fold_script(text: str) -> str:
     return text.translate(t2s_table())
 
 
-def doc_number(title: str, text: str) -> Found | None:
+def doc_number(title: str, text: str, lang: str = "") -> Found | None:
+    """The document's own number, canonical; an English text keeps its English form
+    ("MOFCOM Announcement No. 62 of 2025"), whose canonical form the index also holds."""
     head = fold_script(header(text))
     # An English number in the body is a news item's or a translation's citation ("under
     # State Council Decree No. 785"); in the title it names the document itself.
-    found = find_doc_nos(head, english=False) or find_doc_nos(fold_script(title))
+    found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
+    where = head
+    if not found:
+        where = fold_script(title)
+        found = find_doc_nos(where)
     if not found:
         return None
     value, start, end = found[0]
-    return Found(value, "header:doc-no", head[start:end] if head[start:end] else value)
+    written = where[start:end].strip()
+    if lang == "en" and written.isascii():
+        value = written
+    return Found(value, "header:doc-no" if where is head else "title:doc-no", written or value)
+
+
+def _in_cited_title(text: str, at: int) -> bool:
+    """Whether `at` is inside 《…》: a number there names a document the text cites
+    (发布《商务部公告2025年第61号》), not the text's own."""
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and text.rfind("》", opened, at) < 0
 
 
 # --- classification ----------------------------------------------------------
