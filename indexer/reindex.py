@@ -25,7 +25,7 @@ from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
-from indexer.lineage import Version, superseded_ids
+from indexer.lineage import Version, superseded_ids, version_of
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, extract_file,
                               refresh_statuses, settle_status)
 from indexer.record import Record
@@ -229,5 +229,4 @@ def _base_version(record: Record) -> Version:
     """The version as extraction saw it, before lineage marked it superseded."""
     rule = record.provenance.get("fields", {}).get("status", {}).get("rule")
     status = "in_force" if rule == LINEAGE_RULE else record.status
-    return Version(record.id, record.work, record.issued, record.effective, status,
-                   record.std_no, record.doc_type)
+    return version_of(record, status)

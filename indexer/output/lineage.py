@@ -44,6 +44,7 @@ def _json(data, out: IO) -> None:
 RELATION_WORDS = {
     "replaces": "replaces", "repeals": "repeals", "later_version": "later version of",
     "draft_to_final": "final text of draft", "adopts": "adopts", "same_edition": "same edition as",
+    "duplicate": "copy of",
 }
 STATUS_COLOURS = {"in_force": "green", "upcoming": "blue", "superseded": "yellow", "repealed": "red",
                   "draft": "magenta", "unknown": None}
