@@ -258,3 +258,20 @@ def test_a_date_opening_a_news_item_is_its_own(tmp_path):
     r = page_record(tmp_path, "n.txt", " date 2021-01-16 BEIJING, Jan. 15 (Xinhua) -- China's ministry on Friday "
                     "started to solicit public opinion on draft rules, according to the ministry.\n")
     assert (r.doc_type, r.issued) == ("news", "2021-01-16")
+
+
+@pytest.mark.parametrize("body, other", [
+    ("现将办法全文公布征求意见。请于2026年12月20日前通过电子邮件反馈意见。", "2026年12月20日"),
+    ("定于2026年11月5日在北京召开稀土标准宣贯会，请各单位派员参加。", "2026年11月5日"),
+    ("根据2024年6月22日公布的《稀土管理条例》，现就有关事项通知如下。", "2024年6月22日"),
+])
+def test_deadlines_meetings_and_cited_texts_dates_never_date_a_notice(tmp_path, body, other):
+    r = page_record(tmp_path, "n.txt", f"关于做好稀土标准宣贯工作的通知\n\n各有关单位：\n\n{body}\n\n联系人：张三\n")
+    assert r.issued is None
+    assert any(other in w and "left empty" in w for w in r.provenance["warnings"])
+
+
+def test_an_amendment_adopted_by_a_decision_keeps_its_date(tmp_path):
+    r = page_record(tmp_path, "l.md", "# 某某条例\n\n2009年8月27日第十一届全国人民代表大会常务委员会第十次会议通过的"
+                    "《关于修改部分法律的决定》修正\n\n<!-- INFO END -->\n\n第一条 为了规范管理，制定本条例。\n")
+    assert r.issued == "2009-08-27"

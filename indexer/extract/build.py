@@ -67,6 +67,9 @@ class Builder:
         issued = self._stated_date(stated, "issued", sources, warnings)
         if issued is None:
             issued = note("issued", fields.issued_date(text))
+        if issued is None and fields.other_dates(text):
+            warnings.append("issued: the text's dates are of other things (deadlines, meetings, cited "
+                            f"texts: {', '.join(fields.other_dates(text)[:3])}); left empty")
         effective = self._stated_date(stated, "effective", sources, warnings)
         if effective is None:
             effective = note("effective", fields.effective_date(text, issued))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates
+from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
@@ -69,6 +69,11 @@ _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单�
                            r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,120})", re.I)
 _APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府))\s*关于")
 _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
+# A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
+# …会议通过的《X》 closing a header line is an entry (an amendment act); followed by more
+# prose ("…公布的《X》，现就…") it cites X.
+_QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
+_CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
@@ -135,7 +140,9 @@ def header_history(head: str) -> list[HistoryEntry]:
                for e in find_date_events(head) if e.role in _ROLE_RANK and e.date]
     for block in _history_blocks(head):
         dates = find_dates(block)
-        cues = [m for m in _HISTORY_CUE.finditer(_TITLES.sub(_blank, block))]
+        # A verb that qualifies a cited title (…公布的《…》) is that title's, not the entry's.
+        cues = [m for m in _HISTORY_CUE.finditer(_TITLES.sub(_blank, block))
+                if not _QUALIFIES_TITLE.match(block, m.end())]
         if dates and cues and len(dates) == 1:
             role = _CUE_ROLE[cues[-1].group()]
             if role in _ROLE_RANK:
@@ -194,9 +201,19 @@ def issued_date(text: str) -> Found | None:
         return _with_conflicts(candidates[0], candidates[1:])
     effective_spans = [(e.start, e.end) for e in find_date_events(head) if e.role == "effective"]
     for value in find_dates(head):
-        if not any(a <= value.start < b for a, b in effective_spans):
+        if not any(a <= value.start < b for a, b in effective_spans) and not _cited_or_not_own(head, value):
             return Found(value, "first-date-in-header", head[value.start:value.end])
     return None
+
+
+def other_dates(text: str) -> list[str]:
+    """The header's dates that cannot date the text: deadlines, meetings, cited texts' dates."""
+    head = header(text)
+    return [head[v.start:v.end] for v in find_dates(head) if _cited_or_not_own(head, v)]
+
+
+def _cited_or_not_own(head: str, value: DateValue) -> bool:
+    return not_this_texts_date(head, value) or bool(_CITED_DATE.match(head, value.end))
 
 
 def _approved_work_body(head: str, approval: HistoryEntry, events: list[HistoryEntry]) -> str:
