@@ -73,6 +73,8 @@ def build(tmp_path: Path, name: str, text: str, encoding: str = "utf-8"):
     ("c.md", AMENDED_BY_CITY, "utf-8", "2022-05-31", "赣州市人民代表大会常务委员会"),
     ("d.html", PROVINCIAL_AMENDED_TWICE, "utf-8", "2021-05-27", "内蒙古自治区人民代表大会常务委员会"),
     ("e.md", RULE_AMENDED, "utf-8", "2022-03-24", "江西省人民政府"),
+    ("f.md", APPROVED.replace("人民代表大会常务委员会", "人大常委会"), "utf-8", "2019-09-26",
+     "包头市人民代表大会常务委员会"),
 ])
 def test_issued_and_issuer_of_local_regulations(tmp_path, name, text, encoding, issued, issuer):
     record = build(tmp_path, name, text, encoding)

@@ -34,7 +34,9 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
-_ADOPTING_BODY = re.compile(r"(?:日\s*|^\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府))")
+_ADOPTING_BODY = re.compile(r"(?:日\s*|^\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府|人大常委会|人大))")
+# The short forms headers use for a congress, and the names the national database records.
+_CONGRESS_SHORT = (("人大常委会", "人民代表大会常务委员会"), ("人大", "人民代表大会"))
 # After the number a cover may name what it replaces, or the standard it adopts
 # (GB/T 34490—2017/ISO 10993-1:2009).
 _COVER_REST = re.compile(r"\s*((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
@@ -67,7 +69,7 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
                            r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,120})", re.I)
-_APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府))\s*关于")
+_APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|人大常委会))\s*关于")
 _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 # …会议通过的《X》 closing a header line is an entry (an amendment act); followed by more
@@ -405,7 +407,14 @@ def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatc
 def adopting_body(adoption: str) -> str | None:
     """The congress or government named in an adoption line, as written."""
     match = _ADOPTING_BODY.search(_SESSION.sub("", adoption))
-    return clean_issuer_name(match.group(1)) if match else None
+    if not match:
+        return None
+    name = match.group(1)
+    for short, full in _CONGRESS_SHORT:
+        if name.endswith(short):
+            name = name[:-len(short)] + full
+            break
+    return clean_issuer_name(name)
 
 
 def unregistered_issuer(text: str, adoption: str = "") -> Found | None:
