@@ -236,10 +236,12 @@ def test_cover_title_wrapping_over_lines_and_dates_with_lost_dashes(tmp_path):
 
 
 def test_ocr_spaced_stretches_inside_a_line_are_joined():
-    line = "X8中 华 人 民 共 和 国 稀 土 行 业 标 准X B/T 2 1 5-2 0 0 6代替 XB/T 2 1 5-1 9 9 5氟化镝 2 0 0 6-0 5-1 3 发布"
+    line = ("X8中 华 人 民 共 和 国 稀 土 行 业 标 准X B/T 2 1 5-2 0 0 6代替 XB/T 2 1 5-1 9 9 5氟化镝D y s p r o s i u m"
+            " f l u o r i d e2 0 0 6-0 5-1 3 发布2 0 0 7-0 1-0 1实施")
     joined = collapse_ocr_spacing(line)[0]
     assert "XB/T215-2006代替" in joined and "215-1995氟化镝" in joined and "2006-05-13发布" in joined
     assert collapse_ocr_spacing("Fe Si Al Ca Mg MoW 0.1 0.10 0.02")[1] == 0
+    assert collapse_ocr_spacing("第一条 镝 & 铽 <不> 混用。")[1] == 0  # words spaced apart are words
 
 
 @pytest.mark.parametrize("text", [
@@ -275,3 +277,37 @@ def test_an_amendment_adopted_by_a_decision_keeps_its_date(tmp_path):
     r = page_record(tmp_path, "l.md", "# 某某条例\n\n2009年8月27日第十一届全国人民代表大会常务委员会第十次会议通过的"
                     "《关于修改部分法律的决定》修正\n\n<!-- INFO END -->\n\n第一条 为了规范管理，制定本条例。\n")
     assert r.issued == "2009-08-27"
+
+
+GOV_PAGE = """<html><head><meta charset="utf-8"><title>{title}_国务院文件_中国政府网</title>
+<meta name="PubDate" content="2024-06-29 18:00"><meta name="ContentSource" content="中国政府网"></head><body>
+<table class="bd1">
+<tr><td><b>索 引 号：</b></td><td>000014349/2024-00062</td><td><b>主题分类：</b></td><td>工业、交通</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2024年04月26日</td></tr>
+<tr><td><b>发文字号：</b></td><td>中华人民共和国国务院令第785号</td><td><b>发布日期：</b></td><td>2024年06月29日</td></tr>
+</table><h1>{title}</h1>{header}<p>第一条　为了有效保护和合理开发利用稀土资源，制定本条例。</p></body></html>"""
+
+
+@pytest.mark.parametrize("header, issued, rule", [
+    ("", "2024-04-26", "header:成文"),
+    ("<p>（2024年4月26日国务院第31次常务会议通过　2024年6月22日中华人民共和国国务院令第785号公布）</p>",
+     "2024-06-22", "header:公布"),
+])
+def test_gov_header_table_dates_the_text_by_its_own_date_not_the_sites(tmp_path, header, issued, rule):
+    r = page_record(tmp_path, "g.html", GOV_PAGE.format(title="稀土管理条例", header=header))
+    assert (r.issued, r.provenance["fields"]["issued"]["rule"]) == (issued, rule)
+    assert [i.id for i in r.issuers] == ["STATE_COUNCIL"] and r.doc_no == "国务院令第785号"
+
+
+def test_page_metadata_dates_a_news_item_and_names_a_registered_source(tmp_path):
+    news = page_record(tmp_path, "n.html", '<html><head><meta property="article:published_time" '
+                       'content="2025-03-18T09:30:00+08:00"><meta name="ContentSource" content="某某日报"></head>'
+                       "<body><h1>稀土行业协会召开年度会议</h1><p>本报讯（记者 王五）日前，中国稀土行业协会在北京召开年度会议，"
+                       "会议总结了过去一年的工作，与会代表表示将继续推动行业发展。</p></body></html>")
+    assert (news.doc_type, news.issued, news.issuers) == ("news", "2025-03-18", [])
+    notice = page_record(tmp_path, "p.html", '<html><head><meta name="PubDate" content="2025-04-02 10:00">'
+                         '<meta name="ContentSource" content="工业和信息化部"></head><body><h1>关于开展稀土行业规范条件'
+                         "公告申报工作的通知</h1><p>各省、自治区、直辖市工业和信息化主管部门：现就申报工作通知如下。"
+                         "请按要求组织企业申报。特此通知。</p></body></html>")
+    assert (notice.issued, [i.id for i in notice.issuers]) == ("2025-04-02", ["MIIT"])
+    assert notice.provenance["fields"]["issuers"]["rule"] == "meta:source"

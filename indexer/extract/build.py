@@ -66,10 +66,7 @@ class Builder:
 
         issued = self._stated_date(stated, "issued", sources, warnings)
         if issued is None:
-            issued = note("issued", fields.issued_date(text))
-        if issued is None and fields.other_dates(text):
-            warnings.append("issued: the text's dates are of other things (deadlines, meetings, cited "
-                            f"texts: {', '.join(fields.other_dates(text)[:3])}); left empty")
+            issued = note("issued", fields.issued_date(text)) or self._unstated_issued(raw, text, sources, warnings)
         effective = self._stated_date(stated, "effective", sources, warnings)
         if effective is None:
             effective = note("effective", fields.effective_date(text, issued))
@@ -91,7 +88,7 @@ class Builder:
             # A news item's own date is the one under its headline; the other dates in
             # it belong to the documents and events it reports on.
             if "issued" not in stated:
-                issued = self._news_date(text, issued, sources, warnings)
+                issued = self._news_date(text, issued, sources, warnings, raw.meta.get("published"))
             if doc_no is not None and "doc_no" not in stated:
                 doc_no = None  # a number a news item quotes is a reference, not its own
                 sources.pop("doc_no", None)
@@ -119,7 +116,8 @@ class Builder:
 
         issued_iso, issued_precision = _iso(issued)
         effective_iso, effective_precision = _iso(effective)
-        issuers = self._issuers(stated, title, text, issued_iso, sources) if kind != "news" else \
+        issuers = self._issuers(stated, title, text, issued_iso, sources, raw.meta.get("source", "")) \
+            if kind != "news" else \
             self._stated_issuers(stated, issued_iso, sources)
         state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
         work = stated.get("work") or fields.work_key(kind, title, std_no, canonical_doc_no(doc_no), issued_iso)
@@ -147,7 +145,24 @@ class Builder:
         signal = pages.page_kind(title, text, formal=adopted or base.rule in NOTICE_TITLE_RULES)
         return fields.Found(signal.value, signal.rule, signal.span) if signal else None
 
-    def _news_date(self, text: str, issued, sources: dict, warnings: list[str]):
+    def _unstated_issued(self, raw: RawDoc, text: str, sources: dict, warnings: list[str]):
+        """The page's published date when the text states none; a warning when the text's
+        only dates are of other things."""
+        published = parse_date(raw.meta.get("published", ""))
+        if published:
+            sources["issued"] = {"rule": "meta:published", "span": raw.meta["published"]}
+            return published
+        others = fields.other_dates(text)
+        if others:
+            warnings.append("issued: the text's dates are of other things (deadlines, meetings, cited "
+                            f"texts: {', '.join(others[:3])}); left empty")
+        return None
+
+    def _news_date(self, text: str, issued, sources: dict, warnings: list[str], published: str | None):
+        """A news item's own date: its page's metadata, else the line under its headline."""
+        if published and parse_date(published):
+            sources["issued"] = {"rule": "meta:published", "span": published}
+            return parse_date(published)
         dated = pages.page_date(text)
         if dated:
             value, signal = dated
@@ -209,7 +224,7 @@ class Builder:
         sources["issuers"] = {"rule": "stated"}
         return [self._stated_issuer(item, on_date) for item in stated["issuers"]]
 
-    def _issuers(self, stated, title, text, on_date, sources) -> list[Issuer]:
+    def _issuers(self, stated, title, text, on_date, sources, meta_source: str = "") -> list[Issuer]:
         if "issuers" in stated:
             return self._stated_issuers(stated, on_date, sources)
         issued_source = sources.get("issued", {})
@@ -225,6 +240,12 @@ class Builder:
         if found:
             sources["issuers"] = {"rule": found.rule, "span": found.span}
             return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]
+        # A page's ContentSource names the body when it is one the registry knows
+        # (工业和信息化部), not when it is the site itself (中国政府网).
+        listed = [m for m in self.registry.find_in_text(meta_source) if m.entry]
+        if listed:
+            sources["issuers"] = {"rule": "meta:source", "span": meta_source}
+            return [self._registered(m.entry, on_date, m.name) for m in listed[:1]]
         return []
 
     def _stated_issuer(self, item: dict, on_date) -> Issuer:

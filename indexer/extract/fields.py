@@ -188,6 +188,9 @@ def _blank(match: re.Match) -> str:
 def issued_date(text: str) -> Found | None:
     head = header(text)
     events = header_history(head) + _inline_amendments(text)
+    if any(e.cue == "成文" for e in events):
+        # A page's 发布日期 is when a site put the text up; its 成文日期 is the text's own date.
+        events = [e for e in events if not (e.cue == "发布" and e.span.startswith("发布"))]
     if events:
         # The version in hand is the latest adoption, revision, promulgation or approval:
         # a city's regulation, or a city's amending decision, is law once the province

@@ -24,7 +24,7 @@ _LOST_DASH_DATE = re.compile(r"(?<![\d?])((?:19|20)\d{2})\?(0[1-9]|1[0-2])\?(0[1
 # them single characters.
 OCR_MIN_TOKENS = 4
 OCR_TOKEN_MAX = 3
-OCR_SINGLE_SHARE = 0.5
+OCR_SINGLE_SHARE = 0.6
 _TOKEN = re.compile(r"\S+")
 
 
@@ -54,7 +54,7 @@ def _join_spaced_runs(line: str) -> str:
         while j < len(tokens) and len(tokens[j].group()) <= OCR_TOKEN_MAX:
             j += 1
         run = tokens[i:j]
-        single = sum(1 for t in run if len(t.group()) == 1)
+        single = sum(1 for t in run if len(t.group()) == 1 and t.group().isalnum())
         if len(run) >= OCR_MIN_TOKENS and single >= OCR_SINGLE_SHARE * len(run):
             # The token right after a run was glued to its last character by the layer.
             end = j + 1 if j < len(tokens) else j
