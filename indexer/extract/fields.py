@@ -71,10 +71,10 @@ _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单�
                            r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,120})", re.I)
 _APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|人大常委会))\s*关于")
 _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
-# A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 # …会议通过的《X》 closing a header line is an entry (an amendment act); followed by more
 # prose ("…公布的《X》，现就…") it cites X.
 _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
+# A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
