@@ -158,3 +158,9 @@ def test_inspect_reports_unreadable_file(tmp_path):
     path.write_bytes(b"<record>")
     result = run("inspect", path)
     assert result.exit_code == 2 and "malformed XML" in result.stderr
+
+
+def test_issuers_json_lists_every_name_a_body_is_found_by():
+    entries = {e["id"]: e for e in json.loads(run("issuers", "--format", "json").stdout)}
+    assert "中国国家标准化管理委员会" in entries["SAC"]["aliases"]
+    assert "国家质量监督检验检疫总局" in entries["SAMR"]["former"]

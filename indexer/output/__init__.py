@@ -223,7 +223,7 @@ def registry(reg, fmt: str, out: IO) -> None:
     entries = reg.entries()
     if fmt == "json":
         data = [{"id": e.id, "name_zh": e.name_zh, "name_en": e.name_en, "abbr": list(e.abbr),
-                 "former": [f.name_zh for f in e.former]} for e in entries]
+                 "aliases": list(e.aliases), "former": [f.name_zh for f in e.former]} for e in entries]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for e in entries:
