@@ -40,6 +40,8 @@ _PART_LINE = re.compile(r"^第\s*\d+\s*部分")
 _SCOPE = re.compile(r"本标准规定了(.{2,30}?)的(术语|要求|技术要求|分类|牌号|试验方法|测定方法|产品分类)")
 _BRACKET_STD_TITLE = re.compile(r"《\s*([A-Z][^》\n]{3,30}?\d{4})\s+([^》\n]{2,80})》")
 _STD_THEN_TITLE = re.compile(r"^\s*《([^》\n]{2,60})》")
+# A draft's cover prints its stage under the title; the stage belongs to the title.
+_STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)）]$|^(征求意见稿|送审稿|报批稿)$")
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -142,6 +144,7 @@ def _cover_title(lines: list[str]) -> Signal | None:
                 # A title wraps: "第8部分：…" or an English title going on in lower case.
                 wraps = _PART_LINE.match(fold(part)) or (part[:1].islower() and len(part) < 60)
                 title = f"{after} {part}" if wraps else after
+                title += _stage_after(lines, lines.index(after) + (2 if wraps else 1))
                 return Signal(title, "page:cover-title", f"{line} {title}"[:200])
             break
     for line in lines[:20]:
@@ -149,6 +152,15 @@ def _cover_title(lines: list[str]) -> Signal | None:
         if m and find_std_nos(m.group(1)):
             return Signal(m.group(2).strip(), "page:cited-std-title", m.group())
     return None
+
+
+def _stage_after(lines: list[str], start: int) -> str:
+    """"（征求意见稿）" when a stage line follows the cover title (an English title may come between)."""
+    for line in lines[start:start + 2]:
+        m = _STAGE_LINE.match(line.strip())
+        if m:
+            return f"（{m.group(1) or m.group(2)}）"
+    return ""
 
 
 def _headline(lines: list[str]) -> Signal | None:
