@@ -11,6 +11,7 @@ import pytest
 
 from conftest import REPO, SHARED, run
 from office_files import EDITION_2009, EDITION_2017, FOREWORD, SCOPE, officegen
+from indexer.config import OCR_ENV
 from indexer.read import ocr
 
 ATTACHMENTS = SHARED / "realdata" / "attachments"
@@ -19,11 +20,10 @@ needs_attachments = pytest.mark.skipif(not ATTACHMENTS.is_dir(), reason=f"{ATTAC
 
 @pytest.fixture(autouse=True)
 def no_ocr(monkeypatch):
-    """OCR off unless a test turns it on: results must not depend on what is installed."""
-    monkeypatch.setenv(ocr.OCR_ENV, "off")
-    ocr.tesseract.cache_clear()
+    """OCR off unless a test asks for it, as it is by default."""
+    monkeypatch.delenv(OCR_ENV, raising=False)
     yield
-    ocr.tesseract.cache_clear()
+    os.environ.pop(OCR_ENV, None)  # --ocr sets it for the run's worker processes
 
 
 def _index(folder: Path, tmp_path: Path):
@@ -136,6 +136,17 @@ def test_cid_runs_are_garbled(tmp_path):
     assert "cid.pdf: 1 page needs OCR (garbled text layer: page 2)" in result.output
 
 
+def test_ocr_without_tesseract_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    ocr.tesseract.cache_clear()
+    try:
+        result = run("index", tmp_path, "--index", tmp_path / "index", "--ocr")
+    finally:
+        ocr.tesseract.cache_clear()
+    assert result.exit_code == 2
+    assert "--ocr needs tesseract" in result.output and "Traceback" not in result.output
+
+
 def test_wholly_scanned_pdf_is_skipped_with_the_reason(tmp_path):
     text = tmp_path / "text.pdf"
     officegen.text_pdf(text, [FOREWORD, SCOPE])
@@ -147,24 +158,23 @@ def test_wholly_scanned_pdf_is_skipped_with_the_reason(tmp_path):
     assert "skipped  scan.pdf: no readable text: 2 pages need OCR (no text layer: pages 1-2)" in result.output
 
 
-def _ocr_ready() -> bool:
-    os.environ.pop(ocr.OCR_ENV, None)
-    ocr.tesseract.cache_clear()
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout \
-        if shutil.which("fc-list") else ""
-    return ocr.tesseract() is not None and bool(fonts.strip())
+def _chinese_font() -> bool:
+    """PDFium draws STSong-Light with a system font; without a Chinese one the scan is blank."""
+    if not shutil.which("fc-list"):
+        return False
+    return bool(subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip())
 
 
-def test_ocr_reads_a_scanned_page_when_tesseract_is_installed(tmp_path, monkeypatch):
-    monkeypatch.delenv(ocr.OCR_ENV)
-    if not _ocr_ready():
+def test_ocr_reads_a_scanned_page_when_asked(tmp_path):
+    if ocr.tesseract() is None or not _chinese_font():
         pytest.skip("needs tesseract with chi_sim (tesseract-ocr-chi-sim) and a Chinese font to draw the scan")
     text = tmp_path / "text.pdf"
     officegen.text_pdf(text, [SCOPE])
     docs = tmp_path / "docs"
     docs.mkdir()
     officegen.scanned_pdf(docs / "scan.pdf", text, dpi=200)
-    index, result = _index(docs, tmp_path)
+    index = tmp_path / "index"
+    result = run("index", docs, "--index", index, "--ocr")
     assert result.exit_code == 0, result.output
     record = _records(index)["scan.pdf"]
     assert "剩磁温度系数" in record["text"].replace(" ", "")
@@ -274,3 +284,42 @@ def test_office_libraries_are_not_loaded_to_search(tmp_path):
             "print(sorted(m for m in ('pypdfium2', 'docx2python', 'openpyxl') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_reindex_reads_an_added_pdf_and_names_its_unread_pages(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _standard_pdf(docs / "std.pdf")
+    index, _ = _index(docs, tmp_path)
+    garbled = tmp_path / "garbled.pdf"
+    officegen.garbled_pdf(garbled, SCOPE)
+    _mixed(tmp_path, garbled)
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output
+    assert "warning  mixed.pdf: 1 page needs OCR (garbled text layer: page 2)" in result.output
+
+
+# --- properties -------------------------------------------------------------------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from indexer.extract.build import paged  # noqa: E402
+from indexer.read.textlayer import page_problem  # noqa: E402
+from indexer.record import Record  # noqa: E402
+
+
+@given(st.text(), st.booleans())
+def test_page_check_never_raises(text, chinese):
+    assert page_problem(text, chinese) in (None, "no text layer", "garbled text layer")
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\f")), min_size=2, max_size=6))
+def test_page_starts_point_at_each_page(pages):
+    text, starts = paged("\f".join(pages))
+    record = Record(id="d", path="p", title="t", text=text, provenance={"pages": starts})
+    assert len(starts) == len(pages)
+    for number, (page, start) in enumerate(zip(pages, starts), 1):
+        assert text[start:].startswith(page.strip("\n"))
+        if page.strip("\n"):
+            assert record.page_at(start) == number

@@ -8,12 +8,13 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, current_config, filter_options, index_option,
-                               open_index, run_index)
+                               ocr_option, open_index, run_index)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @index_option
+@ocr_option
 @click.option("--verbose", "-v", is_flag=True, help="List every skipped file.")
 def index(paths, index_path, verbose):
     """Index PATHS (folders or files) into a fresh index.

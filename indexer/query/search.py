@@ -17,7 +17,7 @@ from indexer.query.bestmatch import BestMatch, driving_of, rank_of, relevance_of
 from indexer.query.concepts import Reading
 from indexer.query.parse import Filters, build_query, filter_query
 from indexer.extract.glossary import Glossary, load_glossary
-from indexer.query.snippet import snippet_at
+from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
 
@@ -37,7 +37,7 @@ class Hit:
 
 def hit_snippet(record: Record, needles: str) -> dict:
     """The snippet, its highlights and (for a paged document) its page, as Hit's fields."""
-    shown, spans, at = snippet_at(record.text, needles)
+    shown, spans, at = snippet(record.text, needles)
     return {"snippet": shown, "highlights": spans, "page": record.page_at(at)}
 
 

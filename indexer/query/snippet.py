@@ -31,14 +31,9 @@ def needles(query_text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def snippet(text: str, query_text: str, width: int = WIDTH) -> tuple[str, list[tuple[int, int]]]:
-    """(snippet text, highlighted spans within it); the opening of the text when nothing matches."""
-    shown, spans, _ = snippet_at(text, query_text, width)
-    return shown, spans
-
-
-def snippet_at(text: str, query_text: str, width: int = WIDTH) -> tuple[str, list[tuple[int, int]], int]:
-    """As snippet, with the offset in `text` of the snippet's first match (0 when none)."""
+def snippet(text: str, query_text: str, width: int = WIDTH) -> tuple[str, list[tuple[int, int]], int]:
+    """(snippet text, highlighted spans within it, offset in `text` of its first match); the
+    opening of the text (offset 0) when nothing matches."""
     pieces = needles(query_text)
     flat = re.sub(r"\s+", " ", text)
     if not pieces:

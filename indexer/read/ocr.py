@@ -1,9 +1,8 @@
-"""OCR of PDF pages with Tesseract, where it is installed with Chinese data.
+"""OCR of PDF pages with Tesseract, when asked for (`--ocr`, STDIDX_OCR=on).
 
-Automatic: a page without a usable text layer is rendered and read whenever
-`tesseract` with `chi_sim` is on PATH, unless STDIDX_OCR=off. A page costs
-seconds, not milliseconds (README: "Office files" has the figures), so only
-such pages are read.
+Opt-in: a page costs seconds of CPU where a text page costs milliseconds (README:
+"Office files" has the figures), and Chinese OCR misreads characters, so a run
+reads scans only when asked. Only pages without a usable text layer are read.
 """
 from __future__ import annotations
 
@@ -14,9 +13,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from indexer.config import OCR_ENV
 from indexer.read.textlayer import page_problem
 
-OCR_ENV = "STDIDX_OCR"
 LANGUAGES = "chi_sim+eng"
 DPI = 300
 PAGE_SECONDS = 120
@@ -25,8 +24,6 @@ PAGE_SECONDS = 120
 @functools.cache
 def tesseract() -> str | None:
     """The tesseract program when it has Chinese (simplified) data, else None."""
-    if os.environ.get(OCR_ENV, "").lower() in ("off", "0", "no"):
-        return None
     program = shutil.which("tesseract")
     if program is None:
         return None
@@ -37,10 +34,14 @@ def tesseract() -> str | None:
     return program if "chi_sim" in listed.stdout.split() else None
 
 
+def wanted() -> bool:
+    return os.environ.get(OCR_ENV, "").lower() in ("on", "1", "yes", "true")
+
+
 def read_unreadable(document, texts: list[str], problems: list[str | None]
                     ) -> tuple[list[str], list[str | None], list[str]]:
     """Texts and problems with OCR's reading of each unreadable page that it could read."""
-    program = tesseract()
+    program = tesseract() if wanted() else None
     if program is None or not any(problems):
         return texts, problems, []
     texts, problems = list(texts), list(problems)

@@ -36,7 +36,8 @@ def read_pdf(data: bytes) -> RawDoc:
         raise NotADocument(f"no readable text: {_unread_line(problems)}")
     pages = ["" if problem else text for text, problem in zip(texts, problems)]
     unread = [_unread_line(problems)] if any(problems) else []
-    return RawDoc(format="pdf", encoding="pdf", text=PAGE_BREAK.join(pages), repairs=notes,
+    # On lines of their own, so that line-by-line repairs never join two pages.
+    return RawDoc(format="pdf", encoding="pdf", text=f"\n{PAGE_BREAK}\n".join(pages), repairs=notes,
                   unread=unread)
 
 
