@@ -8,11 +8,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import REPO, SHARED, run
 from office_files import EDITION_2009, EDITION_2017, FOREWORD, SCOPE, officegen
 from indexer.config import OCR_ENV
+from indexer.errors import ReadError
+from indexer.extract.build import paged
 from indexer.read import ocr
+from indexer.read.pdf import read_pdf
+from indexer.read.sheet import read_xlsx
+from indexer.read.textlayer import page_problem
+from indexer.read.word import read_docx
+from indexer.record import Record
 
 ATTACHMENTS = SHARED / "realdata" / "attachments"
 needs_attachments = pytest.mark.skipif(not ATTACHMENTS.is_dir(), reason=f"{ATTACHMENTS} is absent")
@@ -302,13 +310,6 @@ def test_reindex_reads_an_added_pdf_and_names_its_unread_pages(tmp_path):
 
 # --- properties -------------------------------------------------------------------
 
-from hypothesis import given, strategies as st  # noqa: E402
-
-from indexer.extract.build import paged  # noqa: E402
-from indexer.read.textlayer import page_problem  # noqa: E402
-from indexer.record import Record  # noqa: E402
-
-
 @given(st.text(), st.booleans())
 def test_page_check_never_raises(text, chinese):
     assert page_problem(text, chinese) in (None, "no text layer", "garbled text layer")
@@ -323,3 +324,36 @@ def test_page_starts_point_at_each_page(pages):
         assert text[start:].startswith(page.strip("\n"))
         if page.strip("\n"):
             assert record.page_at(start) == number
+
+
+_SAMPLES: dict[str, bytes] = {}
+
+
+def _sample(kind: str, tmp: Path) -> bytes:
+    """A valid file of the kind, made once, for the damage tests to break."""
+    if kind not in _SAMPLES:
+        path = tmp / f"sample.{kind}"
+        if kind == "pdf":
+            _standard_pdf(path)
+        elif kind == "docx":
+            officegen.draft_docx(path, DRAFT, [("前言", FOREWORD[1:])])
+        else:
+            officegen.list_xlsx(path, "清单", ["标准编号", "标准名称"], [["XB/T 230-2019", "氧化铥"]])
+        _SAMPLES[kind] = path.read_bytes()
+    return _SAMPLES[kind]
+
+
+@pytest.mark.parametrize("kind, reader", [("pdf", read_pdf), ("docx", read_docx), ("xlsx", read_xlsx)])
+def test_damaged_files_fail_with_a_reason(kind, reader, tmp_path_factory):
+    data = _sample(kind, tmp_path_factory.mktemp(kind))
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.integers(0, len(data) - 1), st.binary(min_size=1, max_size=64), st.booleans())
+    def damaged(at, junk, cut):
+        broken = data[:at] + junk + (b"" if cut else data[at + len(junk):])
+        try:
+            reader(broken)
+        except ReadError:
+            pass
+
+    damaged()
