@@ -235,9 +235,23 @@ def test_docx_draft_keeps_tables_and_headers(tmp_path):
     assert result.exit_code == 0, result.output
     record = _records(index)["draft.docx"]
     assert record["title"] == "烧结钕铁硼永磁材料（征求意见稿）"
-    assert record["status"] == "draft"
+    assert (record["doc_type"], record["status"]) == ("standard", "draft")
+    assert record["std_no"] == "GB/T 13560"  # the cover's "—202X" is a year still to come
     assert record["replaces"] == ["GB/T 13560-2017"]
     assert "镝铁合金页眉" in record["text"]
+
+
+def test_history_links_a_pdf_edition_and_the_draft_revising_it(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _standard_pdf(docs / "gbt-13560-2017.pdf")
+    officegen.draft_docx(docs / "draft.docx", DRAFT, [("前言", FOREWORD[1:]), ("1 范围", SCOPE[1:])])
+    index, _ = _index(docs, tmp_path)
+    history = json.loads(run("history", "GB/T 13560", "--index", index, "--format", "json").stdout)
+    records = _records(index)
+    edition, draft = records["gbt-13560-2017.pdf"], records["draft.docx"]
+    assert [v["id"] for v in history["versions"]] == [edition["id"], draft["id"]]
+    assert edition["status"] == "in_force" and draft["status"] == "draft"  # a draft supersedes nothing
 
 
 def test_xlsx_rows_keep_their_column_names(tmp_path):

@@ -34,8 +34,10 @@ _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
 _ADOPTING_BODY = re.compile(r"(?:日\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府))")
 # After the number a cover may name what it replaces, or the standard it adopts
-# (GB/T 34490—2017/ISO 10993-1:2009).
-_COVER_REST = re.compile(r"\s*((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
+# (GB/T 34490—2017/ISO 10993-1:2009); a draft's cover has a year still to come
+# (GB/T 18115.6—202X), which leaves the number without a year.
+_COVER_REST = re.compile(r"\s*([-—–]\s*(20|19)?[0-9]?[X×x]{1,4}\s*)?"
+                         r"((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
 _NATIONAL_REGULATION = re.compile(r"^(中华人民共和国)?(?!.*(省|自治区|市|县|自治州|特别行政区))[^《》]*条例$")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
