@@ -56,7 +56,8 @@ def results(res: "Results", fmt: str, out: IO, ui: str = "en", explain: bool = F
 def _hit_dict(hit) -> dict:
     data = {k: v for k, v in hit.record.to_dict().items() if k in BRIEF_FIELDS}
     data.update(gloss=hit.gloss, score=round(hit.score, 3), partial=hit.partial, snippet=hit.snippet,
-                highlights=[list(span) for span in hit.highlights], page=hit.page)
+                highlights=[list(span) for span in hit.highlights], page=hit.page,
+                notice={"id": hit.notice.id, "title": hit.notice.title} if hit.notice else None)
     return data
 
 
@@ -88,6 +89,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         out.write("    " + _style(" · ".join(facts), color, fg="cyan") + "\n")
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
         out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
+        if hit.notice:
+            out.write("    " + _label("ui", "attachment of", ui).format(title=hit.notice.title, id=hit.notice.id) + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():
@@ -152,8 +155,9 @@ def _highlight(text: str, spans: list[tuple[int, int]], color: bool) -> str:
 
 # --- records -----------------------------------------------------------------
 
-def record(rec: Record, fmt: str, out: IO, explain: bool = False) -> None:
-    """A record's fields; with explain, each field's rule and source span instead of the text."""
+def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) -> None:
+    """A record's fields; with explain, each field's rule and source span instead of the text.
+    `links` (indexer.query.attachments.Links): the notice it is attached to, its attachments."""
     if fmt == "json":
         out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -187,6 +191,10 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False) -> None:
         line("warning", warning)
     for part in prov.get("unread", []):
         line("not read", part)
+    if links and links.notice:
+        line("notice", f"{links.notice.id} {links.notice.title}")
+    for attached in links.attachments if links else []:
+        line("attachment", f"{attached.id} {attached.path}")
     if explain:
         line("text", f"{len(rec.text)} characters" + (f", {len(prov['pages'])} pages" if prov.get("pages") else ""))
     else:

@@ -17,6 +17,7 @@ from indexer.query.bestmatch import BestMatch, driving_of, rank_of, relevance_of
 from indexer.query.concepts import Reading
 from indexer.query.parse import Filters, build_query, filter_query
 from indexer.extract.glossary import Glossary, load_glossary
+from indexer.query.attachments import attachment_keys, notice_of
 from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
@@ -33,6 +34,14 @@ class Hit:
     gloss: str | None = None  # English words for the terms of a Chinese title without title_en
     partial: bool = False  # a best-match hit that lacks some of the query's concepts
     page: int | None = None  # the page of a paged document (PDF) the snippet is from
+    notice: Record | None = None  # the notice this document is an attachment of
+
+
+def _name_notices(searcher, hits: list[Hit]) -> None:
+    """Each hit in an attachment names the notice it belongs to."""
+    known = attachment_keys(searcher)
+    for hit in hits:
+        hit.notice = notice_of(searcher, hit.record, known)
 
 
 def hit_snippet(record: Record, needles: str) -> dict:
@@ -91,6 +100,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
             partial = best is not None and sort == "relevance" and driving_of(score) < best.driving
             hits.append(Hit(record, relevance_of(score) if best is not None else score,
                             gloss=title_gloss(record, glossary), partial=partial, **hit_snippet(record, needles)))
+        _name_notices(searcher, hits)
         facets = {name: _counts(results.groups(name)) for name in FACETS}
         complete = results.groups("driving").get(best.driving, 0) if best is not None else None
         total = len(results)
@@ -267,6 +277,8 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     hits = []
     for record in kept[:limit]:
         hits.append(Hit(record, 0.0, gloss=title_gloss(record, glossary), **hit_snippet(record, page.needles)))
+    with ix.searcher() as searcher:
+        _name_notices(searcher, hits)
     return Results(page.query, len(kept), hits, _facets_of(kept), time.perf_counter() - started,
                    page.expanded, page.terms, page.translated, needles=page.needles,
                    explanation=page.explanation, concepts=page.concepts)
