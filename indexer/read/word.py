@@ -18,6 +18,8 @@ from indexer.read.rawdoc import RawDoc
 from indexer.read.zipguard import checked_zip
 
 CONVERT_SECONDS = 60
+# docx2python writes "--" for a list number in a format it does not know (一、二、…).
+_UNKNOWN_NUMBER = re.compile(r"^--\t", re.M)
 # docx2python marks where an image stood; they are not text.
 _IMAGE_MARK = re.compile(r"----(media/)?[^\n]*?\.(png|jpe?g|gif|emf|wmf|bmp|tiff?)----|----Image alt text---->.*?<", re.I)
 
@@ -45,11 +47,12 @@ def _lines(tables) -> str:
         for row in table:
             cells = ["\n".join(p.strip() for p in cell if p.strip()) for cell in row]
             cells = [c for c in cells if c]
-            if all("\n" not in c for c in cells):
-                lines.append("  ".join(cells))
-            else:
-                lines.extend(cells)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+            for line in ["  ".join(cells)] if all("\n" not in c for c in cells) else cells:
+                # Word stores a text box twice (drawing and fallback); docx2python reads both.
+                if not (line and lines and line == lines[-1]):
+                    lines.append(line)
+    text = _UNKNOWN_NUMBER.sub("", "\n".join(lines))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 # Converters for the binary Word format, best first, with the arguments that make them
