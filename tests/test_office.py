@@ -277,6 +277,22 @@ def test_legacy_word_without_a_converter_names_what_to_install(tmp_path, monkeyp
     assert "skipped  old.doc: legacy Word file: install antiword or catdoc to read it" in result.output
 
 
+def test_word_files_are_read_by_what_they_hold(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = "<html><head><title>稀土标准目录</title></head><body><p>XB/T 230-2019 氧化铥</p></body></html>"
+    (docs / "web-page.doc").write_text(page, encoding="utf-8")
+    (docs / "renamed.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (docs / "letter.doc").write_bytes(b"{\\rtf1\\ansi hello}")
+    (docs / "text.wps").write_bytes(b"plain words")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no converter: the renamed .doc says what to install
+    index, result = _index(docs, tmp_path)
+    assert _records(index)["web-page.doc"]["title"] == "稀土标准目录"
+    assert "skipped  renamed.docx: legacy Word file: install antiword or catdoc" in result.output
+    assert "failed   letter.doc: an RTF file named as a Word file" in result.output
+    assert "failed   text.wps: not a Word file" in result.output
+
+
 @needs_attachments
 @pytest.mark.parametrize("name", sorted(p.name for p in ATTACHMENTS.glob("*.doc")) if ATTACHMENTS.is_dir() else [])
 def test_real_legacy_word_files(name, tmp_path):

@@ -9,7 +9,7 @@ from indexer.read.pdf import read_pdf
 from indexer.read.plain import read_markdown, read_text
 from indexer.read.rawdoc import RawDoc
 from indexer.read.sheet import read_xlsx
-from indexer.read.word import read_doc, read_docx
+from indexer.read.word import read_word
 from indexer.read.xmlrec import read_xml
 
 READERS = {
@@ -18,7 +18,7 @@ READERS = {
     ".md": read_markdown, ".markdown": read_markdown,
     ".txt": read_text, ".text": read_text,
     ".pdf": read_pdf,
-    ".docx": read_docx, ".doc": read_doc, ".wps": read_doc,
+    ".docx": read_word, ".doc": read_word, ".wps": read_word,
     ".xlsx": read_xlsx,
 }
 MAX_BYTES = 32 * 1024 * 1024

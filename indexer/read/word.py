@@ -24,6 +24,27 @@ _UNKNOWN_NUMBER = re.compile(r"^--\t", re.M)
 _IMAGE_MARK = re.compile(r"----(media/)?[^\n]*?\.(png|jpe?g|gif|emf|wmf|bmp|tiff?)----|----Image alt text---->.*?<", re.I)
 
 
+# Compound files (Word 97-2003, WPS) start with this signature, zip containers with "PK".
+_OLE = b"\xd0\xcf\x11\xe0"
+_HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?<(!doctype html|html)", re.I)
+
+
+def read_word(data: bytes) -> RawDoc:
+    """A Word file read by what it holds, whatever its extension says: sites serve .doc files
+    that are DOCX, and Word's "web page" files that are HTML; a renamed .doc is no DOCX."""
+    if data.startswith(_OLE):
+        return read_doc(data)
+    if data.startswith(b"PK"):
+        return read_docx(data)
+    if _HTML.match(data[:1024]):
+        from indexer.read.html import read_html
+
+        return read_html(data)
+    if data.lstrip().startswith(b"{\\rtf"):
+        raise ReadError("an RTF file named as a Word file; RTF is not read")
+    raise ReadError("not a Word file (neither a Word 97-2003 compound file nor a DOCX container)")
+
+
 def read_docx(data: bytes) -> RawDoc:
     from docx2python import docx2python  # loaded only when a .docx is read
 
