@@ -49,7 +49,11 @@ def read_unreadable(document, texts: list[str], problems: list[str | None]
     for number, problem in enumerate(problems):
         if not problem:
             continue
-        text = _ocr_page(program, document[number])
+        page = document[number]
+        try:
+            text = _ocr_page(program, page)
+        finally:
+            page.close()
         if text is not None and page_problem(text, chinese=True) is None:
             texts[number], problems[number] = text, None
             read.append(number + 1)

@@ -2,8 +2,8 @@
 
 Pages are joined with PAGE_BREAK so that extraction can keep where each page
 starts. A page with no text layer or a garbled one is left out of the text and
-named in `unread`; where Tesseract with Chinese data is installed it is read
-by OCR instead (indexer.read.ocr).
+named in `unread`; with OCR asked for (`--ocr`) it is read by Tesseract instead
+(indexer.read.ocr).
 """
 from __future__ import annotations
 
