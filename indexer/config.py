@@ -27,6 +27,7 @@ from indexer.errors import ConfigError
 
 INDEX_ENV = "STDIDX_INDEX"
 CONFIG_ENV = "STDIDX_CONFIG"
+OCR_ENV = "STDIDX_OCR"  # "on": PDF pages without usable text are read by Tesseract
 LIST_KEYS = ("roots", "include", "exclude", "glossary")
 WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std")
 

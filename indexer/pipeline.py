@@ -45,6 +45,7 @@ class Summary:
     skipped: list[Problem] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
     warnings: int = 0
+    unread: list[Problem] = field(default_factory=list)  # pages or parts of indexed files left out
     text_bytes: int = 0
     seconds: float = 0.0
     note: str | None = None        # e.g. a stale lock that was taken over
@@ -130,6 +131,11 @@ def extract_file(item: tuple[Path, Path], builder: Builder | None = None) -> Ext
         return Extracted(str(path), rel, [], Problem(rel, f"internal error: {type(exc).__name__}: {exc}"))
 
 
+def unread_parts(item: Extracted) -> list[Problem]:
+    """A line for each part of a file's documents that was not indexed ("3 pages need OCR …")."""
+    return [Problem(item.rel, line) for record in item.records for line in record.provenance.get("unread", [])]
+
+
 def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
     try:
         return file_state(root, path, rel)
@@ -206,6 +212,7 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
             if item.problem:
                 (summary.skipped if item.skip else summary.failed).append(item.problem)
                 continue
+            summary.unread.extend(unread_parts(item))
             for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 versions.append(version_of(record))

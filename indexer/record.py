@@ -1,6 +1,7 @@
 """The canonical document record, mirrored by schemas/record.xsd and schemas/record.schema.json."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -54,6 +55,11 @@ class Record:
     work: str | None = None
     text: str = ""
     provenance: dict[str, Any] = field(default_factory=dict)
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) an offset of the text is on, for a paged document (PDF)."""
+        starts = self.provenance.get("pages")
+        return bisect.bisect_right(starts, offset) if starts else None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

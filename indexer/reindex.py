@@ -26,7 +26,7 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, extract_file,
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, extract_file, unread_parts,
                               refresh_statuses, settle_status)
 from indexer.record import Record
 
@@ -51,6 +51,7 @@ class Report:
     removed: list[str] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    unread: list[Problem] = field(default_factory=list)  # pages or parts of indexed files left out
     pending: int = 0               # changes left for the next run (interrupted)
     statuses: int = 0              # records whose status changed with their versions
     seconds: float = 0.0
@@ -183,6 +184,7 @@ class Applier:
             for record, old_id in zip(records, change.old.ids):
                 record.id = old_id
             del self.files[change.old_key]
+        self.report.unread.extend(unread_parts(item))
         state.ids = [r.id for r in records]
         for stale in set(change.old.ids if change.old else ()) - set(state.ids):
             self.delete(updater, stale)

@@ -89,7 +89,8 @@ def test_hostile_and_broken_xml_fails_with_reason(tmp_path, name, data, reason):
     ("empty.txt", b"", "empty"),
     ("blank.md", b"  \n\n ", "empty"),
     ("image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-    ("archive.pdf", b"%PDF-1.4", "unsupported"),
+    ("archive.zip", b"PK\x03\x04", "unsupported"),
+    ("empty.pdf", b"", "empty"),
 ])
 def test_not_documents_are_skipped_with_reason(tmp_path, name, data, reason):
     path = tmp_path / name

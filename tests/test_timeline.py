@@ -78,7 +78,7 @@ def test_svg_is_a_labelled_bar_chart(corpus_index, tmp_path):
     bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     assert len(bars) == len(data["buckets"])
     texts = {t.text for t in root.iter(f"{SVG}text")}
-    assert {"2024", "2025", "all records by year · 134 records"} <= texts
+    assert {"2024", "2025", "all records by year · 137 records"} <= texts
     tallest = max(bars, key=lambda r: float(r.get("height")))
     top = max(data["buckets"], key=lambda b: b["count"])
     assert tallest.find(f"{SVG}title").text == f"{top['label']}: {top['count']}"

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from indexer import output
-from indexer.config import CONFIG_ENV, INDEX_ENV, Config, default_config_path, default_index_path
-from indexer.errors import StdidxError
+from indexer.config import CONFIG_ENV, INDEX_ENV, OCR_ENV, Config, default_config_path, default_index_path
+from indexer.errors import StdidxError, UsageError
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
 
@@ -59,6 +59,28 @@ def index_option(command):
     return click.option("--index", "index_path", type=click.Path(path_type=Path),
                         envvar=INDEX_ENV, show_envvar=True, default=lambda: current_config().get("index"),
                         help="Index directory.", show_default="per-user data directory")(command)
+
+
+def ocr_option(command):
+    return click.option("--ocr", is_flag=True, envvar=OCR_ENV, show_envvar=True, callback=_want_ocr,
+                        expose_value=False,
+                        help="Read PDF pages that have no usable text with Tesseract (tesseract-ocr, "
+                             "tesseract-ocr-chi-sim): seconds a page.")(command)
+
+
+def _want_ocr(_ctx, _param, wanted: bool) -> None:
+    """Turn OCR on for this run; worker processes inherit it through the environment."""
+    import os
+
+    from indexer.read.ocr import tesseract
+
+    if not wanted:
+        os.environ.pop(OCR_ENV, None)
+        return
+    os.environ[OCR_ENV] = "on"
+    if tesseract() is None:
+        raise UsageError("--ocr needs tesseract with Chinese data on PATH "
+                         "(Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
 
 
 def filter_options(command):

@@ -8,12 +8,13 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, current_config, filter_options, index_option,
-                               open_index, run_index)
+                               ocr_option, open_index, run_index)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @index_option
+@ocr_option
 @click.option("--verbose", "-v", is_flag=True, help="List every skipped file.")
 def index(paths, index_path, verbose):
     """Index PATHS (folders or files) into a fresh index.
@@ -86,11 +87,13 @@ def search(query, filters, index_path, sort, limit, fmt, no_translate, literal, 
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show(doc_id, index_path, fmt):
-    """Show the record with id DOC_ID."""
+    """Show the record with id DOC_ID, with the notice it is attached to or its attachments."""
+    from indexer.query.attachments import links
     from indexer.query.search import get_record
 
-    record = get_record(open_index(index_path), doc_id)
-    output.record(record, fmt, sys.stdout)
+    ix = open_index(index_path)
+    record = get_record(ix, doc_id)
+    output.record(record, fmt, sys.stdout, links=links(ix, record))
 
 
 @cli.command()

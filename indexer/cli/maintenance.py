@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.base import cli, configured_glossary, current_config, index_option, run_index
+from indexer.cli.base import cli, configured_glossary, current_config, index_option, ocr_option, run_index
 from indexer.output import maintenance as output
 
 
 @cli.command()
 @index_option
+@ocr_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in when complete.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as JSON, with per-file reasons.")

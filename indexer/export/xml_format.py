@@ -90,8 +90,12 @@ def _provenance(provenance: dict) -> etree._Element:
             element.set(attribute, xml_text(provenance[attribute]))
     for repair in provenance.get("repairs", []):
         etree.SubElement(element, "repair").text = xml_text(repair)
+    if provenance.get("pages"):
+        element.set("pages", " ".join(str(start) for start in provenance["pages"]))
     for warning in provenance.get("warnings", []):
         etree.SubElement(element, "warning").text = xml_text(warning)
+    for part in provenance.get("unread", []):
+        etree.SubElement(element, "unread").text = xml_text(part)
     for field, source in provenance.get("fields", {}).items():
         attributes = {"field": field, "rule": source.get("rule", "")}
         if "span" in source:

@@ -9,7 +9,7 @@ from indexer.extract.dates import find_yearless, parse_date
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.issuers import Registry, unregistered_id
 from indexer.extract.stdno import parse_std_no
-from indexer.read.rawdoc import RawDoc
+from indexer.read.rawdoc import PAGE_BREAK, RawDoc
 from indexer.extract import pages
 from indexer.read.repair import repair_thai_mojibake
 from indexer.read.scraped import repair_scraped
@@ -39,7 +39,7 @@ class Builder:
         sources: dict[str, dict] = {}
         warnings: list[str] = []
         repairs = list(raw.repairs)
-        text = self._clean_text(raw.text, repairs)
+        text, page_starts = paged(self._clean_text(raw.text, repairs))
 
         def note(name: str, found: fields.Found | None, stated_rule: str = "stated") -> object:
             if name in stated:
@@ -132,8 +132,7 @@ class Builder:
             effective=effective_iso, effective_precision=effective_precision, status=state,
             std_no=std_no, replaces=list(replaces), doc_no=doc_no, references=list(references),
             source_url=stated.get("source_url") or raw.source_url, work=work, text=text,
-            provenance={"format": raw.format, "encoding": raw.encoding, "repairs": repairs,
-                        "warnings": warnings[:20], "fields": sources},
+            provenance=_provenance(raw, repairs, warnings, sources, page_starts),
         )
 
     def _page_kind(self, raw: RawDoc, title: str, text: str, adopted: bool,
@@ -270,6 +269,30 @@ class Builder:
         return Issuer(entry.id, entry.name_zh, entry.name_en,
                       named_zh=zh if zh != entry.name_zh else None,
                       named_en=en if en != entry.name_en else None)
+
+
+def paged(text: str) -> tuple[str, list[int]]:
+    """Text with its page breaks made blank lines, and where each page starts (none: not paged)."""
+    if PAGE_BREAK not in text:
+        return text, []
+    starts, out, at = [], [], 0
+    for page in text.split(PAGE_BREAK):
+        page = page.strip("\n")
+        starts.append(at)
+        out.append(page)
+        at += len(page) + 2
+    return "\n\n".join(out), starts
+
+
+def _provenance(raw: RawDoc, repairs: list[str], warnings: list[str], sources: dict,
+                page_starts: list[int]) -> dict:
+    provenance = {"format": raw.format, "encoding": raw.encoding, "repairs": repairs,
+                  "warnings": warnings[:20], "fields": sources}
+    if page_starts:
+        provenance["pages"] = page_starts
+    if raw.unread:
+        provenance["unread"] = list(raw.unread)
+    return provenance
 
 
 def detect_lang(text: str) -> str:

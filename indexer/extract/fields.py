@@ -38,8 +38,10 @@ _ADOPTING_BODY = re.compile(r"(?:日\s*|^\s*)([\u4e00-\u9fff]{2,30}?(人民代�
 # The short forms headers use for a congress, and the names the national database records.
 _CONGRESS_SHORT = (("人大常委会", "人民代表大会常务委员会"), ("人大", "人民代表大会"))
 # After the number a cover may name what it replaces, or the standard it adopts
-# (GB/T 34490—2017/ISO 10993-1:2009).
-_COVER_REST = re.compile(r"\s*((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
+# (GB/T 34490—2017/ISO 10993-1:2009); a draft's cover has a year still to come
+# (GB/T 18115.6—202X), which leaves the number without a year.
+_COVER_REST = re.compile(r"\s*([-—–]\s*(20|19)?[0-9]?[X×x]{1,4}\s*)?"
+                         r"((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
 _NATIONAL_REGULATION = re.compile(r"^(中华人民共和国)?(?!.*(省|自治区|市|县|自治州|特别行政区))[^《》]*条例$")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")

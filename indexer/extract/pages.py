@@ -44,6 +44,8 @@ _STD_THEN_TITLE = re.compile(r"^\s*《([^》\n]{2,60})》")
 # A Chinese cover title wraps over at most this many more lines.
 COVER_TITLE_LINES = 3
 _COVER_END = re.compile(r"(发布|实施|批准|提出|归口)$|^[（(]|\d{4}")
+# A draft's cover prints its stage under the title; the stage belongs to the title.
+_STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)）]$|^(征求意见稿|送审稿|报批稿)$")
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -142,7 +144,8 @@ def _cover_title(lines: list[str]) -> Signal | None:
             if _COVER_SKIP.match(after) or find_std_nos(after):
                 continue
             if _title_like(after) and not _is_paragraph(after):
-                title = _wrapped_title(after, lines[lines.index(after) + 1:])
+                title, used = _wrapped_title(after, lines[lines.index(after) + 1:])
+                title += _stage_after(lines, lines.index(after) + 1 + used)
                 return Signal(title, "page:cover-title", f"{line} {title}"[:200])
             break
     for line in lines[:20]:
@@ -152,23 +155,34 @@ def _cover_title(lines: list[str]) -> Signal | None:
     return None
 
 
-def _wrapped_title(first: str, following: list[str]) -> str:
+def _wrapped_title(first: str, following: list[str]) -> tuple[str, int]:
     """A cover title with the lines it wraps onto: "第8部分：…" and the Chinese lines that
     go on from it, or an English title going on in lower case. The English title, the
-    stage mark (（征求意见稿）) and the date lines that follow a Chinese title end it."""
-    title = first
+    stage mark (（征求意见稿）) and the date lines that follow a Chinese title end it.
+    Returns the title and how many lines it took after the first."""
+    title, used = first, 0
     chinese = bool(_CJK.search(first))
     for line in following[:COVER_TITLE_LINES]:
         if _PART_LINE.match(fold(line)):
             title += " " + line
         elif chinese and _CJK.search(line[:1]) and _title_like(line) and not find_std_nos(line) \
-                and not _COVER_END.search(fold(line)):
+                and not _COVER_END.search(fold(line)) and not _STAGE_LINE.match(line):
             title += line
         elif not chinese and line[:1].islower() and len(line) < 60:
             title += " " + line
         else:
             break
-    return title
+        used += 1
+    return title, used
+
+
+def _stage_after(lines: list[str], start: int) -> str:
+    """"（征求意见稿）" when a stage line follows the cover title (an English title may come between)."""
+    for line in lines[start:start + 2]:
+        m = _STAGE_LINE.match(line.strip())
+        if m:
+            return f"（{m.group(1) or m.group(2)}）"
+    return ""
 
 
 def _headline(lines: list[str]) -> Signal | None:

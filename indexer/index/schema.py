@@ -8,11 +8,12 @@ from datetime import datetime
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.extract.docno import canonical_doc_no
+from indexer.extract.attachments import key, named_attachments
 from indexer.extract.stdno import parse_std_no
 from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.record import Record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: attaches
 
 
 class CJKText(TEXT):
@@ -39,6 +40,7 @@ def make_schema() -> Schema:
         lang=ID,
         year=ID,
         work=ID(stored=True),
+        attaches=KEYWORD(commas=True),                                 # the names in its 附件 list
         issued=DATETIME(sortable=True),
         effective=DATETIME,
         record=STORED,
@@ -68,6 +70,7 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "status": record.status,
         "lang": record.lang,
         "work": record.work or "",
+        "attaches": ",".join(key(name) for name in named_attachments(record.text)),
         "record": pack(record),
     }
     if record.issued:

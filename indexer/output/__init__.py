@@ -56,7 +56,8 @@ def results(res: "Results", fmt: str, out: IO, ui: str = "en", explain: bool = F
 def _hit_dict(hit) -> dict:
     data = {k: v for k, v in hit.record.to_dict().items() if k in BRIEF_FIELDS}
     data.update(gloss=hit.gloss, score=round(hit.score, 3), partial=hit.partial, snippet=hit.snippet,
-                highlights=[list(span) for span in hit.highlights])
+                highlights=[list(span) for span in hit.highlights], page=hit.page,
+                notice={"id": hit.notice.id, "title": hit.notice.title} if hit.notice else None)
     return data
 
 
@@ -86,7 +87,10 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
             out.write(f"    {second}\n")
         facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
         out.write("    " + _style(" · ".join(facts), color, fg="cyan") + "\n")
-        out.write("    " + _highlight(hit.snippet, hit.highlights, color) + "\n")
+        where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
+        out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
+        if hit.notice:
+            out.write("    " + _label("ui", "attachment of", ui).format(title=hit.notice.title, id=hit.notice.id) + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():
@@ -151,8 +155,9 @@ def _highlight(text: str, spans: list[tuple[int, int]], color: bool) -> str:
 
 # --- records -----------------------------------------------------------------
 
-def record(rec: Record, fmt: str, out: IO, explain: bool = False) -> None:
-    """A record's fields; with explain, each field's rule and source span instead of the text."""
+def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) -> None:
+    """A record's fields; with explain, each field's rule and source span instead of the text.
+    `links` (indexer.query.attachments.Links): the notice it is attached to, its attachments."""
     if fmt == "json":
         out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -184,10 +189,25 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False) -> None:
         line("repaired", repair)
     for warning in prov.get("warnings", []):
         line("warning", warning)
+    for part in prov.get("unread", []):
+        line("not read", part)
+    if links and links.notice:
+        line("notice", f"{links.notice.id} {links.notice.title}")
+    for attached in links.attachments if links else []:
+        line("attachment", f"{attached.id} {attached.path}")
     if explain:
-        line("text", f"{len(rec.text)} characters")
+        line("text", f"{len(rec.text)} characters" + (f", {len(prov['pages'])} pages" if prov.get("pages") else ""))
     else:
-        out.write("\n" + rec.text + "\n")
+        out.write("\n" + _paged_text(rec) + "\n")
+
+
+def _paged_text(rec: Record) -> str:
+    """The text, with a "[page N]" line where each page of a paged document starts."""
+    starts = rec.provenance.get("pages")
+    if not starts:
+        return rec.text
+    ends = starts[1:] + [len(rec.text)]
+    return "\n".join(f"[page {n}]\n{rec.text[a:b].strip()}\n" for n, (a, b) in enumerate(zip(starts, ends), 1))
 
 
 def _issuer_line(issuer: dict) -> str:
@@ -208,15 +228,22 @@ def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     rate = s.text_bytes / 1e6 / s.seconds if s.seconds else 0.0
     out.write(f"indexed {s.indexed} documents from {s.files} files in {s.seconds:.1f} s "
               f"({rate:.2f} MB of text/s); skipped {len(s.skipped)}; failed {len(s.failed)}; "
-              f"warnings {s.warnings}\n")
+              f"warnings {s.warnings + len(s.unread)}\n")
     if s.note:
         out.write(f"note: {s.note}\n")
-    for problem in s.failed:
-        out.write(f"  failed   {problem.path}: {problem.reason}\n")
+    problems(s.failed, s.unread, out)
     for problem in s.skipped if verbose or len(s.skipped) <= 20 else s.skipped[:20]:
         out.write(f"  skipped  {problem.path}: {problem.reason}\n")
     if len(s.skipped) > 20 and not verbose:
         out.write(f"  … {len(s.skipped) - 20} more skipped (use --verbose)\n")
+
+
+def problems(failed: list, unread: list, out: IO) -> None:
+    """A line per failed file, then one per file indexed without some of its pages or parts."""
+    for problem in failed:
+        out.write(f"  failed   {problem.path}: {problem.reason}\n")
+    for problem in unread:
+        out.write(f"  warning  {problem.path}: {problem.reason}\n")
 
 
 def registry(reg, fmt: str, out: IO) -> None:

@@ -20,8 +20,9 @@ def reindex_summary(index_path: Path, report: "Report", news: list["News"], out:
               f"{len(report.moved)} moved, {len(report.removed)} removed, {len(report.failed)} failed"
               f"{f', {report.statuses} statuses settled' if report.statuses else ''} "
               f"in {report.seconds:.1f} s\n")
-    for problem in report.failed:
-        out.write(f"  failed   {problem.path}: {problem.reason}\n")
+    from indexer.output import problems
+
+    problems(report.failed, report.unread, out)
     for item in news:
         titles = "; ".join(r.title for r in item.records[:3])
         more = f" (+{len(item.records) - 3} more)" if len(item.records) > 3 else ""
@@ -36,6 +37,7 @@ def reindex_report(index_path: Path, report: "Report", news: list["News"]) -> st
         "removed": report.removed,
         "failed": [asdict(p) for p in report.failed],
         "skipped": [asdict(p) for p in report.skipped],
+        "unread": [asdict(p) for p in report.unread],
         "pending": report.pending, "statuses_settled": report.statuses,
         "seconds": round(report.seconds, 3), "note": report.note,
         "watches": {n.watch: [_brief(r) for r in n.records] for n in news},

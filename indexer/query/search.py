@@ -17,6 +17,7 @@ from indexer.query.bestmatch import BestMatch, driving_of, rank_of, relevance_of
 from indexer.query.concepts import Reading
 from indexer.query.parse import Filters, build_query, filter_query
 from indexer.extract.glossary import Glossary, load_glossary
+from indexer.query.attachments import attachment_keys, notice_of
 from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
@@ -32,6 +33,21 @@ class Hit:
     highlights: list[tuple[int, int]]
     gloss: str | None = None  # English words for the terms of a Chinese title without title_en
     partial: bool = False  # a best-match hit that lacks some of the query's concepts
+    page: int | None = None  # the page of a paged document (PDF) the snippet is from
+    notice: Record | None = None  # the notice this document is an attachment of
+
+
+def _name_notices(searcher, hits: list[Hit]) -> None:
+    """Each hit in an attachment names the notice it belongs to."""
+    known = attachment_keys(searcher)
+    for hit in hits:
+        hit.notice = notice_of(searcher, hit.record, known)
+
+
+def hit_snippet(record: Record, needles: str) -> dict:
+    """The snippet, its highlights and (for a paged document) its page, as Hit's fields."""
+    shown, spans, at = snippet(record.text, needles)
+    return {"snippet": shown, "highlights": spans, "page": record.page_at(at)}
 
 
 @dataclass
@@ -79,12 +95,12 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
         for hit, record in itertools.islice(_ties_settled(page, sort), limit):
             # Highlight what was searched: a Chinese text found by an English word shows the
             # Chinese term.
-            text_snippet, spans = snippet(record.text, needles)
             # A sorted search has no relevance score (Whoosh reports the sort key).
             score = hit.score if isinstance(hit.score, (int, float)) else 0.0
             partial = best is not None and sort == "relevance" and driving_of(score) < best.driving
-            hits.append(Hit(record, relevance_of(score) if best is not None else score, text_snippet, spans,
-                            title_gloss(record, glossary), partial))
+            hits.append(Hit(record, relevance_of(score) if best is not None else score,
+                            gloss=title_gloss(record, glossary), partial=partial, **hit_snippet(record, needles)))
+        _name_notices(searcher, hits)
         facets = {name: _counts(results.groups(name)) for name in FACETS}
         complete = results.groups("driving").get(best.driving, 0) if best is not None else None
         total = len(results)
@@ -260,8 +276,9 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     page = search(ix, text, replace(filters, statuses=[]), limit=1, **options)  # the expansion, once
     hits = []
     for record in kept[:limit]:
-        text_snippet, spans = snippet(record.text, page.needles)
-        hits.append(Hit(record, 0.0, text_snippet, spans, title_gloss(record, glossary)))
+        hits.append(Hit(record, 0.0, gloss=title_gloss(record, glossary), **hit_snippet(record, page.needles)))
+    with ix.searcher() as searcher:
+        _name_notices(searcher, hits)
     return Results(page.query, len(kept), hits, _facets_of(kept), time.perf_counter() - started,
                    page.expanded, page.terms, page.translated, needles=page.needles,
                    explanation=page.explanation, concepts=page.concepts)

@@ -31,24 +31,37 @@ def needles(query_text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def snippet(text: str, query_text: str, width: int = WIDTH) -> tuple[str, list[tuple[int, int]]]:
-    """(snippet text, highlighted spans within it); the opening of the text when nothing matches."""
+def snippet(text: str, query_text: str, width: int = WIDTH) -> tuple[str, list[tuple[int, int]], int]:
+    """(snippet text, highlighted spans within it, offset in `text` of its first match); the
+    opening of the text (offset 0) when nothing matches."""
     pieces = needles(query_text)
     flat = re.sub(r"\s+", " ", text)
     if not pieces:
-        return flat[:width], []
+        return flat[:width], [], 0
     pattern = re.compile("|".join(sorted(pieces, key=len, reverse=True)))
     matches = [(m.start(), m.end()) for m in pattern.finditer(fold(flat))]
     if not matches:
-        return flat[:width], []
+        return flat[:width], [], 0
     start = _best_window(matches, width)
     start = max(0, min(start, len(flat) - width))
     end = start + width
-    spans = [(max(a, start) - start, min(b, end) - start) for a, b in matches if a < end and b > start]
+    inside = [(a, b) for a, b in matches if a < end and b > start]
+    spans = [(max(a, start) - start, min(b, end) - start) for a, b in inside]
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
     shift = len(prefix)
-    return prefix + flat[start:end] + suffix, [(a + shift, b + shift) for a, b in spans]
+    at = _unflattened(text, inside[0][0] if inside else start)
+    return prefix + flat[start:end] + suffix, [(a + shift, b + shift) for a, b in spans], at
+
+
+def _unflattened(text: str, flat_offset: int) -> int:
+    """The offset in `text` of a position in its whitespace-collapsed copy."""
+    lost = 0
+    for run in re.finditer(r"\s{2,}|[^\S ]", text):
+        if run.start() - lost >= flat_offset:
+            break
+        lost += len(run.group()) - 1
+    return flat_offset + lost
 
 
 def _best_window(matches: list[tuple[int, int]], width: int) -> int:

@@ -5,8 +5,11 @@ from pathlib import Path
 
 from indexer.errors import NotADocument, ReadError
 from indexer.read.html import read_html
+from indexer.read.pdf import read_pdf
 from indexer.read.plain import read_markdown, read_text
 from indexer.read.rawdoc import RawDoc
+from indexer.read.sheet import read_xlsx
+from indexer.read.word import read_word
 from indexer.read.xmlrec import read_xml
 
 READERS = {
@@ -14,6 +17,9 @@ READERS = {
     ".xml": read_xml,
     ".md": read_markdown, ".markdown": read_markdown,
     ".txt": read_text, ".text": read_text,
+    ".pdf": read_pdf,
+    ".docx": read_word, ".doc": read_word, ".wps": read_word,
+    ".xlsx": read_xlsx,
 }
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -35,8 +41,13 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 def parse(path: Path, data: bytes) -> list[RawDoc]:
     """The documents in a file's bytes, read by the reader for its type."""
+    if not data.strip():
+        raise NotADocument("empty file")
     result = READERS[path.suffix.lower()](data)
-    return result if isinstance(result, list) else [result]
+    docs = result if isinstance(result, list) else [result]
+    if all(not d.text.strip() and not d.title and not d.stated for d in docs):
+        raise NotADocument("no text in the file")
+    return docs
 
 
 def read_file(path: Path, max_bytes: int = MAX_BYTES) -> list[RawDoc]:

@@ -4,10 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# Between the pages of a paged format (PDF) in RawDoc.text; extraction turns the
+# breaks into page start offsets.
+PAGE_BREAK = "\f"
+
 
 @dataclass
 class RawDoc:
-    format: str                      # html | xml | markdown | text
+    format: str                      # html | xml | markdown | text | pdf | docx | doc | xlsx
     encoding: str
     text: str
     title: str | None = None         # from markup: <h1>, <title>, "# " heading, <title> element
@@ -15,6 +19,7 @@ class RawDoc:
     repairs: list[str] = field(default_factory=list)
     source_url: str | None = None    # og:url, <link rel=canonical>, front matter url
     part: int | None = None          # position of a record inside a multi-record XML file
+    unread: list[str] = field(default_factory=list)  # one line each: content left out, and why
     # What a page's metadata says, weaker than the text's own statements:
     # "published" (PubDate, article:published_time …), "source" (ContentSource …).
     meta: dict[str, str] = field(default_factory=dict)
