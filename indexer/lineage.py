@@ -40,6 +40,9 @@ class Version:
     # and news items are not versions of anything.
     std_no: str | None = None
     doc_type: str | None = None
+    # Breaks ties between same-dated versions the same way in a fresh build and
+    # in a reindex (whose ids and order of records differ).
+    path: str = ""
 
 
 def superseded_ids(versions: list[Version]) -> set[str]:
@@ -52,7 +55,7 @@ def superseded_ids(versions: list[Version]) -> set[str]:
     for members in by_work.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda v: (v.issued or v.effective or "", v.effective or ""))
+        members.sort(key=lambda v: (v.issued or v.effective or "", v.effective or "", v.path))
         latest = members[-1]
         out.update(v.id for v in members[:-1]
                    if not (v.std_no and v.std_no == latest.std_no))

@@ -23,7 +23,7 @@ from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
 from indexer.read import parse, read_bytes, read_file
-from indexer.record import Record
+from indexer.record import Record, make_id
 
 # Files in a corpus folder that are not documents: hidden files, editor
 # backups, and README files describing the folder itself.
@@ -130,6 +130,23 @@ def extract_file(item: tuple[Path, Path], builder: Builder | None = None) -> Ext
         return Extracted(str(path), rel, [], Problem(rel, f"internal error: {type(exc).__name__}: {exc}"))
 
 
+def claim_ids(records: list[Record], taken: Callable[[str], bool]) -> list[str]:
+    """Give each record an id no other indexed file holds; returns the ids.
+
+    Ids come from paths (or are stated in the file), and a moved file keeps the
+    id of its old path, so a new file at that path, or two files stating one
+    id, would share it, and replacing one would silently drop the other.
+    """
+    mine: set[str] = set()
+    for record in records:
+        base, n = record.id, 0
+        while record.id in mine or taken(record.id):
+            n += 1
+            record.id = make_id(f"{base}#{n}")
+        mine.add(record.id)
+    return [record.id for record in records]
+
+
 def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
     try:
         return file_state(root, path, rel)
@@ -195,6 +212,7 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
     summary = Summary(files=len(items))
     versions: list[Version] = []
     files: dict[str, FileState] = {}
+    ids: set[str] = set()
     with tempfile.TemporaryFile(dir=_spool_dir(store)) as spool:
         # Phase 1: extract everything, spooling records to disk so memory
         # stays flat, and keep the little each needs for lineage.
@@ -206,10 +224,12 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
             if item.problem:
                 (summary.skipped if item.skip else summary.failed).append(item.problem)
                 continue
+            item.state.ids = claim_ids(item.records, ids.__contains__)
+            ids.update(item.state.ids)
             for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 versions.append(Version(record.id, record.work, record.issued, record.effective,
-                                        record.status, record.std_no, record.doc_type))
+                                        record.status, record.std_no, record.doc_type, record.path))
                 summary.warnings += len(record.provenance.get("warnings", []))
         # Phase 2: statuses that depend on the other versions of a work.
         superseded = superseded_ids(versions)

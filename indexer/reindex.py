@@ -26,8 +26,8 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, extract_file,
-                              refresh_statuses, settle_status)
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, claim_ids, discover,
+                              extract_file, refresh_statuses, settle_status)
 from indexer.record import Record
 
 BATCH = 200
@@ -119,6 +119,8 @@ class Applier:
         self.upserted: dict[str, Record] = {}
         self.deleted: set[str] = set()
         self.works: set[str] = set()
+        # Which file holds each id, so no two files ever share one.
+        self.owners = {doc_id: key for key, state in files.items() for doc_id in state.ids}
 
     def run(self, changes: list[Change], batch: int, stop: Callable[[], bool]) -> None:
         if not changes:
@@ -162,6 +164,7 @@ class Applier:
         if change.kind == "removed":
             for doc_id in change.old.ids:
                 self.delete(updater, doc_id)
+            self._disown(change.old)
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
@@ -183,7 +186,12 @@ class Applier:
             for record, old_id in zip(records, change.old.ids):
                 record.id = old_id
             del self.files[change.old_key]
-        state.ids = [r.id for r in records]
+            state.ids = [r.id for r in records]
+        else:
+            state.ids = claim_ids(records, lambda doc_id: self.owners.get(doc_id, change.key) != change.key)
+        if change.old:
+            self._disown(change.old)
+        self.owners.update(dict.fromkeys(state.ids, change.key))
         for stale in set(change.old.ids if change.old else ()) - set(state.ids):
             self.delete(updater, stale)
         for record in records:
@@ -199,9 +207,15 @@ class Applier:
         else:
             self.report.moved.append((change.old.rel, rel))
 
+    def _disown(self, old: FileState) -> None:
+        for doc_id in old.ids:
+            self.owners.pop(doc_id, None)
+
     def _forget(self, change: Change, updater, state: FileState | None) -> None:
         for doc_id in change.old.ids if change.old else ():
             self.delete(updater, doc_id)
+        if change.old:
+            self._disown(change.old)
         if change.old_key:
             del self.files[change.old_key]
         if state:
@@ -230,4 +244,4 @@ def _base_version(record: Record) -> Version:
     rule = record.provenance.get("fields", {}).get("status", {}).get("rule")
     status = "in_force" if rule == LINEAGE_RULE else record.status
     return Version(record.id, record.work, record.issued, record.effective, status,
-                   record.std_no, record.doc_type)
+                   record.std_no, record.doc_type, record.path)
