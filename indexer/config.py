@@ -9,6 +9,7 @@ from so `stdidx config show` can say.
     include = ["*.html", "*.xml", "*.md", "*.txt"]
     exclude = ["drafts/*", "*.bak"]
     glossary = ["~/rare-earth/my-terms.json"]
+    max_removal = 0.5
 
     [watch.dysprosium]
     query = "镝"
@@ -17,6 +18,8 @@ from so `stdidx config show` can say.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -28,6 +31,9 @@ from indexer.errors import ConfigError
 INDEX_ENV = "STDIDX_INDEX"
 CONFIG_ENV = "STDIDX_CONFIG"
 LIST_KEYS = ("roots", "include", "exclude", "glossary")
+# The share of indexed files one run may remove without --yes: more, and a root
+# was probably emptied or unmounted rather than cleared out on purpose.
+MAX_REMOVAL = 0.5
 WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std")
 
 
@@ -88,8 +94,10 @@ def load_config(flag: str | Path | None = None) -> Config:
         if key in ("roots", "glossary"):
             value = [_path(v, path) for v in value]
         config.settings[key] = Setting(value, where if key in data else "default")
+    config.settings["max_removal"] = Setting(_share(data.get("max_removal", MAX_REMOVAL), path),
+                                             where if "max_removal" in data else "default")
     config.watches = _watches(data.get("watch", {}), path)
-    unknown = set(data) - {"index", "watch", *LIST_KEYS}
+    unknown = set(data) - {"index", "watch", "max_removal", *LIST_KEYS}
     if unknown:
         raise ConfigError(f"{path}: unknown setting {', '.join(sorted(unknown))}")
     return config
@@ -108,6 +116,12 @@ def _read(path: Path, required: bool) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+
+
+def _share(value: Any, config_file: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(f"{config_file}: max_removal must be a number from 0 to 1, got {value!r}")
+    return float(value)
 
 
 def _path(value: Any, config_file: Path) -> Path:
@@ -136,7 +150,26 @@ def save_watch(path: Path, name: str, spec: dict | None) -> None:
     """Add, replace (spec) or remove (None) one saved search, keeping the file's comments."""
     import tomlkit
 
-    document = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+    with _edit_lock(path):
+        document = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+        _set_watch(document, name, spec)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(tomlkit.dumps(document), "utf-8")
+        os.replace(temporary, path)
+
+
+@contextlib.contextmanager
+def _edit_lock(path: Path):
+    """Edits read, change and rewrite the whole file: two at once would lose one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _set_watch(document, name: str, spec: dict | None) -> None:
+    import tomlkit
+
     watches = document.setdefault("watch", tomlkit.table(is_super_table=True))
     if spec is None:
         watches.pop(name, None)
@@ -147,7 +180,3 @@ def save_watch(path: Path, name: str, spec: dict | None) -> None:
                 value = spec[key]
                 table[key] = list(value) if isinstance(value, (list, tuple)) else value
         watches[name] = table
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(tomlkit.dumps(document), "utf-8")
-    os.replace(temporary, path)

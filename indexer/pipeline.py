@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from indexer.errors import NotADocument, ReadError
+from indexer.errors import CorpusMissing, IndexMissing, NotADocument, ReadError, TooManyRemovals
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
@@ -60,7 +60,7 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
     exclude, include = tuple(exclude), tuple(include)
     found: list[tuple[Path, Path]] = []
     for root in roots:
-        root = Path(root).resolve()
+        root = _readable_root(Path(root))
         if root.is_file():
             found.append((root.parent, root))
             continue
@@ -73,6 +73,30 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
                     continue
                 found.append((root, Path(folder) / name))
     return found
+
+
+def _readable_root(root: Path) -> Path:
+    """The root, resolved; a missing or unreadable one stops the run before anything is removed."""
+    resolved = root.resolve()
+    try:
+        if resolved.is_dir():
+            os.listdir(resolved)
+        elif not resolved.is_file():
+            raise CorpusMissing(f"corpus root {root} does not exist (not mounted?); "
+                                "the index is left as it was")
+    except PermissionError:
+        raise CorpusMissing(f"corpus root {root} is not readable; the index is left as it was") from None
+    return resolved
+
+
+def check_removals(known: Iterable[str], found: list[tuple[Path, Path]], max_removal: float) -> None:
+    """Refuse a run that would remove more than max_removal of the indexed files."""
+    known = set(known)
+    removed = len(known - {str(path) for _, path in found})
+    if known and removed > max_removal * len(known):
+        raise TooManyRemovals(f"this run would remove {removed} of the {len(known)} indexed files "
+                              "(a root emptied or not mounted?); the index is left as it was. "
+                              "Pass --yes to proceed, or raise max_removal in the configuration")
 
 
 def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
@@ -179,11 +203,11 @@ def inspect_file(path: Path) -> list[Record]:
 
 def index_corpus(roots: list[Path], store: Store, progress: Progress | None = None,
                  exclude: Iterable[str] = DEFAULT_EXCLUDE, workers: int | None = None,
-                 include: Iterable[str] = ()) -> Summary:
+                 include: Iterable[str] = (), max_removal: float = 1.0) -> Summary:
     """Build a fresh index generation from the roots; it replaces the current one on success."""
     with writer_lock(store.path, "index") as note:
         summary = _build(roots, store, progress, tuple(exclude), tuple(include),
-                         workers or min(2, os.cpu_count() or 1))
+                         workers or min(2, os.cpu_count() or 1), max_removal)
         refresh_statuses(store)
     summary.note = note
     return summary
@@ -206,9 +230,10 @@ def refresh_statuses(store: Store) -> int:
     return len(changed)
 
 
-def _build(roots, store, progress, exclude, include, workers) -> Summary:
+def _build(roots, store, progress, exclude, include, workers, max_removal) -> Summary:
     started = time.perf_counter()
     items = discover(roots, exclude, include)
+    check_removals(_indexed_files(store), items, max_removal)
     summary = Summary(files=len(items))
     versions: list[Version] = []
     files: dict[str, FileState] = {}
@@ -246,6 +271,13 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
                 summary.text_bytes += len(record.text.encode("utf-8"))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _indexed_files(store: Store) -> Iterable[str]:
+    try:
+        return store.manifest().keys()
+    except IndexMissing:           # none yet, or one of another version: nothing to lose
+        return ()
 
 
 def settle_status(record: Record, superseded: set[str]) -> Record:

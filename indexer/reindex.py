@@ -26,8 +26,8 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, claim_ids, discover,
-                              extract_file, refresh_statuses, settle_status)
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
+                              discover, extract_file, refresh_statuses, settle_status)
 from indexer.record import Record
 
 BATCH = 200
@@ -63,7 +63,7 @@ class Report:
 
 def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
             include: Iterable[str] | None = None, batch: int = BATCH,
-            stop: Callable[[], bool] = lambda: False) -> Report:
+            stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0) -> Report:
     """Bring the index up to date with its roots (by default the ones it was built from)."""
     started = time.perf_counter()
     meta = store.meta()
@@ -73,7 +73,9 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
     with writer_lock(store.path, "reindex") as note:
         report = Report(note=note)
         files = store.manifest()
-        changes = plan(files, discover(roots, exclude, include))
+        found = discover(roots, exclude, include)
+        check_removals(files, found, max_removal)
+        changes = plan(files, found)
         Applier(store, files, report).run(changes, batch, stop)
         if changes or meta.get("statuses_on") != date.today().isoformat():
             report.statuses += refresh_statuses(store)

@@ -94,3 +94,77 @@ def test_same_dated_versions_settle_as_a_fresh_build_does(tmp_path):
     (root / "z.xml").rename(root / "a.xml")       # the id of z.xml moves to a.xml
     assert run("reindex", "--index", index).exit_code == 0
     assert state(index) == fresh_build(root, tmp_path)
+
+
+# --- 2. a missing, unmounted or emptied root changes nothing -------------------
+
+@pytest.fixture
+def indexed(tmp_path):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    for n in range(4):
+        notice(root / f"n{n}.txt", f"关于第{n}号的通知")
+    assert run("index", root, "--index", index).exit_code == 0
+    return root, index
+
+
+def test_missing_root_is_an_error_and_the_index_is_kept(indexed):
+    root, index = indexed
+    root.rename(root.with_name("unmounted"))
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("stdidx: error: corpus root ") and "does not exist" in result.stderr
+    assert len(records(index)) == 4
+
+
+def test_configured_root_that_does_not_exist_is_an_error(indexed, tmp_path):
+    _, index = indexed
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'roots = ["{tmp_path / "nowhere"}"]\n', encoding="utf-8")
+    for command in (["index"], ["reindex"], ["reindex", "--full"]):
+        result = run(*command, "--index", index)
+        assert result.exit_code == 2 and "does not exist" in result.stderr, command
+    assert len(records(index)) == 4
+
+
+@pytest.mark.parametrize("command", [["reindex"], ["reindex", "--full"], ["index", "ROOT"]])
+def test_emptied_root_needs_yes(indexed, command):
+    root, index = indexed
+    for path in root.iterdir():
+        path.unlink()
+    command = [str(root) if part == "ROOT" else part for part in command]
+    result = run(*command, "--index", index)
+    assert result.exit_code == 2 and "would remove 4 of the 4 indexed files" in result.stderr
+    assert "--yes" in result.stderr and len(records(index)) == 4
+    assert run(*command, "--index", index, "--yes").exit_code == 0
+    assert records(index) == []
+
+
+def test_max_removal_in_the_configuration(indexed, tmp_path):
+    root, index = indexed
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("max_removal = 0.2\n", encoding="utf-8")
+    (root / "n0.txt").unlink()
+    assert run("reindex", "--index", index).exit_code == 2      # 1 of 4 is more than 0.2
+    config.write_text("max_removal = 1\n", encoding="utf-8")
+    for path in root.iterdir():
+        path.unlink()
+    assert run("reindex", "--index", index).exit_code == 0 and records(index) == []
+    config.write_text('max_removal = "all"\n', encoding="utf-8")
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 2 and "max_removal must be a number from 0 to 1" in result.stderr
+
+
+# --- 3. configuration edits never lose each other -----------------------------
+
+def test_parallel_watch_add_keeps_every_saved_search(tmp_path):
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("STDIDX_CONFIG", None)
+    processes = [subprocess.Popen([sys.executable, "-m", "indexer", "watch", "add", f"w{n}", "镝"],
+                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for n in range(12)]
+    assert [p.wait(timeout=120) for p in processes] == [0] * 12
+    listed = run("watch", "list").stdout
+    assert all(f"w{n} " in listed for n in range(12)), listed
+    assert not [p.name for p in (tmp_path / "config" / "stdidx").iterdir() if p.name.endswith(tuple("0123456789"))]

@@ -61,6 +61,19 @@ def index_option(command):
                         help="Index directory.", show_default="per-user data directory")(command)
 
 
+def removal_option(command):
+    """--yes, read as the share of indexed files the run may remove (see max_removal)."""
+    command = click.option("--yes", "remove_freely", is_flag=True,
+                           help="Proceed even when the run would remove more than max_removal "
+                                "(default half) of the indexed files.")(command)
+
+    @functools.wraps(command)
+    def wrapper(remove_freely, **kwargs):
+        return command(max_removal=1.0 if remove_freely else current_config().get("max_removal"), **kwargs)
+
+    return wrapper
+
+
 def filter_options(command):
     options = [
         click.option("--issuer", multiple=True, help="Issuer id, name or abbreviation (repeatable)."),

@@ -8,14 +8,15 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, current_config, filter_options, index_option,
-                               open_index, run_index)
+                               open_index, removal_option, run_index)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @index_option
 @click.option("--verbose", "-v", is_flag=True, help="List every skipped file.")
-def index(paths, index_path, verbose):
+@removal_option
+def index(paths, index_path, verbose, max_removal):
     """Index PATHS (folders or files) into a fresh index.
 
     Without PATHS: the configuration's roots, else the bundled corpus. The new
@@ -30,7 +31,8 @@ def index(paths, index_path, verbose):
     config = current_config()
     include, exclude = config.get("include") or None, config.get("exclude") or None
     roots = list(paths) or config.get("roots") or [corpus_dir()]
-    code = run_index(roots, Store(index_path), sys.stdout, verbose, include=include, exclude=exclude)
+    code = run_index(roots, Store(index_path), sys.stdout, verbose, include=include, exclude=exclude,
+                     max_removal=max_removal)
     sys.exit(code)
 
 

@@ -86,7 +86,8 @@ class Store:
     def build(self, meta: dict, limitmb: int = 256, procs: int = 1) -> Iterator["Builder"]:
         """Write a new generation; it becomes current only if the block succeeds."""
         self.path.mkdir(parents=True, exist_ok=True)
-        generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+        # Two builds by one process within a second (a test, a retry) need two names.
+        generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
         target = self.path / generation
         target.mkdir()
         ix = whoosh_index.create_in(str(target), make_schema())
