@@ -104,7 +104,18 @@ def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
 
 
 def relative_path(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return shown_name(path.relative_to(root).as_posix())
+
+
+def shown_name(name: str) -> str:
+    """A file name as text that can be stored, searched and printed.
+
+    Names are bytes; one that is not UTF-8 (common in folders unpacked from GBK
+    zips) arrives with surrogate escapes, which neither the index nor a terminal
+    takes. Its odd bytes are shown as \\xNN; the file itself is still reached by
+    its real name, the manifest key.
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 # --- extraction, one file at a time (runs in worker processes) --------------
@@ -196,7 +207,7 @@ def inspect_file(path: Path) -> list[Record]:
     """The records one file would yield, before statuses that depend on other versions."""
     raws = read_file(path)
     builder = Builder()
-    return [builder.build(raw, path.name) for raw in raws]
+    return [builder.build(raw, shown_name(path.name)) for raw in raws]
 
 
 # --- the whole run -----------------------------------------------------------

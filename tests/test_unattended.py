@@ -168,3 +168,39 @@ def test_parallel_watch_add_keeps_every_saved_search(tmp_path):
     listed = run("watch", "list").stdout
     assert all(f"w{n} " in listed for n in range(12)), listed
     assert not [p.name for p in (tmp_path / "config" / "stdidx").iterdir() if p.name.endswith(tuple("0123456789"))]
+
+
+# --- 4. file names that are not UTF-8 -----------------------------------------
+
+GBK_NAME = "关于".encode("gbk")             # b"\xb9\xd8\xd3\xda", as unpacked from a GBK zip
+
+
+def test_names_that_are_not_utf8_are_indexed_and_shown_escaped(tmp_path):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    notice(root / "ok.txt", "关于钬的通知")
+    folder = os.fsencode(root)
+    for suffix, data in ((b".txt", "关于镝的通知\n镝。\n工业和信息化部\n2024年3月15日\n".encode()),
+                         (b".pdf", b"%PDF-1.4"), (b".html", b"")):
+        with open(folder + b"/" + GBK_NAME + suffix, "wb") as handle:
+            handle.write(data)
+    result = run("index", root, "--index", index)
+    assert result.exit_code == 0, result.output
+    assert "skipped  \\xb9\\xd8\\xd3\\xda.pdf: unsupported file type" in result.stdout
+    assert sorted(r.path for r in records(index)) == ["\\xb9\\xd8\\xd3\\xda.txt", "ok.txt"]
+    assert len(list(index.glob("gen-*"))) == 1
+    for _ in range(2):
+        assert run("reindex", "--index", index).exit_code == 0
+    os.rename(folder + b"/" + GBK_NAME + b".txt", folder + b"/" + GBK_NAME + b"2.txt")
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 0 and "1 moved" in result.stdout
+    assert state(index) == fresh_build(root, tmp_path)
+
+
+def test_a_root_whose_name_is_not_utf8(tmp_path):
+    root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/" + GBK_NAME))
+    notice(root / "a.txt", "关于钬的通知")
+    index = tmp_path / "ix"
+    assert run("index", root, "--index", index).exit_code == 0
+    notice(root / "b.txt", "关于镝的通知")
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 0 and "1 added" in result.stdout

@@ -52,6 +52,6 @@ def load(directory: Path) -> dict[str, FileState]:
 
 def save(directory: Path, files: dict[str, FileState]) -> None:
     temporary = directory / f".{NAME}.{os.getpid()}"
-    temporary.write_text(json.dumps({k: asdict(v) for k, v in sorted(files.items())},
-                                    ensure_ascii=False), "utf-8")
+    # ASCII escapes keep keys that are not UTF-8 (surrogate-escaped file names) lossless.
+    temporary.write_text(json.dumps({k: asdict(v) for k, v in sorted(files.items())}), "utf-8")
     os.replace(temporary, directory / NAME)

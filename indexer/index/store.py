@@ -98,7 +98,8 @@ class Store:
             writer.commit()
             manifest.save(target, builder.files)
         except BaseException:
-            writer.cancel()
+            with contextlib.suppress(Exception):   # a failed commit has closed it already
+                writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
         self._switch(generation, dict(meta, count=builder.count))
@@ -108,7 +109,8 @@ class Store:
 
     def _write_meta(self, meta: dict) -> None:
         temporary = self.path / f".{META}.{os.getpid()}"
-        temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+        # ASCII escapes keep roots whose names are not UTF-8 lossless.
+        temporary.write_text(json.dumps(meta, indent=2), "utf-8")
         os.replace(temporary, self.path / META)
 
     def _switch(self, generation: str, meta: dict) -> None:
