@@ -51,11 +51,13 @@ class Summary:
 
 
 def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
-             include: Iterable[str] = ()) -> list[tuple[Path, Path]]:
+             include: Iterable[str] = (),
+             unreadable: list[tuple[Path, Path]] | None = None) -> list[tuple[Path, Path]]:
     """Every file under the roots as (root, file), sorted.
 
     Exclude patterns match a file or folder name, or a path relative to the
     root (drafts/*); include patterns, when given, keep only files they match.
+    Folders that cannot be listed are added to unreadable as (root, folder).
     """
     exclude, include = tuple(exclude), tuple(include)
     found: list[tuple[Path, Path]] = []
@@ -64,7 +66,12 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
         if root.is_file():
             found.append((root.parent, root))
             continue
-        for folder, dirs, files in os.walk(root):
+
+        def note(error: OSError, root: Path = root) -> None:
+            if unreadable is not None:
+                unreadable.append((root, Path(error.filename)))
+
+        for folder, dirs, files in os.walk(root, onerror=note):
             rel_folder = Path(folder).relative_to(root)
             dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude))
             for name in sorted(files):
@@ -73,6 +80,10 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
                     continue
                 found.append((root, Path(folder) / name))
     return found
+
+
+def unreadable_folder(root: Path, folder: Path) -> Problem:
+    return Problem(f"{relative_path(root, folder)}/", "unreadable folder (its files cannot be listed)")
 
 
 def _readable_root(root: Path) -> Path:
@@ -243,9 +254,10 @@ def refresh_statuses(store: Store) -> int:
 
 def _build(roots, store, progress, exclude, include, workers, max_removal) -> Summary:
     started = time.perf_counter()
-    items = discover(roots, exclude, include)
+    unreadable: list[tuple[Path, Path]] = []
+    items = discover(roots, exclude, include, unreadable)
     check_removals(_indexed_files(store), items, max_removal)
-    summary = Summary(files=len(items))
+    summary = Summary(files=len(items), failed=[unreadable_folder(*pair) for pair in unreadable])
     versions: list[Version] = []
     files: dict[str, FileState] = {}
     ids: set[str] = set()

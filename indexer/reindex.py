@@ -11,6 +11,7 @@ searches; the next run finds the same differences and finishes the work.
 """
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
-                              discover, extract_file, refresh_statuses, settle_status)
+                              discover, extract_file, refresh_statuses, settle_status,
+                              unreadable_folder)
 from indexer.record import Record
 
 BATCH = 200
@@ -73,9 +75,13 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
     with writer_lock(store.path, "reindex") as note:
         report = Report(note=note)
         files = store.manifest()
-        found = discover(roots, exclude, include)
-        check_removals(files, found, max_removal)
-        changes = plan(files, found)
+        unreadable: list[tuple[Path, Path]] = []
+        found = discover(roots, exclude, include, unreadable)
+        report.failed.extend(unreadable_folder(*pair) for pair in unreadable)
+        # Files in a folder that cannot be listed now are not gone: keep them.
+        hidden = {key for key in files if any(_within(key, folder) for _, folder in unreadable)}
+        check_removals(set(files) - hidden, found, max_removal)
+        changes = plan(files, found, hidden)
         Applier(store, files, report).run(changes, batch, stop)
         if changes or meta.get("statuses_on") != date.today().isoformat():
             report.statuses += refresh_statuses(store)
@@ -83,8 +89,17 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
     return report
 
 
-def plan(files: dict[str, FileState], found: list[tuple[Path, Path]]) -> list[Change]:
-    """Compare the manifest with the files on disk; content decides, mtime only saves hashing."""
+def _within(key: str, folder: Path) -> bool:
+    return key.startswith(f"{folder}{os.sep}")
+
+
+def plan(files: dict[str, FileState], found: list[tuple[Path, Path]],
+         hidden: set[str] = frozenset()) -> list[Change]:
+    """Compare the manifest with the files on disk; content decides, mtime only saves hashing.
+
+    A file that cannot be stat'ed or hashed counts as changed: reading it again
+    reports why, and a file that was indexed keeps its indexed version.
+    """
     present: dict[str, tuple[Path, Path]] = {str(path): (root, path) for root, path in found}
     changes: list[Change] = []
     fresh: list[Change] = []
@@ -93,23 +108,39 @@ def plan(files: dict[str, FileState], found: list[tuple[Path, Path]]) -> list[Ch
         if old is None:
             fresh.append(Change("added", key, root, path))
             continue
-        stat = path.stat()
-        if (stat.st_size, stat.st_mtime_ns) == (old.size, old.mtime_ns):
-            continue
-        if old.size == stat.st_size and content_hash(path) == old.sha256:
-            old.mtime_ns = stat.st_mtime_ns  # touched, not changed
-            continue
-        changes.append(Change("updated", key, root, path, old))
-    gone = {key: state for key, state in files.items() if key not in present}
+        if not _touched_only(path, old):
+            changes.append(Change("updated", key, root, path, old))
+    gone = {key: state for key, state in files.items() if key not in present and key not in hidden}
     by_hash = {state.sha256: key for key, state in gone.items() if state.ids}
     for change in fresh:
-        old_key = by_hash.pop(content_hash(change.path), None)
+        old_key = by_hash.pop(_hash_or_none(change.path), None)
         if old_key:
             changes.append(Change("moved", change.key, change.root, change.path, gone.pop(old_key), old_key))
         else:
             changes.append(change)
     changes.extend(Change("removed", key, old=state) for key, state in gone.items())
     return changes
+
+
+def _touched_only(path: Path, old: FileState) -> bool:
+    """The file is as the manifest knew it, or only its mtime moved (noted in the manifest)."""
+    try:
+        stat = path.stat()
+        if (stat.st_size, stat.st_mtime_ns) == (old.size, old.mtime_ns):
+            return True
+        if old.size == stat.st_size and content_hash(path) == old.sha256:
+            old.mtime_ns = stat.st_mtime_ns
+            return True
+    except OSError:
+        pass
+    return False
+
+
+def _hash_or_none(path: Path) -> str | None:
+    try:
+        return content_hash(path)
+    except OSError:
+        return None
 
 
 class Applier:

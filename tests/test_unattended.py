@@ -204,3 +204,45 @@ def test_a_root_whose_name_is_not_utf8(tmp_path):
     notice(root / "b.txt", "关于镝的通知")
     result = run("reindex", "--index", index)
     assert result.exit_code == 0 and "1 added" in result.stdout
+
+
+# --- 5. unreadable files and folders ------------------------------------------
+
+def unprivileged(*args) -> subprocess.CompletedProcess:
+    """Run stdidx where permissions apply: root reads everything, so drop that power."""
+    command = [sys.executable, "-m", "indexer", *map(str, args)]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to test permissions as root")
+        powers = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_unreadable_file_and_folder_are_one_line_each(indexed):
+    root, index = indexed
+    notice(root / "locked" / "inside.txt", "关于锁定的通知")
+    notice(root / "secret.txt", "关于秘密的通知")
+    assert run("reindex", "--index", index).exit_code == 0
+    notice(root / "new.txt", "关于新的通知")
+    notice(root / "fresh-secret.txt", "关于新秘密的通知")
+    (root / "secret.txt").write_text("changed", encoding="utf-8")
+    for path in (root / "secret.txt", root / "fresh-secret.txt", root / "locked"):
+        path.chmod(0)
+    try:
+        result = unprivileged("reindex", "--index", index)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        lines = result.stdout.splitlines()
+        assert "  failed   locked/: unreadable folder (its files cannot be listed)" in lines
+        assert "  failed   secret.txt: unreadable: Permission denied (previous version kept)" in lines
+        assert "  failed   fresh-secret.txt: unreadable: Permission denied" in lines
+        assert "1 added, 0 updated, 0 moved, 0 removed, 3 failed" in lines[0]
+        paths = {r.path for r in records(index)}
+        assert {"locked/inside.txt", "secret.txt", "new.txt"} <= paths
+        built = unprivileged("index", root, "--index", index.parent / "fresh")
+        assert built.returncode == 1 and "  failed   locked/: unreadable folder" in built.stdout
+    finally:
+        for path in (root / "secret.txt", root / "fresh-secret.txt", root / "locked"):
+            path.chmod(0o755)
+    assert run("reindex", "--index", index).exit_code == 0
+    assert state(index) == fresh_build(root, index.parent)
