@@ -4,6 +4,7 @@ The core never prints; the CLI passes a progress callback and formats the Summar
 """
 from __future__ import annotations
 
+import ctypes
 import fnmatch
 import multiprocessing
 import os
@@ -30,6 +31,7 @@ from indexer.record import Record, make_id
 DEFAULT_EXCLUDE = (".*", "*~", "README*", "readme*")
 
 Progress = Callable[[int, int, str], None]
+PR_SET_PDEATHSIG = 1               # prctl(2)
 
 
 @dataclass
@@ -134,13 +136,25 @@ def shown_name(name: str) -> str:
 _builder: Builder | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     global _builder
     # A worker forked from a process that handles SIGTERM itself (reindex does)
     # must still die when the pool terminates it; Ctrl-C is the parent's to handle.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _builder = Builder()
+
+
+def _die_with_parent(parent: int) -> None:
+    """A parent killed outright (the OOM killer) takes its workers with it (Linux only)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:     # the parent died before the line above
+        os._exit(1)
 
 
 @dataclass
@@ -207,7 +221,7 @@ def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[Extract
         yield from map(extract_file, items)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         yield from pool.imap(extract_file, items, chunksize=8)
 
 

@@ -246,3 +246,53 @@ def test_unreadable_file_and_folder_are_one_line_each(indexed):
             path.chmod(0o755)
     assert run("reindex", "--index", index).exit_code == 0
     assert state(index) == fresh_build(root, index.parent)
+
+
+# --- 6. killing the main process of index -------------------------------------
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def holds_lock(pid: int) -> bool:
+    try:
+        return any(os.readlink(fd).endswith(".writer.lock") for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_killing_only_the_main_index_process_frees_the_lock(tmp_path):
+    import signal
+    import time
+
+    root, index = tmp_path / "c", tmp_path / "ix"
+    for n in range(600):
+        notice(root / f"b{n % 9}" / f"n{n:04d}.txt", f"关于第{n}号稀土指标的通知")
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    main = subprocess.Popen([sys.executable, "-m", "indexer", "index", root, "--index", index],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(workers := children(main.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert workers, "the build finished before its workers were seen"
+    assert not any(map(holds_lock, workers)), "workers inherited the writer lock"
+    main.send_signal(signal.SIGKILL)             # the main process alone, as the OOM killer does
+    main.wait()
+    deadline = time.monotonic() + 10
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, workers)), "workers outlived their parent"
+    again = subprocess.run([sys.executable, "-m", "indexer", "index", root, "--index", index],
+                           env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
