@@ -35,6 +35,7 @@ LIST_KEYS = ("roots", "include", "exclude", "glossary")
 # was probably emptied or unmounted rather than cleared out on purpose.
 MAX_REMOVAL = 0.5
 WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std")
+MANY_WATCH_KEYS = ("issuer", "type", "status", "lang")     # the rest are one string each
 
 
 def default_index_path() -> Path:
@@ -112,6 +113,8 @@ def _read(path: Path, required: bool) -> dict:
         return {}
     except OSError as exc:
         raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -142,8 +145,18 @@ def _watches(table: Any, path: Path) -> dict[str, dict]:
         unknown = set(spec) - set(WATCH_KEYS)
         if unknown:
             raise ConfigError(f"{path}: [watch.{name}] has unknown keys {', '.join(sorted(unknown))}")
+        for key, value in spec.items():
+            if not _text_or_texts(value, many=key in MANY_WATCH_KEYS):
+                kind = "a string or a list of strings" if key in MANY_WATCH_KEYS else "a string"
+                raise ConfigError(f"{path}: [watch.{name}] {key} must be {kind}, got {value!r}")
         out[name] = dict(spec)
     return out
+
+
+def _text_or_texts(value: Any, many: bool) -> bool:
+    if isinstance(value, str):
+        return True
+    return many and isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def save_watch(path: Path, name: str, spec: dict | None) -> None:

@@ -33,6 +33,10 @@ class TooManyRemovals(UsageError):
     """A run would remove most of the index: more likely an emptied root than a real change."""
 
 
+class IndexWriteError(StdidxError):
+    """Writing the index failed (a full disk, a read-only folder); what was there is kept."""
+
+
 class Locked(StdidxError):
     """Another process holds the index's writer lock (EX_TEMPFAIL, so cron may retry)."""
 

@@ -4,6 +4,7 @@ The core never prints; the CLI passes a progress callback and formats the Summar
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fnmatch
 import multiprocessing
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from indexer.errors import CorpusMissing, IndexMissing, NotADocument, ReadError, TooManyRemovals
+from indexer.errors import (CorpusMissing, IndexMissing, IndexWriteError, NotADocument, ReadError,
+                            TooManyRemovals)
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
@@ -97,8 +99,9 @@ def _readable_root(root: Path) -> Path:
         elif not resolved.is_file():
             raise CorpusMissing(f"corpus root {root} does not exist (not mounted?); "
                                 "the index is left as it was")
-    except PermissionError:
-        raise CorpusMissing(f"corpus root {root} is not readable; the index is left as it was") from None
+    except OSError as exc:
+        raise CorpusMissing(f"corpus root {root} is not readable ({exc.strerror}); "
+                            "the index is left as it was") from None
     return resolved
 
 
@@ -241,12 +244,26 @@ def index_corpus(roots: list[Path], store: Store, progress: Progress | None = No
                  exclude: Iterable[str] = DEFAULT_EXCLUDE, workers: int | None = None,
                  include: Iterable[str] = (), max_removal: float = 1.0) -> Summary:
     """Build a fresh index generation from the roots; it replaces the current one on success."""
-    with writer_lock(store.path, "index") as note:
+    with index_writing(store), writer_lock(store.path, "index") as note:
         summary = _build(roots, store, progress, tuple(exclude), tuple(include),
                          workers or min(2, os.cpu_count() or 1), max_removal)
         refresh_statuses(store)
     summary.note = note
     return summary
+
+
+@contextlib.contextmanager
+def index_writing(store: Store) -> Iterator[None]:
+    """Reading a file fails per file, inside the run; an OSError that reaches
+    here is writing the index failing (a full disk, a read-only folder), after
+    the store has put back what was there."""
+    if store.path.exists() and not store.path.is_dir():
+        raise IndexWriteError(f"the index {store.path} is a file, not a folder")
+    try:
+        yield
+    except OSError as exc:
+        raise IndexWriteError(f"cannot write the index at {store.path}: {exc.strerror or exc}; "
+                              "it is left as it was") from None
 
 
 def refresh_statuses(store: Store) -> int:

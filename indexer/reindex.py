@@ -28,8 +28,8 @@ from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
-                              discover, extract_file, refresh_statuses, settle_status,
-                              unreadable_folder)
+                              discover, extract_file, index_writing, refresh_statuses,
+                              settle_status, unreadable_folder)
 from indexer.record import Record
 
 BATCH = 200
@@ -72,7 +72,8 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
     roots = roots or [Path(r) for r in meta.get("roots", [])]
     exclude = tuple(exclude if exclude is not None else meta.get("exclude", DEFAULT_EXCLUDE))
     include = tuple(include if include is not None else meta.get("include", ()))
-    with writer_lock(store.path, "reindex") as note:
+    with index_writing(store), writer_lock(store.path, "reindex") as note:
+        store.drop_unfinished()
         report = Report(note=note)
         files = store.manifest()
         unreadable: list[tuple[Path, Path]] = []

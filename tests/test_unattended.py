@@ -296,3 +296,150 @@ def test_killing_only_the_main_index_process_frees_the_lock(tmp_path):
     again = subprocess.run([sys.executable, "-m", "indexer", "index", root, "--index", index],
                            env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
+
+
+# --- 7. a full disk, and builds killed part way -------------------------------
+
+def long_notices(root: Path, numbers: range) -> None:
+    for n in numbers:
+        notice(root / f"b{n % 5}" / f"n{n}.txt", f"关于第{n}号稀土指标的通知" + "镝和铽的开采指标按计划执行。" * 40)
+
+
+def listing(index: Path) -> dict[str, int]:
+    return {str(p.relative_to(index)): p.stat().st_size for p in index.rglob("*") if p.is_file()}
+
+
+def with_small_disk(*args) -> subprocess.CompletedProcess:
+    """Run stdidx where no file may grow past 150 kB: writes fail as on a full disk."""
+    import resource
+    import signal
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # fail the write instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))
+
+    return subprocess.run([sys.executable, "-m", "indexer", *map(str, args)], preexec_fn=limit,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("command", [["reindex"], ["index", "ROOT"]])
+def test_a_failed_write_leaves_the_index_as_it_was_and_one_line(tmp_path, command):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    long_notices(root, range(200))
+    assert run("index", root, "--index", index).exit_code == 0
+    before = listing(index)
+    long_notices(root, range(200, 500))
+    result = with_small_disk(*[root if part == "ROOT" else part for part in command], "--index", index)
+    assert result.returncode == 1
+    assert result.stderr.startswith("stdidx: error: cannot write the index at ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert listing(index) == before
+    assert run("reindex", "--index", index).exit_code == 0
+    assert state(index) == fresh_build(root, tmp_path)
+
+
+def test_generations_left_by_a_killed_build_are_removed_by_the_next_run(tmp_path):
+    import signal
+    import time
+
+    root, index = tmp_path / "c", tmp_path / "ix"
+    long_notices(root, range(300))
+    assert run("index", root, "--index", index).exit_code == 0
+    current = set(index.glob("gen-*"))
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    build = subprocess.Popen([sys.executable, "-m", "indexer", "index", root, "--index", index],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+    deadline = time.monotonic() + 120
+    while set(index.glob("gen-*")) == current and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    partial = set(index.glob("gen-*")) - current
+    assert partial, "the build finished before its generation was seen"
+    assert run("reindex", "--index", index).exit_code == 0
+    assert set(index.glob("gen-*")) == current
+
+
+# --- 8. ordinary mistakes are one line, never a traceback ---------------------
+
+def one_line_error(result, code: int = 2) -> str:
+    assert result.exit_code == code, result.output
+    assert result.stderr.startswith("stdidx: error: ") and result.stderr.count("\n") == 1, result.stderr
+    return result.stderr
+
+
+@pytest.mark.parametrize("query, reason", [
+    ("NOT NOT 稀土", "operators without words"),
+    ("(" * 1000 + "稀土" + ")" * 1000, "nested more than"),
+])
+def test_odd_queries_are_usage_errors(indexed, query, reason):
+    _, index = indexed
+    assert reason in one_line_error(run("search", query, "--index", index))
+
+
+@pytest.mark.parametrize("text, reason", [
+    (b'roots = ["\xff"]\n', "not UTF-8 text"),
+    (b'[watch.a]\nquery = "x"\nissuer = 5\n', "issuer must be a string or a list of strings"),
+    (b'[watch.a]\nquery = "x"\nsince = 2024-01-01\n', "since must be a string"),
+])
+def test_bad_configuration_is_refused_at_load(tmp_path, text, reason):
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_bytes(text)
+    assert reason in one_line_error(run("watch", "list"))
+
+
+def test_an_index_path_that_is_a_file(indexed, tmp_path):
+    root, _ = indexed
+    (tmp_path / "afile").write_text("x")
+    assert "is a file, not a folder" in one_line_error(run("index", root, "--index", tmp_path / "afile"), 1)
+
+
+def test_a_read_only_index_for_reindex(indexed):
+    root, index = indexed
+    notice(root / "new.txt", "关于新的通知")
+    modes = {path: path.stat().st_mode for path in [index, *index.rglob("*")]}
+    for path in modes:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        result = unprivileged("reindex", "--index", index)
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+    assert result.returncode == 1 and result.stderr.startswith("stdidx: error: cannot write the index")
+    assert result.stderr.count("\n") == 1 and len(records(index)) == 4
+
+
+@pytest.mark.parametrize("args", [
+    ["show", b"\xff"], ["watch", "add", b"\xff", "镝"], ["watch", "add", "n", b"\xff"],
+    ["export", "--format", "bulk", "--bulk-index", b"\xff"], ["search", "镝", "--issuer", b"\xfe"],
+])
+def test_arguments_that_are_not_utf8(indexed, args):
+    _, index = indexed
+    args = [os.fsdecode(a) if isinstance(a, bytes) else a for a in args]
+    extra = [] if args[0] == "watch" else ["--index", index]
+    assert "is not valid UTF-8 text" in one_line_error(run(*args, *extra))
+
+
+def test_impossible_stated_date_is_a_warning(tmp_path):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    root.mkdir()
+    (root / "r.xml").write_text('<record><title>稀土通知</title><issued precision="day">2024-02-30</issued>'
+                                "<text>镝</text></record>", encoding="utf-8")
+    result = run("index", root, "--index", index)
+    assert result.exit_code == 0 and "warnings 1" in result.stdout
+    [record] = records(index)
+    assert record.issued is None
+    assert "stated issued '2024-02-30' is not a date; ignored" in record.provenance["warnings"]
+
+
+def test_two_first_searches_on_a_missing_index_both_answer(tmp_path):
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    searches = [subprocess.Popen([sys.executable, "-m", "indexer", "search", "镝", "--index", tmp_path / "ix"],
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+    for search in searches:
+        out, err = search.communicate(timeout=300)
+        assert search.returncode == 0, err
+        assert "镝" in out

@@ -69,6 +69,12 @@ def writer_lock(index_path: Path, command: str) -> Iterator[str | None]:
         handle.close()
 
 
+def wait_for_writer(index_path: Path) -> None:
+    """Return once the writer holding the index's lock (if any) has finished."""
+    with open(index_path / LOCK, "rb") as handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
+
+
 def _holder(path: Path) -> dict:
     try:
         return json.loads(path.read_text("utf-8") or "{}")
