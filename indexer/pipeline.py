@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -54,36 +55,82 @@ class Summary:
     note: str | None = None        # e.g. a stale lock that was taken over
 
 
+@dataclass
+class Discovery:
+    files: list[tuple[Path, Path]]             # (root, file), sorted
+    skipped: list[Problem] = field(default_factory=list)
+    unreadable: list[tuple[Path, Path]] = field(default_factory=list)   # folders, as (root, folder)
+
+    def failed(self) -> list[Problem]:
+        return [unreadable_folder(root, folder) for root, folder in self.unreadable]
+
+
 def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
-             include: Iterable[str] = (),
-             unreadable: list[tuple[Path, Path]] | None = None) -> list[tuple[Path, Path]]:
-    """Every file under the roots as (root, file), sorted.
+             include: Iterable[str] = ()) -> Discovery:
+    """Every regular file under the roots, with what was passed over and why.
 
     Exclude patterns match a file or folder name, or a path relative to the
     root (drafts/*); include patterns, when given, keep only files they match.
-    Folders that cannot be listed are added to unreadable as (root, folder).
     """
     exclude, include = tuple(exclude), tuple(include)
-    found: list[tuple[Path, Path]] = []
+    roots = [_readable_root(Path(root)) for root in roots]
+    found = Discovery([])
     for root in roots:
-        root = _readable_root(Path(root))
         if root.is_file():
-            found.append((root.parent, root))
+            found.files.append((root.parent, root))
             continue
 
         def note(error: OSError, root: Path = root) -> None:
-            if unreadable is not None:
-                unreadable.append((root, Path(error.filename)))
+            found.unreadable.append((root, Path(error.filename)))
 
         for folder, dirs, files in os.walk(root, onerror=note):
             rel_folder = Path(folder).relative_to(root)
-            dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude))
+            dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude)
+                             and not _linked_folder(root, Path(folder) / d, found))
             for name in sorted(files):
                 rel = (rel_folder / name).as_posix()
                 if _matches(name, rel, exclude) or (include and not _matches(name, rel, include)):
                     continue
-                found.append((root, Path(folder) / name))
+                path = Path(folder) / name
+                reason = _not_a_file(path, roots)
+                if reason:
+                    found.skipped.append(Problem(relative_path(root, path), reason))
+                else:
+                    found.files.append((root, path))
     return found
+
+
+def _linked_folder(root: Path, path: Path, found: Discovery) -> bool:
+    """A symlinked folder is not walked (it may lead anywhere, or in a loop), but said so."""
+    if not path.is_symlink():
+        return False
+    found.skipped.append(Problem(f"{relative_path(root, path)}/", "symlinked folder; not followed"))
+    return True
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def _not_a_file(path: Path, roots: list[Path]) -> str | None:
+    """Why the entry is not read: only regular files, reached directly or by a
+    symlink to a regular file inside the roots, are (a link to /etc/passwd or
+    /dev/zero is neither a document nor safe to read)."""
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            target = path.resolve(strict=True)
+            if not target.is_file():
+                return "symlink to something that is not a regular file; not followed"
+            if not any(target == root or root in target.parents for root in roots):
+                return "symlink to a file outside the corpus; not followed"
+            return None
+    except (OSError, RuntimeError):        # a dangling link, a loop
+        return "broken symlink"
+    for test, kind in _SPECIAL:
+        if test(mode):
+            return f"not a regular file ({kind})"
+    return None
 
 
 def unreadable_folder(root: Path, folder: Path) -> Problem:
@@ -285,10 +332,11 @@ def refresh_statuses(store: Store) -> int:
 
 def _build(roots, store, progress, exclude, include, workers, max_removal) -> Summary:
     started = time.perf_counter()
-    unreadable: list[tuple[Path, Path]] = []
-    items = discover(roots, exclude, include, unreadable)
+    found = discover(roots, exclude, include)
+    items = found.files
     check_removals(_indexed_files(store), items, max_removal)
-    summary = Summary(files=len(items), failed=[unreadable_folder(*pair) for pair in unreadable])
+    summary = Summary(files=len(items) + len(found.skipped), skipped=list(found.skipped),
+                      failed=found.failed())
     versions: list[Version] = []
     files: dict[str, FileState] = {}
     ids: set[str] = set()

@@ -29,7 +29,7 @@ from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
                               discover, extract_file, index_writing, refresh_statuses,
-                              settle_status, unreadable_folder)
+                              settle_status)
 from indexer.record import Record
 
 BATCH = 200
@@ -76,13 +76,13 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         store.drop_unfinished()
         report = Report(note=note)
         files = store.manifest()
-        unreadable: list[tuple[Path, Path]] = []
-        found = discover(roots, exclude, include, unreadable)
-        report.failed.extend(unreadable_folder(*pair) for pair in unreadable)
+        found = discover(roots, exclude, include)
+        report.failed.extend(found.failed())
+        report.skipped.extend(found.skipped)
         # Files in a folder that cannot be listed now are not gone: keep them.
-        hidden = {key for key in files if any(_within(key, folder) for _, folder in unreadable)}
-        check_removals(set(files) - hidden, found, max_removal)
-        changes = plan(files, found, hidden)
+        hidden = {key for key in files if any(_within(key, folder) for _, folder in found.unreadable)}
+        check_removals(set(files) - hidden, found.files, max_removal)
+        changes = plan(files, found.files, hidden)
         Applier(store, files, report).run(changes, batch, stop)
         if changes or meta.get("statuses_on") != date.today().isoformat():
             report.statuses += refresh_statuses(store)

@@ -208,15 +208,20 @@ def test_a_root_whose_name_is_not_utf8(tmp_path):
 
 # --- 5. unreadable files and folders ------------------------------------------
 
+def process(*args, before: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """Run stdidx in its own process, which a hang cannot take the test run down with."""
+    command = [*before, sys.executable, "-m", "indexer", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
 def unprivileged(*args) -> subprocess.CompletedProcess:
     """Run stdidx where permissions apply: root reads everything, so drop that power."""
-    command = [sys.executable, "-m", "indexer", *map(str, args)]
-    if os.geteuid() == 0:
-        if not shutil.which("setpriv"):
-            pytest.skip("needs setpriv to test permissions as root")
-        powers = "-dac_override,-dac_read_search"
-        command = ["setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}", *command]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if os.geteuid() != 0:
+        return process(*args)
+    if not shutil.which("setpriv"):
+        pytest.skip("needs setpriv to test permissions as root")
+    powers = "-dac_override,-dac_read_search"
+    return process(*args, before=("setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}"))
 
 
 def test_unreadable_file_and_folder_are_one_line_each(indexed):
@@ -443,3 +448,76 @@ def test_two_first_searches_on_a_missing_index_both_answer(tmp_path):
         out, err = search.communicate(timeout=300)
         assert search.returncode == 0, err
         assert "镝" in out
+
+
+# --- 9. symlinks out of the corpus, and files that are not files --------------
+
+def test_only_regular_files_inside_the_roots_are_read(tmp_path):
+    root, index, outside = tmp_path / "c", tmp_path / "ix", tmp_path / "outside"
+    notice(root / "ok.txt", "关于钬的通知")
+    notice(outside / "secret.txt", "关于秘密镝的通知")
+    links = {"passwd.txt": Path("/etc/passwd"), "status.txt": Path("/proc/self/status"),
+             "secret.txt": outside / "secret.txt", "same.txt": Path("ok.txt"),
+             "dangling.txt": Path("nowhere"), "zero.txt": Path("/dev/zero"), "linked": outside}
+    for name, target in links.items():
+        (root / name).symlink_to(target)
+    os.mkfifo(root / "pipe.txt")
+    result = process("index", root, "--index", index)       # reading the pipe would block for ever
+    assert result.returncode == 0, result.stderr
+    assert sorted(r.path for r in records(index)) == ["ok.txt", "same.txt"]
+    lines = result.stdout.splitlines()
+    for name in ("passwd.txt", "status.txt", "secret.txt"):
+        assert f"  skipped  {name}: symlink to a file outside the corpus; not followed" in lines
+    assert "  skipped  dangling.txt: broken symlink" in lines
+    assert "  skipped  zero.txt: symlink to something that is not a regular file; not followed" in lines
+    assert "  skipped  pipe.txt: not a regular file (a named pipe)" in lines
+    assert "  skipped  linked/: symlinked folder; not followed" in lines
+    assert run("reindex", "--index", index).stdout == ""
+
+
+# --- 11. control characters never reach the terminal --------------------------
+
+def test_names_and_titles_cannot_forge_lines_or_drive_the_terminal(tmp_path):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    root.mkdir()
+    (root / "bad\n  failed   forged.xml: evil.xml").write_text("<record><title>x", encoding="utf-8")
+    (root / "t.html").write_text("<html><head><title>关于镝&#x1b;]0;pwned&#x07;的通知&#x1b;[2J</title></head>"
+                                 "<body><p>镝和铽的开采指标按计划执行。&#x1b;[31m</p></body></html>", encoding="utf-8")
+    result = run("index", root, "--index", index)
+    assert result.exit_code == 1
+    assert len([line for line in result.stdout.splitlines() if line.startswith("  failed")]) == 1
+    assert "bad\\n  failed   forged.xml: evil.xml: malformed XML" in result.stdout
+    [record] = records(index)
+    shown = run("search", "镝", "--index", index).stdout + run("show", record.id, "--index", index).stdout
+    assert "\x1b" not in shown and "\x07" not in shown and "\\x1b]0;pwned\\x07" in shown
+    (root / "t.html").unlink()
+    (root / "also\nforged.xml").write_text("<record><title>x", encoding="utf-8")
+    reindexed = run("reindex", "--index", index, "--yes")
+    assert "also\\nforged.xml: malformed XML" in reindexed.stdout
+    assert len(reindexed.stdout.splitlines()) == 3          # the summary and two failed files
+
+
+# --- 12. formulas hidden behind invisible or full-width characters ------------
+
+@pytest.mark.parametrize("value", ["\u200b=1+1", "\ufeff=1+1", " =1+1", "\u3000@SUM(A1)", "＝1+1", "＋1", "＠x",
+                                   "\u2060\u00a0－1"])
+def test_hidden_formulas_are_neutralised(value):
+    from indexer.export.cells import neutralised
+
+    assert neutralised(value) == "'" + value
+
+
+def test_csv_export_neutralises_hidden_formulas_in_every_cell(tmp_path):
+    import csv
+    import io
+
+    root, index = tmp_path / "c", tmp_path / "ix"
+    root.mkdir()
+    (root / "r.xml").write_text(
+        "<record><title>\u200b=HYPERLINK(\"http://x.test\")</title><issuers><issuer>＝cmd|' /c calc'!A0</issuer>"
+        "</issuers><doc_no>＠SUM(1)</doc_no><text>镝</text></record>", encoding="utf-8")
+    assert run("index", root, "--index", index).exit_code == 0
+    exported = run("export", "--index", index, "--format", "csv", "--no-bom").stdout
+    [row] = list(csv.DictReader(io.StringIO(exported)))
+    for name in ("title", "issuers", "doc_no"):
+        assert row[name].startswith("'"), (name, row[name])
