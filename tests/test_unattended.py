@@ -521,3 +521,29 @@ def test_csv_export_neutralises_hidden_formulas_in_every_cell(tmp_path):
     [row] = list(csv.DictReader(io.StringIO(exported)))
     for name in ("title", "issuers", "doc_no"):
         assert row[name].startswith("'"), (name, row[name])
+
+
+# --- 10. a DTD is refused in any encoding -------------------------------------
+
+DTDS = {
+    "system": '<!DOCTYPE record SYSTEM "file:///etc/passwd">',
+    "public": '<!DOCTYPE record PUBLIC "-//X//EN" "http://x.test/r.dtd">',
+    "entity": '<!DOCTYPE record [<!ENTITY a "镝镝镝">]>',
+    "parameter": '<!DOCTYPE record [<!ENTITY % p SYSTEM "file:///etc/hostname"> %p;]>',
+}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_dtds_are_refused_after_decoding(tmp_path, encoding):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    root.mkdir()
+    bom = "" if encoding in ("utf-16", "utf-32") else "\ufeff"
+    for name, dtd in DTDS.items():
+        (root / f"{name}.xml").write_bytes((f'{bom}<?xml version="1.0" encoding="{encoding[:6].upper()}"?>'
+                                            f"{dtd}<record><title>稀土</title><text>镝</text></record>")
+                                           .encode(encoding))
+    (root / "fine.xml").write_bytes(f"{bom}<record><title>稀土</title><text>镝</text></record>".encode(encoding))
+    result = run("index", root, "--index", index)
+    for name in DTDS:
+        assert f"  failed   {name}.xml: XML declares a DTD or entities; refused" in result.stdout, result.stdout
+    assert [r.path for r in records(index)] == ["fine.xml"]
