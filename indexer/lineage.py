@@ -25,6 +25,7 @@ from indexer.extract.dates import find_dates
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos, is_iso_family, parse_std_no
 from indexer.record import Record
+from indexer.textfold import fingerprint
 
 # --- the index-time rule -----------------------------------------------------
 
@@ -40,16 +41,25 @@ class Version:
     # and news items are not versions of anything.
     std_no: str | None = None
     doc_type: str | None = None
+    fingerprint: str | None = None  # copies of one text (see textfold.fingerprint) are not versions
     # Breaks ties between same-dated versions the same way in a fresh build and
     # in a reindex (whose ids and order of records differ).
     path: str = ""
+
+
+def version_of(record: Record, status: str | None = None) -> Version:
+    """What the index-time rule needs of a record; ``status`` overrides the record's."""
+    return Version(record.id, record.work, record.issued, record.effective, status or record.status,
+                   record.std_no, record.doc_type, fingerprint(record.text), record.path)
 
 
 def superseded_ids(versions: list[Version]) -> set[str]:
     """Ids of in-force versions that a later in-force version of the same work replaces."""
     by_work: dict[str, list[Version]] = defaultdict(list)
     for version in versions:
-        if version.work and version.status == "in_force" and version.doc_type != "news":
+        # An undated text has no place in the order: it neither replaces nor is replaced.
+        dated = version.issued or version.effective
+        if version.work and version.status == "in_force" and version.doc_type != "news" and dated:
             by_work[version.work].append(version)
     out: set[str] = set()
     for members in by_work.values():
@@ -58,13 +68,14 @@ def superseded_ids(versions: list[Version]) -> set[str]:
         members.sort(key=lambda v: (v.issued or v.effective or "", v.effective or "", v.path))
         latest = members[-1]
         out.update(v.id for v in members[:-1]
-                   if not (v.std_no and v.std_no == latest.std_no))
+                   if not (v.std_no and v.std_no == latest.std_no)
+                   and not (v.fingerprint and v.fingerprint == latest.fingerprint))
     return out
 
 
 # --- relations -----------------------------------------------------------------
 
-KINDS = ("replaces", "repeals", "later_version", "draft_to_final", "adopts", "same_edition")
+KINDS = ("replaces", "repeals", "later_version", "draft_to_final", "adopts", "same_edition", "duplicate")
 
 
 @dataclass(frozen=True)
@@ -151,17 +162,24 @@ def is_publication(record: Record) -> bool:
 def infer_relations(versions: list[Record]) -> list[Relation]:
     """Relations read from the order of one work's versions.
 
-    Records sharing a standard number are one edition (a standard and a notice
-    or listing that repeats its number); consecutive editions are later
+    A text saved twice is one document: the later copy is a duplicate of the
+    first. Records sharing a standard number are one edition (a standard and a
+    notice or listing that repeats its number); consecutive editions are later
     versions of each other; a draft leads to the next publication after it.
     """
     ordered = sorted(versions, key=order_key)
     relations: list[Relation] = []
     editions: list[Record] = []
     first_of: dict[str, Record] = {}
+    copied: dict[str, Record] = {}
     for record in ordered:
-        if not is_publication(record):
+        text_key = fingerprint(record.text)
+        original = copied.setdefault(text_key, record) if text_key else record
+        if original is not record:
+            relations.append(_inferred("duplicate", record, original, "the same text"))
             continue
+        if not is_publication(record) or start(record) is None:
+            continue  # drafts lead to a publication; undated texts have no place in the order
         if record.std_no and record.std_no in first_of:
             relations.append(_inferred("same_edition", record, first_of[record.std_no],
                                        f"same standard number {record.std_no}"))
@@ -171,7 +189,7 @@ def infer_relations(versions: list[Record]) -> list[Relation]:
         if editions:
             relations.append(_inferred("later_version", record, editions[-1], f"later version of {record.work}"))
         editions.append(record)
-    for draft in (r for r in ordered if is_draft(r)):
+    for draft in (r for r in ordered if is_draft(r) and copied.get(fingerprint(r.text), r) is r):
         following = [r for r in editions if order_key(r) > order_key(draft)]
         if following:
             final = following[0]
@@ -397,13 +415,18 @@ def _successors(record: Record, versions: list[Record], relations: list[Relation
     for other in versions:
         if other.id == record.id or not is_publication(other) or order_key(other) <= order_key(record):
             continue
-        if record.std_no and other.std_no == record.std_no:
-            continue  # the same edition
+        if record.std_no and other.std_no == record.std_no or _copies(record, other):
+            continue  # the same edition, or a copy of the same text
         out.append((start(other), f"{version_label(other)} in effect from {start(other)}"))
     for rel in relations:
         if rel.kind == "replaces" and rel.target == record.id:
             out.append((rel.effective, f"replaced by {rel.source_label or rel.source} from {rel.effective}"))
     return out
+
+
+def _copies(a: Record, b: Record) -> bool:
+    key = fingerprint(a.text)
+    return bool(key) and key == fingerprint(b.text)
 
 
 def _replaced_on(record: Record, versions: list[Record], relations: list[Relation], on: str) -> StatusAt | None:

@@ -25,7 +25,7 @@ from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
-from indexer.lineage import Version, superseded_ids
+from indexer.lineage import Version, superseded_ids, version_of
 from indexer.read import parse, read_bytes, read_file
 from indexer.record import Record, make_id
 
@@ -355,8 +355,7 @@ def _build(roots, store, progress, exclude, include, workers, max_removal) -> Su
             ids.update(item.state.ids)
             for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                versions.append(Version(record.id, record.work, record.issued, record.effective,
-                                        record.status, record.std_no, record.doc_type, record.path))
+                versions.append(version_of(record))
                 summary.warnings += len(record.provenance.get("warnings", []))
         # Phase 2: statuses that depend on the other versions of a work.
         superseded = superseded_ids(versions)

@@ -19,7 +19,9 @@ FIELDS = (
 
 @dataclass
 class Issuer:
-    """A body, under its current name; ``named_*`` is the former name a document uses."""
+    """A body, under its current name; ``named_*`` is the name a document uses where it is
+    another: a former name (written, or the body's name on the document's date) or a
+    longer form (中国国家标准化管理委员会)."""
 
     id: str
     name_zh: str

@@ -26,7 +26,7 @@ from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
-from indexer.lineage import Version, superseded_ids
+from indexer.lineage import Version, superseded_ids, version_of
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
                               discover, extract_file, index_writing, refresh_statuses,
                               settle_status)
@@ -277,5 +277,4 @@ def _base_version(record: Record) -> Version:
     """The version as extraction saw it, before lineage marked it superseded."""
     rule = record.provenance.get("fields", {}).get("status", {}).get("rule")
     status = "in_force" if rule == LINEAGE_RULE else record.status
-    return Version(record.id, record.work, record.issued, record.effective, status,
-                   record.std_no, record.doc_type, record.path)
+    return version_of(record, status)

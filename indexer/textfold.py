@@ -13,6 +13,7 @@ Two kinds of folding:
 from __future__ import annotations
 
 import functools
+import hashlib
 import unicodedata
 from importlib import resources
 
@@ -92,3 +93,14 @@ def count_traditional(text: str) -> int:
 def is_cjk(char: str) -> bool:
     code = ord(char)
     return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F
+
+
+FINGERPRINT_MIN = 40
+
+
+def fingerprint(text: str) -> str:
+    """What two copies of one text share whatever their encoding, script, width or layout:
+    a hash of the folded text without spaces and punctuation; "" for a text too short to
+    tell copies from different texts that say little."""
+    kept = "".join(c for c in fold(text) if c.isalnum())
+    return hashlib.sha1(kept.encode("utf-8")).hexdigest()[:16] if len(kept) >= FINGERPRINT_MIN else ""

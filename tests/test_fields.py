@@ -150,17 +150,6 @@ def test_provenance_names_rule_and_span_for_each_field():
     assert record.issuers[0].id == "NPCSC" and record.issued == "2017-12-27"
 
 
-def test_municipal_regulation_is_issued_by_the_city_that_adopted_it():
-    text = ("包头市稀土产业发展条例\n"
-            "（2019年10月25日包头市第十五届人民代表大会常务委员会第十七次会议通过　"
-            "2019年11月28日内蒙古自治区第十三届人民代表大会常务委员会第十六次会议批准）\n第一条 为了")
-    raw = RawDoc(format="text", encoding="utf-8", text=text, title="包头市稀土产业发展条例")
-    record = Builder(REGISTRY, date(2026, 11, 29)).build(raw, "baotou.txt")
-    assert record.issued == "2019-10-25"
-    assert [i.name_zh for i in record.issuers] == ["包头市人民代表大会常务委员会"]
-    assert record.issuers[0].registered is False
-
-
 def test_conflicting_effective_dates_take_the_header_and_warn():
     text = "某办法\n2024-01-05发布 2024-03-01实施\n正文\n第十条 本办法自2024年4月1日起施行。"
     raw = RawDoc(format="text", encoding="utf-8", text=text, title="某办法")

@@ -104,10 +104,10 @@ def test_bad_input_never_crashes(tmp_path):
 PAGES = SHARED / "realdata" / "pages"
 TRUTH = SHARED / "realdata" / "pages.truth.tsv"
 SCORER = SHARED / "tools" / "score_pages.py"
-# Reached on 2026-12-01 (issued 95.7 %, effective 83.3 %, issuers 38.5 %, doc_no 75 %);
-# the issue's target is 0.90 for every field.
-PAGE_MINIMA = {"doc_type": 0.91, "title": 0.87, "issued": 0.95, "effective": 0.83,
-               "issuers": 0.38, "doc_no": 0.75, "std_numbers": 0.95}
+# Reached on 2026-12-02 (issuers 10/13: English long forms such as "… of PRC" are found
+# but are not names the registry listing holds); the issue's target is 0.90 for every field.
+PAGE_MINIMA = {"doc_type": 0.97, "title": 0.95, "issued": 0.95, "effective": 0.95,
+               "issuers": 0.76, "doc_no": 0.95, "std_numbers": 0.98}
 
 
 @pytest.mark.skipif(not (PAGES.is_dir() and TRUTH.exists() and SCORER.exists()),
@@ -167,3 +167,147 @@ def test_catalogue_label_names_both_cover_bodies(tmp_path):
 def test_cover_dates_of_a_standard_under_labels(tmp_path, cover, issued, effective):
     r = page_record(tmp_path, "s.txt", f"GB/T 99997-2017\n金属钆\n{cover}\n本标准规定了金属钆的要求。规范性引用文件 GB/T 8170\n")
     assert (r.doc_type, r.issued, r.effective) == ("standard", issued, effective)
+
+
+def test_a_name_the_text_writes_is_kept_beside_the_registered_one(tmp_path):
+    r = page_record(tmp_path, "c.txt", "GB/T 99996-2019《金属铒》基本信息\n发布部门:中国国家标准化管理委员会\n"
+                    "发布日期:2019-03-31\n实施日期:2019-10-01\n本标准规定了金属铒的要求。\n")
+    [sac] = r.issuers
+    assert (sac.id, sac.name_zh, sac.named_zh) == ("SAC", "国家标准化管理委员会", "中国国家标准化管理委员会")
+    shown = run("inspect", tmp_path / "c.txt").stdout
+    assert "(named as 中国国家标准化管理委员会)" in shown and "former" not in shown
+
+
+def test_a_name_cut_short_on_a_catalogue_resolves_and_proposers_are_not_issuers(tmp_path):
+    r = page_record(tmp_path, "c.txt", "标准简介\n本标准规定了金属铥的要求。\n发布部门:国家质量监督检验检疫.\n"
+                    "发布日期:2008-03-31\n实施日期:2008-09-01\n前言\n本标准由国家发展和改革委员会稀土办公室提出。\n"
+                    "本标准由全国稀土标准化技术委员会归口。\n")
+    assert [i.id for i in r.issuers] == ["SAMR"]
+    assert r.issuers[0].named_zh == "国家质量监督检验检疫总局"  # its name on the standard's date
+
+
+def test_a_foreword_alone_names_no_issuer(tmp_path):
+    r = page_record(tmp_path, "c.txt", "前言\n本标准规定了金属镱的要求。本标准由国家发展和改革委员会稀土办公室提出。"
+                    "本标准由全国稀土标准化技术委员会归口。\n规范性引用文件 GB/T 8170\n")
+    assert "NDRC" not in [i.id for i in r.issuers]
+
+
+@pytest.mark.parametrize("cover", [
+    "中华人民共和国国家质量监督检验检疫总局 发布 中国国家标准化管理委员会 GB/T99995-2015 金属铕 1范围",
+    "國家市場監督管理總局\n國家標準化管理委員會發布",
+])
+def test_cover_bodies_beside_their_issuing_word(tmp_path, cover):
+    r = page_record(tmp_path, "c.txt", f"中华人民共和国国家标准\nGB/T 99995-2015\n金属铕\n2015-09-11发布 2016-08-01实施\n{cover}\n"
+                    "本文件按照GB/T 1.1—2020的规定起草。\n")
+    assert r.doc_type == "standard"
+    assert {i.id for i in r.issuers} == {"SAMR", "SAC"}
+
+
+def test_english_cover_names_over_wrapped_lines(tmp_path):
+    r = page_record(tmp_path, "e.txt", "GB/T 99994-2017\nSintered samarium cobalt permanent magnets\n"
+                    "ISSUED ON. OCTOBER 14, 2017\nIMPLEMENTED ON. MAY 01, 2018\n"
+                    "Issued by. General Administration of Quality Supervision Inspection and\nQuarantine of PRC;\n"
+                    "Standardization Administration of PRC.\nThis standard specifies the requirements. Normative references\n")
+    assert [i.id for i in r.issuers] == ["SAMR", "SAC"]
+    assert r.issuers[1].named_en == "Standardization Administration of PRC"
+
+
+def test_an_unregistered_labelled_unit_is_kept_with_the_body_its_number_names(tmp_path):
+    r = page_record(tmp_path, "e.txt", "MOFCOM Announcement No. 18 of 2024: Decision on Export Controls on Certain Items\n"
+                    "[Issuing Unit] Industrial Security and Import and Export Control Bureau\n"
+                    "[Issuing Document Number] MOFCOM Announcement No. 18 of 2024\n[Issuing Date] May 30, 2024\n"
+                    "To safeguard national security, the following export control measures are decided.\n")
+    assert [i.name_zh for i in r.issuers] == ["商务部", "Industrial Security and Import and Export Control Bureau"]
+    assert r.issuers[1].registered is False
+    # An English text keeps its number as written; the canonical form finds it too.
+    assert r.doc_no == "MOFCOM Announcement No. 18 of 2024"
+    ix = tmp_path / "ix"
+    assert run("index", tmp_path / "e.txt", "--index", ix).exit_code == 0
+    assert "MOFCOM Announcement No. 18 of 2024" in run("search", "商务部公告2024年第18号", "--index", ix).stdout
+
+
+def test_cover_title_wrapping_over_lines_and_dates_with_lost_dashes(tmp_path):
+    r = page_record(tmp_path, "c.txt", "下载本文档\nICS77.120.99\n中華人民共和國國家標準\nGB/T18114.99—2025\n"
+                    "稀土精礦化學分析方法\n第99部分:稀土氧化物含量和\n配分量的測定\nChemical analysis methods—Part 99\n"
+                    "2025?08?01發布2026?02?01實施\n國家市場監督管理總局\n國家標準化管理委員會發布\n前言\n本文件按照GB/T1.1—2020起草。\n")
+    assert r.title == "稀土精礦化學分析方法 第99部分:稀土氧化物含量和配分量的測定"
+    assert (r.doc_type, r.issued, r.effective) == ("standard", "2025-08-01", "2026-02-01")
+    assert any(x.startswith("lost-dashes") for x in r.provenance["repairs"])
+
+
+def test_ocr_spaced_stretches_inside_a_line_are_joined():
+    line = ("X8中 华 人 民 共 和 国 稀 土 行 业 标 准X B/T 2 1 5-2 0 0 6代替 XB/T 2 1 5-1 9 9 5氟化镝D y s p r o s i u m"
+            " f l u o r i d e2 0 0 6-0 5-1 3 发布2 0 0 7-0 1-0 1实施")
+    joined = collapse_ocr_spacing(line)[0]
+    assert "XB/T215-2006代替" in joined and "215-1995氟化镝" in joined and "2006-05-13发布" in joined
+    assert collapse_ocr_spacing("Fe Si Al Ca Mg MoW 0.1 0.10 0.02")[1] == 0
+    assert collapse_ocr_spacing("第一条 镝 & 铽 <不> 混用。")[1] == 0  # words spaced apart are words
+
+
+@pytest.mark.parametrize("text", [
+    "10月9日上午，商务部发布两项公告。\n\n商务部发言人表示，此举维护国家安全。\n\n"
+    "2010年10月31日，江苏省连云港市，工人在港口运送稀土。（资料图片）\n\n决定采取以下出口管制措施。\n",
+    "2025 年 10 月 9 日,商务部正式发布《商务部公告 2025 年第 61 号》,宣布实施出口管制。此举标志着管制体系向境外延伸。\n",
+])
+def test_news_dates_of_what_it_reports_and_numbers_it_cites_are_not_its_own(tmp_path, text):
+    r = page_record(tmp_path, "n.txt", text)
+    assert r.doc_type == "news"
+    assert r.issued is None and r.doc_no is None
+    assert any("dates what it reports" in w for w in r.provenance["warnings"])
+
+
+def test_a_date_opening_a_news_item_is_its_own(tmp_path):
+    r = page_record(tmp_path, "n.txt", " date 2021-01-16 BEIJING, Jan. 15 (Xinhua) -- China's ministry on Friday "
+                    "started to solicit public opinion on draft rules, according to the ministry.\n")
+    assert (r.doc_type, r.issued) == ("news", "2021-01-16")
+
+
+@pytest.mark.parametrize("body, other", [
+    ("现将办法全文公布征求意见。请于2026年12月20日前通过电子邮件反馈意见。", "2026年12月20日"),
+    ("定于2026年11月5日在北京召开稀土标准宣贯会，请各单位派员参加。", "2026年11月5日"),
+    ("根据2024年6月22日公布的《稀土管理条例》，现就有关事项通知如下。", "2024年6月22日"),
+])
+def test_deadlines_meetings_and_cited_texts_dates_never_date_a_notice(tmp_path, body, other):
+    r = page_record(tmp_path, "n.txt", f"关于做好稀土标准宣贯工作的通知\n\n各有关单位：\n\n{body}\n\n联系人：张三\n")
+    assert r.issued is None
+    assert any(other in w and "left empty" in w for w in r.provenance["warnings"])
+
+
+def test_an_amendment_adopted_by_a_decision_keeps_its_date(tmp_path):
+    r = page_record(tmp_path, "l.md", "# 某某条例\n\n2009年8月27日第十一届全国人民代表大会常务委员会第十次会议通过的"
+                    "《关于修改部分法律的决定》修正\n\n<!-- INFO END -->\n\n第一条 为了规范管理，制定本条例。\n")
+    assert r.issued == "2009-08-27"
+
+
+GOV_PAGE = """<html><head><meta charset="utf-8"><title>{title}_国务院文件_中国政府网</title>
+<meta name="PubDate" content="2024-06-29 18:00"><meta name="ContentSource" content="中国政府网"></head><body>
+<table class="bd1">
+<tr><td><b>索 引 号：</b></td><td>000014349/2024-00062</td><td><b>主题分类：</b></td><td>工业、交通</td></tr>
+<tr><td><b>发文机关：</b></td><td>国务院</td><td><b>成文日期：</b></td><td>2024年04月26日</td></tr>
+<tr><td><b>发文字号：</b></td><td>中华人民共和国国务院令第785号</td><td><b>发布日期：</b></td><td>2024年06月29日</td></tr>
+</table><h1>{title}</h1>{header}<p>第一条　为了有效保护和合理开发利用稀土资源，制定本条例。</p></body></html>"""
+
+
+@pytest.mark.parametrize("header, issued, rule", [
+    ("", "2024-04-26", "header:成文"),
+    ("<p>（2024年4月26日国务院第31次常务会议通过　2024年6月22日中华人民共和国国务院令第785号公布）</p>",
+     "2024-06-22", "header:公布"),
+])
+def test_gov_header_table_dates_the_text_by_its_own_date_not_the_sites(tmp_path, header, issued, rule):
+    r = page_record(tmp_path, "g.html", GOV_PAGE.format(title="稀土管理条例", header=header))
+    assert (r.issued, r.provenance["fields"]["issued"]["rule"]) == (issued, rule)
+    assert [i.id for i in r.issuers] == ["STATE_COUNCIL"] and r.doc_no == "国务院令第785号"
+
+
+def test_page_metadata_dates_a_news_item_and_names_a_registered_source(tmp_path):
+    news = page_record(tmp_path, "n.html", '<html><head><meta property="article:published_time" '
+                       'content="2025-03-18T09:30:00+08:00"><meta name="ContentSource" content="某某日报"></head>'
+                       "<body><h1>稀土行业协会召开年度会议</h1><p>本报讯（记者 王五）日前，中国稀土行业协会在北京召开年度会议，"
+                       "会议总结了过去一年的工作，与会代表表示将继续推动行业发展。</p></body></html>")
+    assert (news.doc_type, news.issued, news.issuers) == ("news", "2025-03-18", [])
+    notice = page_record(tmp_path, "p.html", '<html><head><meta name="PubDate" content="2025-04-02 10:00">'
+                         '<meta name="ContentSource" content="工业和信息化部"></head><body><h1>关于开展稀土行业规范条件'
+                         "公告申报工作的通知</h1><p>各省、自治区、直辖市工业和信息化主管部门：现就申报工作通知如下。"
+                         "请按要求组织企业申报。特此通知。</p></body></html>")
+    assert (notice.issued, [i.id for i in notice.issuers]) == ("2025-04-02", ["MIIT"])
+    assert notice.provenance["fields"]["issuers"]["rule"] == "meta:source"

@@ -6,6 +6,7 @@ from datetime import date
 
 from indexer.extract import fields
 from indexer.extract.dates import find_yearless, parse_date
+from indexer.extract.docno import canonical_doc_no
 from indexer.extract.issuers import Registry, unregistered_id
 from indexer.extract.stdno import parse_std_no
 from indexer.read.rawdoc import RawDoc
@@ -20,6 +21,8 @@ NOTICE_TITLE_RULES = ("title:draft-for-comments", "title:notice-about-standards"
 FORMAL_HEADER_RULES = tuple(f"header:{cue}" for cue in ("通过", "修订", "修正", "公布", "颁布", "批准"))
 # A text's own adoption or promulgation lines stand right under its title.
 OWN_HEADER_CHARS = 300
+# How far into a news item a date may stand and still be the item's own: after a short label.
+NEWS_DATE_LABEL = 12
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -45,6 +48,8 @@ class Builder:
             if found is None:
                 return None
             sources[name] = {"rule": found.rule, "span": found.span[:200]}
+            if found.by:
+                sources[name]["by"] = found.by[:200]
             if found.warning:
                 warnings.append(f"{name}: candidates disagree: {found.warning}")
             return found.value
@@ -61,13 +66,13 @@ class Builder:
 
         issued = self._stated_date(stated, "issued", sources, warnings)
         if issued is None:
-            issued = note("issued", fields.issued_date(text))
+            issued = note("issued", fields.issued_date(text)) or self._unstated_issued(raw, text, sources, warnings)
         effective = self._stated_date(stated, "effective", sources, warnings)
         if effective is None:
             effective = note("effective", fields.effective_date(text, issued))
 
         std_no = self._std_no(stated, title, text, sources)
-        doc_no = note("doc_no", fields.doc_number(title, text))
+        doc_no = note("doc_no", fields.doc_number(title, text, lang))
         adopted = sources.get("issued", {}).get("rule", "").startswith("header:")
         span = sources.get("issued", {}).get("span", "")
         # Adoption, revision, amendment, promulgation or approval lines; a catalogue's
@@ -83,7 +88,7 @@ class Builder:
             # A news item's own date is the one under its headline; the other dates in
             # it belong to the documents and events it reports on.
             if "issued" not in stated:
-                issued = self._news_date(text, issued, sources, warnings)
+                issued = self._news_date(text, issued, sources, warnings, raw.meta.get("published"))
             if doc_no is not None and "doc_no" not in stated:
                 doc_no = None  # a number a news item quotes is a reference, not its own
                 sources.pop("doc_no", None)
@@ -111,10 +116,11 @@ class Builder:
 
         issued_iso, issued_precision = _iso(issued)
         effective_iso, effective_precision = _iso(effective)
-        issuers = self._issuers(stated, title, text, issued_iso, sources) if kind != "news" else \
+        issuers = self._issuers(stated, title, text, issued_iso, sources, raw.meta.get("source", "")) \
+            if kind != "news" else \
             self._stated_issuers(stated, issued_iso, sources)
         state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
-        work = stated.get("work") or fields.work_key(kind, title, std_no, doc_no, issued_iso)
+        work = stated.get("work") or fields.work_key(kind, title, std_no, canonical_doc_no(doc_no), issued_iso)
         for _, _, raw_date in find_yearless(text[:2000]):
             warnings.append(f"date without a year ignored: {raw_date!r}")
         return Record(
@@ -139,12 +145,41 @@ class Builder:
         signal = pages.page_kind(title, text, formal=adopted or base.rule in NOTICE_TITLE_RULES)
         return fields.Found(signal.value, signal.rule, signal.span) if signal else None
 
-    def _news_date(self, text: str, issued, sources: dict, warnings: list[str]):
+    def _unstated_issued(self, raw: RawDoc, text: str, sources: dict, warnings: list[str]):
+        """The page's published date when the text states none; a warning when the text's
+        only dates are of other things."""
+        published = parse_date(raw.meta.get("published", ""))
+        if published:
+            sources["issued"] = {"rule": "meta:published", "span": raw.meta["published"]}
+            return published
+        others = fields.other_dates(text)
+        if others:
+            warnings.append("issued: the text's dates are of other things (deadlines, meetings, cited "
+                            f"texts: {', '.join(others[:3])}); left empty")
+        return None
+
+    def _news_date(self, text: str, issued, sources: dict, warnings: list[str], published: str | None):
+        """A news item's own date: its page's metadata, else the line under its headline."""
+        if published and parse_date(published):
+            sources["issued"] = {"rule": "meta:published", "span": published}
+            return parse_date(published)
         dated = pages.page_date(text)
         if dated:
             value, signal = dated
             sources["issued"] = {"rule": signal.rule, "span": signal.span[:200]}
             return value
+        source = sources.get("issued", {})
+        span = source.get("span") or "\0"
+        at = text.find(span)
+        opens = 0 <= at <= NEWS_DATE_LABEL and text[at + len(span):at + len(span) + 1] not in "，,"
+        if source.get("rule") == "first-date-in-header" and not opens:
+            # A date that opens the item ("date 2021-01-16 BEIJING …") is its own; one that
+            # opens a sentence ("2025年10月9日，商务部发布…") or stands further in dates an
+            # event the item reports, or a photo caption.
+            warnings.append(f"issued: no date of the item's own; {issued.iso} in its text "
+                            "dates what it reports, left out")
+            sources.pop("issued")
+            return None
         return issued
 
     def _clean_text(self, text: str, repairs: list[str]) -> str:
@@ -190,20 +225,28 @@ class Builder:
         sources["issuers"] = {"rule": "stated"}
         return [self._stated_issuer(item, on_date) for item in stated["issuers"]]
 
-    def _issuers(self, stated, title, text, on_date, sources) -> list[Issuer]:
+    def _issuers(self, stated, title, text, on_date, sources, meta_source: str = "") -> list[Issuer]:
         if "issuers" in stated:
             return self._stated_issuers(stated, on_date, sources)
         issued_source = sources.get("issued", {})
-        adoption = issued_source.get("span", "") if issued_source.get("rule", "").startswith("header:") else ""
+        adoption = issued_source.get("by") or issued_source.get("span", "") \
+            if issued_source.get("rule", "").startswith("header:") else ""
         matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
         if matches:
             sources["issuers"] = {"rule": f"registry:{rule}",
                                   "span": "; ".join(m.name for m in matches)[:200]}
-            return [self._registered(m.entry, on_date) for m in matches if m.entry]
+            return [self._registered(m.entry, on_date, m.name) if m.entry else
+                    Issuer(unregistered_id(m.name), m.name, "", registered=False) for m in matches]
         found = fields.unregistered_issuer(text, adoption)
         if found:
             sources["issuers"] = {"rule": found.rule, "span": found.span}
             return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]
+        # A page's ContentSource names the body when it is one the registry knows
+        # (工业和信息化部), not when it is the site itself (中国政府网).
+        listed = [m for m in self.registry.find_in_text(meta_source) if m.entry]
+        if listed:
+            sources["issuers"] = {"rule": "meta:source", "span": meta_source}
+            return [self._registered(m.entry, on_date, m.name) for m in listed[:1]]
         return []
 
     def _stated_issuer(self, item: dict, on_date) -> Issuer:
@@ -211,16 +254,23 @@ class Builder:
         entry = self.registry.resolve(item.get("id") or written) or self.registry.resolve(
             item.get("name_zh") or item.get("name_en") or "")
         if entry:
-            return self._registered(entry, on_date)
+            return self._registered(entry, on_date, item.get("named_zh") or item.get("named_en") or "")
         name = written or item.get("name_en", "")
         return Issuer(item.get("id") or unregistered_id(name), item.get("name_zh") or name,
                       item.get("name_en") or "", registered=False)
 
-    def _registered(self, entry, on_date) -> Issuer:
+    def _registered(self, entry, on_date, written: str = "") -> Issuer:
+        """The body under its current name, and the name the document uses where that
+        differs: the name it wrote (a former name, a longer form), else its name on the date."""
         zh, en = self.registry.name_on(entry, on_date)
-        if zh == entry.name_zh:
-            return Issuer(entry.id, entry.name_zh, entry.name_en)
-        return Issuer(entry.id, entry.name_zh, entry.name_en, named_zh=zh, named_en=en)
+        named = self.registry.named_form(entry, written)
+        if named and _CJK.search(named):
+            zh = named
+        elif named:
+            en = named
+        return Issuer(entry.id, entry.name_zh, entry.name_en,
+                      named_zh=zh if zh != entry.name_zh else None,
+                      named_en=en if en != entry.name_en else None)
 
 
 def detect_lang(text: str) -> str:

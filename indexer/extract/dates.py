@@ -42,6 +42,7 @@ CN_AFTER_CUES = (
     ("通过", "adopted", "率"),
     ("修订", "revised", "版|稿|说明"),
     ("修正", "amended", "案"),
+    ("修改", "amended", "案|稿|意见|单|后|完善"),
     ("批准", "approved", "文号|单位|机关"),
     ("废止", "repealed", ""),
     ("施行", "effective", "细则"),
@@ -181,6 +182,10 @@ _CN_CUE_RE = re.compile(_cue_alternation())
 _CN_ROLE = {w: role for w, role, _ in CN_AFTER_CUES}
 # What a date and its following cue may not be separated by: a sentence end,
 # a comma (prose, not an official date line) or a blank line.
+# After a cue, a cited title whose own verb does not follow: "公布的《稀土管理条例》，".
+_CITED_AFTER_CUE = re.compile(r"的\s*《[^》]{1,80}》\s*(?:第[一二三四五六七八九十\d]+次)?(?=[^\n]*?[\u4e00-\u9fff])")
+# Right after a date: a deadline (…前, 截止), a meeting or event (召开, 举行).
+_NOT_OWN_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,8}[)）])?\s*(?:前|之前|以前|截止|止[，,。]|[^。，,\n]{0,10}?(?:召开|举行|举办))")
 _CUE_STOP_RE = re.compile(r"[。；;！？!?，,]|\n[ \t\u3000]*\n")
 # Year-only dates count only with a cue right after them ("2024年发布",
 # "自2024年起施行"); a bare 2024年 is too often a period, not a date.
@@ -421,11 +426,17 @@ def _start_with_zi(text: str, start: int) -> int:
 
 
 def _cue_after(text: str, value: DateValue, limit: int) -> DateEvent | None:
-    """The first Chinese cue after the date, on the same stretch of text."""
-    m = _CN_CUE_RE.search(text, value.end, min(limit, value.end + MAX_CUE_GAP + 2))
-    if m is None or _CUE_STOP_RE.search(text, value.end, m.start()):
+    """The first Chinese cue after the date, on the same stretch of text; a cue inside
+    a cited title (…会议《关于修改…的决定》修正) is that title's word, not the date's."""
+    end = min(limit, value.end + MAX_CUE_GAP + 2)
+    m = next((m for m in _CN_CUE_RE.finditer(text, value.end, end)
+              if text.count("《", value.end, m.start()) <= text.count("》", value.end, m.start())), None)
+    if m is None or _CUE_STOP_RE.search(text, value.end, m.start()) or not_this_texts_date(text, value):
         return None
     cue = m.group()
+    cited = _CITED_AFTER_CUE.match(text, m.end())
+    if cited and not _CN_CUE_RE.match(text, cited.end()):
+        return None  # "2024年6月22日公布的《…》": the cited text's date, not this one's
     return DateEvent(_CN_ROLE[cue], value, cue, _start_with_zi(text, value.start), m.end())
 
 
@@ -441,6 +452,12 @@ def _year_events(text: str, taken: list[DateValue]) -> list[DateEvent]:
         cue = m.group("cue")
         events.append(DateEvent(_CN_ROLE[cue], value, cue, _start_with_zi(text, m.start()), m.end()))
     return events
+
+
+def not_this_texts_date(text: str, value: DateValue) -> bool:
+    """A deadline (请于2026年12月20日前反馈) or a meeting's day (定于11月5日在北京召开):
+    a date in the text that never dates the text itself."""
+    return bool(_NOT_OWN_AFTER.match(text, value.end))
 
 
 def find_date_events(text: str) -> list[DateEvent]:

@@ -224,3 +224,8 @@ def normalize_doc_no(s: str) -> str | None:
     if core[:start].strip(_TRIM_CHARS) or core[end:].strip(_TRIM_CHARS):
         return None
     return canonical
+
+
+def canonical_doc_no(value: str | None) -> str | None:
+    """A record's number in canonical form, whichever form the record keeps it in."""
+    return (normalize_doc_no(value) or value) if value else value

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates
+from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
@@ -23,6 +23,8 @@ HEADER_CHARS = 800
 HEADER_MAX = 5000
 TAIL_CHARS = 300
 SIGNATURE_LINE = 50
+# A history entry may wrap: jointly issuing bodies stand one per line before 发布.
+ENTRY_LINES = 5
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
@@ -32,7 +34,9 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
-_ADOPTING_BODY = re.compile(r"(?:日\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府))")
+_ADOPTING_BODY = re.compile(r"(?:日\s*|^\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府|人大常委会|人大))")
+# The short forms headers use for a congress, and the names the national database records.
+_CONGRESS_SHORT = (("人大常委会", "人民代表大会常务委员会"), ("人大", "人民代表大会"))
 # After the number a cover may name what it replaces, or the standard it adopts
 # (GB/T 34490—2017/ISO 10993-1:2009).
 _COVER_REST = re.compile(r"\s*((代替|替代|replaces|supersedes).*|/\s*(ISO|IEC)\b.*)?", re.I)
@@ -43,18 +47,35 @@ _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[�
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$)|目\s*录\s*$|总\s*则\s*$)", re.M)
-_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年")
-_ENTRY_END = re.compile(r"(通过|修订|修正|公布|发布|颁布|印发|批准|施行|实施)\W*$")
+# A history entry opens with its date and goes on with a body, never with a comma: a
+# line "2010年10月31日，…" is prose (a caption, a news lede).
+_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年(?![^，,。]{0,12}日\s*[，,])")
+_ENTRY_END = re.compile(r"(通过|修订|修正|修改|公布|发布|颁布|印发|批准|施行|实施)\W*$")
 _AMENDMENT_NOTE = re.compile(r"[（(]\s*([^（）()]{8,16}?)\s*(删除|删去|修改|修订|修正|增加|补充)\s*[)）]")
-_HISTORY_CUE = re.compile(r"通过|修订|修正|公布|发布|颁布|印发|批准")
-_CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "公布": "promulgated",
+_HISTORY_CUE = re.compile(r"通过|修订|修正|修改|公布|发布|颁布|印发|批准")
+_CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修改": "amended", "公布": "promulgated",
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
-_ISSUING_LINE = re.compile(r"^((?:[^\n\d]{2,60}\n){0,3}[^\n\d]{0,60}?)\s*(?:联合)?发布[ \t]*$", re.M)
+_PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
+# What an unregistered body's name ends with, in Chinese or English.
+_BODY_NAME = re.compile(r"(委员会|协会|学会|政府|办公厅|厅|局|部|院|署|会|中心|公司|集团)$|"
+                        r"\b(Bureau|Ministry|Administration|Commission|Committee|Council|Office|Department|"
+                        r"Institute|Association|Society|Agency|Center|Centre)\b", re.I)
+_ISSUE_CUE = re.compile(r"(?:联合)?发布(?![了会日时单机部])")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+# An issuer label's value goes on over the next line after a connective or list separator.
+_WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
-                           r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,60})", re.I)
+                           r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,120})", re.I)
+_APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|人大常委会))\s*关于")
+_SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
+# …会议通过的《X》 closing a header line is an entry (an amendment act); followed by more
+# prose ("…公布的《X》，现就…") it cites X.
+_QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
+# A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
+_CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
@@ -67,6 +88,7 @@ class Found:
     rule: str
     span: str = ""
     warning: str = ""  # set when another candidate disagreed with the value taken
+    by: str = ""       # for an approval date: the text naming the body whose text was approved
 
 
 def header(text: str) -> str:
@@ -120,7 +142,9 @@ def header_history(head: str) -> list[HistoryEntry]:
                for e in find_date_events(head) if e.role in _ROLE_RANK and e.date]
     for block in _history_blocks(head):
         dates = find_dates(block)
-        cues = [m for m in _HISTORY_CUE.finditer(_TITLES.sub(_blank, block))]
+        # A verb that qualifies a cited title (…公布的《…》) is that title's, not the entry's.
+        cues = [m for m in _HISTORY_CUE.finditer(_TITLES.sub(_blank, block))
+                if not _QUALIFIES_TITLE.match(block, m.end())]
         if dates and cues and len(dates) == 1:
             role = _CUE_ROLE[cues[-1].group()]
             if role in _ROLE_RANK:
@@ -153,8 +177,8 @@ def _inline_amendments(text: str) -> list[HistoryEntry]:
 
 def _continues(block: list[str], line: str) -> bool:
     """A wrapped entry goes on with a short line until its verb closes it."""
-    return (len(block) < 3 and len(line) <= 80 and not _BODY_START.match(line)
-            and not _ENTRY_END.search(block[-1]))
+    return (len(block) < ENTRY_LINES and len(line) <= 80 and not _BODY_START.match(line)
+            and not _ENTRY_END.search(block[-1]) and not _SENTENCE_END.search(block[-1]))
 
 
 def _blank(match: re.Match) -> str:
@@ -164,22 +188,49 @@ def _blank(match: re.Match) -> str:
 def issued_date(text: str) -> Found | None:
     head = header(text)
     events = header_history(head) + _inline_amendments(text)
+    if any(e.cue == "成文" for e in events):
+        # A page's 发布日期 is when a site put the text up; its 成文日期 is the text's own date.
+        events = [e for e in events if not (e.cue == "发布" and e.span.startswith("发布"))]
     if events:
-        # The version in hand is the latest adoption, revision or promulgation.
-        # A higher body's approval (批准) dates the version only when nothing else does:
-        # a city's regulation is adopted by the city and approved by the province.
-        adopted = [e for e in events if e.role != "approved"] or events
-        latest = max(adopted, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
+        # The version in hand is the latest adoption, revision, promulgation or approval:
+        # a city's regulation, or a city's amending decision, is law once the province
+        # approves it (批准), and is dated so unless a later promulgation line follows.
+        latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
         rule = "inline-amendment-note" if latest.cue == "note" else f"header:{latest.cue}"
-        return Found(latest.date, rule, latest.span)
+        found = Found(latest.date, rule, latest.span)
+        if latest.role == "approved":
+            found.by = _approved_work_body(head, latest, events)
+        return found
     candidates = [f for f in (_signature_date(text), _dated_line(head), _labelled_date(head)) if f]
     if candidates:
         return _with_conflicts(candidates[0], candidates[1:])
     effective_spans = [(e.start, e.end) for e in find_date_events(head) if e.role == "effective"]
     for value in find_dates(head):
-        if not any(a <= value.start < b for a, b in effective_spans):
+        if not any(a <= value.start < b for a, b in effective_spans) and not _cited_or_not_own(head, value):
             return Found(value, "first-date-in-header", head[value.start:value.end])
     return None
+
+
+def other_dates(text: str) -> list[str]:
+    """The header's dates that cannot date the text: deadlines, meetings, cited texts' dates."""
+    head = header(text)
+    return [head[v.start:v.end] for v in find_dates(head) if _cited_or_not_own(head, v)]
+
+
+def _cited_or_not_own(head: str, value: DateValue) -> bool:
+    return not_this_texts_date(head, value) or bool(_CITED_DATE.match(head, value.end))
+
+
+def _approved_work_body(head: str, approval: HistoryEntry, events: list[HistoryEntry]) -> str:
+    """Where the body that made an approved text is named: the decision the approval
+    names (…批准的《X市人民代表大会常务委员会关于修改…的决定》), else the adoption line
+    before it. The approving congress is not the issuer."""
+    after = head[head.find(approval.span) + len(approval.span):] if approval.span in head else ""
+    decision = _APPROVED_DECISION.match(after)
+    if decision:
+        return decision.group(1)
+    made = [e for e in events if e.role != "approved" and e.date.iso <= approval.date.iso]
+    return max(made, key=lambda e: e.date.iso).span if made else ""
 
 
 def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
@@ -258,26 +309,91 @@ def issuer_matches(title: str, text: str, registry: Registry,
     approved = _approved_by_state_council(head, registry)
     if approved:
         return approved, "header:approved-by-state-council"
-    label = _ISSUER_LABEL.search(fold_script(head))
-    issuing_line = _ISSUING_LINE.search(head)
+    folded_head = fold_script(head)
     regions = ((_SESSION.sub("", adoption), "header:adopting-body"),
-               (label.group(2) if label else "", "label:issuer"),
-               (issuing_line.group(1) if issuing_line else "", "header:issuing-line"),
+               # A catalogue or translation labels the issuer under a cover that may
+               # follow a long preamble of site text.
+               (_labelled_issuers(folded_head) or _labelled_issuers(fold_script(text[:HEADER_MAX])),
+                "label:issuer"),
+               (_issuing_bodies(folded_head, registry), "header:issuing-line"),
                (title, "title"),
                (signature_block(text), "signature"),
                (head, "header"))
+    labelled: list[IssuerMatch] = []
     for region, rule in regions:
-        matches = _dedupe(registry.find_in_text(region)) if region else []
+        matches = _dedupe(_not_proposers(region, registry.find_in_text(region))) if region else []
+        if not matches and rule == "label:issuer" and region:
+            matches, labelled = _labelled_body(region, registry)
         if not matches and rule == "header:adopting-body" and adopting_body(adoption):
             return [], rule  # adopted by a body the registry does not know
+        if labelled and rule == "title":
+            # A labelled unit the registry does not know, and the body the title's
+            # document number names ("MOFCOM Announcement No. 62 of 2025").
+            return matches + labelled, "label:issuer+title"
         if matches:
             # Bodies merely mentioned somewhere in a header are not co-issuers.
             return (matches[:1] if rule == "header" else matches), rule
+    if labelled:
+        return labelled, "label:issuer"
     if _NATIONAL_REGULATION.search(_TRAILING_NOTE.sub("", title)):
         # Ministries may not name their rules 条例 (规章制定程序条例), and local
         # regulations carry their region's name: a national 条例 is the State Council's.
         return [IssuerMatch(registry.get(STATE_COUNCIL), title, 0, len(title))], "title:national-条例"
     return [], ""
+
+
+def _not_proposers(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
+    """Bodies that proposed, administer or drafted a standard (本标准由…提出/归口/起草)
+    are named in its foreword; they did not issue it."""
+    return [m for m in matches if not (text[max(0, m.start - 2):m.start].endswith("由")
+                                       and _PROPOSER_ROLE.match(text, m.end))]
+
+
+def _labelled_body(value: str, registry: Registry) -> tuple[list[IssuerMatch], list[IssuerMatch]]:
+    """A label naming no registered body: a registered name cut short ("国家质量监督检验
+    检疫."), else the body by its cleaned name, kept though the registry does not know it."""
+    first = value.split("\n")[0].strip()
+    cut_short = registry.complete(first)
+    if cut_short:
+        return [cut_short], []
+    name = clean_issuer_name(first)
+    return [], ([IssuerMatch(None, name, 0, len(first))] if _BODY_NAME.search(name) else [])
+
+
+def _labelled_issuers(head: str) -> str:
+    """The value of an issuer label (发布部门：…, Issued by. …), over the lines it wraps onto."""
+    label = _ISSUER_LABEL.search(head)
+    if not label:
+        return ""
+    value = label.group(2)
+    rest = head[label.end():].splitlines()[1:]
+    while rest and _WRAPS.search(value) and len(rest[0]) <= 80:
+        value += "\n" + rest.pop(0)
+    return value
+
+
+def _issuing_bodies(head: str, registry: Registry) -> str:
+    """The bodies a cover names with 发布: those standing right before it, one after another
+    ("国家市场监督管理总局 国家标准化管理委员会 发布"), and one a flattened cover
+    moved right after it ("…总局 发布 中国国家标准化管理委员会 GB/T …")."""
+    matches = registry.find_in_text(head)
+    for cue in _ISSUE_CUE.finditer(head):
+        before = [m for m in matches if m.end <= cue.start()]
+        chain: list[IssuerMatch] = []
+        edge = cue.start()
+        for match in reversed(before):
+            if head[match.end:edge].strip(" \t\n、和及") or len(chain) == 4:
+                break
+            chain.insert(0, match)
+            edge = match.start
+        if not chain:
+            continue
+        after = next((m for m in matches if m.start >= cue.end()), None)
+        if after and not head[cue.end():after.start].strip() and \
+                not _CJK_CHAR.match(head[after.end:].lstrip(" \t")):
+            chain.append(after)
+        return " ".join(m.name for m in chain)
+    return ""
 
 
 def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatch]:
@@ -294,7 +410,14 @@ def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatc
 def adopting_body(adoption: str) -> str | None:
     """The congress or government named in an adoption line, as written."""
     match = _ADOPTING_BODY.search(_SESSION.sub("", adoption))
-    return clean_issuer_name(match.group(1)) if match else None
+    if not match:
+        return None
+    name = match.group(1)
+    for short, full in _CONGRESS_SHORT:
+        if name.endswith(short):
+            name = name[:-len(short)] + full
+            break
+    return clean_issuer_name(name)
 
 
 def unregistered_issuer(text: str, adoption: str = "") -> Found | None:
@@ -364,15 +487,31 @@ def fold_script(text: str) -> str:
     return text.translate(t2s_table())
 
 
-def doc_number(title: str, text: str) -> Found | None:
+def doc_number(title: str, text: str, lang: str = "") -> Found | None:
+    """The document's own number, canonical; an English text keeps its English form
+    ("MOFCOM Announcement No. 62 of 2025"), whose canonical form the index also holds."""
     head = fold_script(header(text))
     # An English number in the body is a news item's or a translation's citation ("under
     # State Council Decree No. 785"); in the title it names the document itself.
-    found = find_doc_nos(head, english=False) or find_doc_nos(fold_script(title))
+    found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
+    where = head
+    if not found:
+        where = fold_script(title)
+        found = find_doc_nos(where)
     if not found:
         return None
     value, start, end = found[0]
-    return Found(value, "header:doc-no", head[start:end] if head[start:end] else value)
+    written = where[start:end].strip()
+    if lang == "en" and written.isascii():
+        value = written
+    return Found(value, "header:doc-no" if where is head else "title:doc-no", written or value)
+
+
+def _in_cited_title(text: str, at: int) -> bool:
+    """Whether `at` is inside 《…》: a number there names a document the text cites
+    (发布《商务部公告2025年第61号》), not the text's own."""
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and text.rfind("》", opened, at) < 0
 
 
 # --- classification ----------------------------------------------------------

@@ -107,7 +107,7 @@ def fold_text(text: str) -> str:
 
 
 _EN_STATE_SUFFIX_RE = re.compile(
-    r"\s*,?\s*(?:of\s+)?the\s+people's\s+republic\s+of\s+china$|\s+of\s+the\s+p\.?\s*r\.?\s*c\.?$|\s*\(prc\)$"
+    r"\s*,?\s*(?:of\s+)?the\s+people's\s+republic\s+of\s+china$|\s+of\s+(?:the\s+)?p\.?\s*r\.?\s*c\.?$|\s*\(prc\)$"
 )
 
 
@@ -316,9 +316,17 @@ def _index_names(entries: list[RegistryEntry], source: str) -> dict[str, tuple[R
 # Finding registered names in text.
 
 _ASCII_WORD = "A-Za-z0-9_&"
+_OPTIONAL_PUNCT = ",;"
+_OF_CHINA_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:china|people's\s+republic\s+of\s+china|p\.?r\.?c\.?)$", re.I)
+_STATE_FORMS = ("China", "the People's Republic of China", "PRC", "the PRC")
+# A name cut short ends in "." or an ellipsis; at least this many characters must remain.
+_TRUNCATED_RE = re.compile(r"\s*(?:\.{1,3}|…+|．)\s*$")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+TRUNCATED_MIN = 6
 _CJK, _ACRONYM, _ENGLISH = "cjk", "acronym", "english"
 # "Ministry of Commerce of the People's Republic of China" is still the Ministry of Commerce.
-_EN_SUFFIX_RE = re.compile(r"\s*,?\s+of\s+the\s+People's\s+Republic\s+of\s+China(?![A-Za-z])", re.IGNORECASE)
+_EN_SUFFIX_RE = re.compile(r"\s*,?\s+of\s+(?:the\s+People's\s+Republic\s+of\s+China|(?:the\s+)?P\.?R\.?C\b\.?)(?![A-Za-z])",
+                           re.IGNORECASE)
 
 
 def _form_class(folded: str) -> str:
@@ -330,8 +338,9 @@ def _form_class(folded: str) -> str:
 
 
 def _span_key(kind: str, folded: str) -> str:
-    key = "".join(folded.split())
-    return key.lower() if kind == _ENGLISH else key
+    if kind == _ENGLISH:  # "Supervision, Inspection" and "Supervision Inspection" are one name
+        return re.sub(r"[^a-z0-9]", "", folded.lower())
+    return "".join(folded.split())
 
 
 def _joint(prev: str, char: str, gap: bool) -> str:
@@ -347,7 +356,7 @@ def _joint(prev: str, char: str, gap: bool) -> str:
     return r"\s*"
 
 
-def _tokens(folded: str) -> list[str]:
+def _tokens(folded: str, english: bool = False) -> list[str]:
     tokens: list[str] = []
     prev = ""
     gap = False
@@ -355,9 +364,23 @@ def _tokens(folded: str) -> list[str]:
         if char.isspace():
             gap = bool(prev)
             continue
+        if english and char in _OPTIONAL_PUNCT:
+            # Pages drop the commas of a long English name, or add them.
+            tokens.append(f"(?:\\s*{re.escape(char)})?")
+            continue
         tokens.append((_joint(prev, char, gap) if prev else "") + re.escape(char))
         prev, gap = char, False
     return tokens
+
+
+def _english_forms(name: str) -> list[str]:
+    """An English name ending "of China" is also written "of the People's Republic of
+    China" and "of (the) PRC"."""
+    m = _OF_CHINA_RE.search(name)
+    if not m:
+        return [name]
+    base = name[:m.start()]
+    return [name] + [f"{base} of {state}" for state in _STATE_FORMS]
 
 
 def _end_guard(kind: str, folded: str) -> str:
@@ -398,24 +421,29 @@ class _Scanner:
         patterns: dict[str, list[tuple[list[str], str]]] = {_CJK: [], _ACRONYM: [], _ENGLISH: []}
         surfaces = [(e, n, None) for e in entries for n in _current_names(e)]
         surfaces += [(e, n, f) for e in entries for f in e.former for n in _former_names(f)]
-        for entry, name, former in surfaces:
-            folded = " ".join(fold_text(name).split())
-            kind = _form_class(folded)
-            key = (kind, _span_key(kind, folded))
-            if key in self.forms:
-                continue  # a current name was registered first and outranks a former one
-            self.forms[key] = (entry, former)
-            tokens = _tokens(folded.lower() if kind == _ENGLISH else folded)
-            if kind != _CJK:
-                # The whole-word check sits after the first character, not before it: a
-                # regex that starts with a plain character is searched for far faster.
-                tokens[0] += f"(?<![{_ASCII_WORD}/].)"
-            patterns[kind].append((tokens, _end_guard(kind, folded)))
+        for entry, written, former in surfaces:
+            for name in _english_forms(written) if written.isascii() else [written]:
+                self._add(patterns, entry, name, former)
         self.regexes = [
             (_CJK, re.compile(_trie_pattern(patterns[_CJK]))),
             (_ACRONYM, re.compile(_trie_pattern(patterns[_ACRONYM]))),
             (_ENGLISH, re.compile(_trie_pattern(patterns[_ENGLISH]))),
         ]
+
+    def _add(self, patterns: dict[str, list[tuple[list[str], str]]], entry: RegistryEntry,
+             name: str, former: FormerName | None) -> None:
+        folded = " ".join(fold_text(name).split())
+        kind = _form_class(folded)
+        key = (kind, _span_key(kind, folded))
+        if key in self.forms:
+            return  # a current name was registered first and outranks a former one
+        self.forms[key] = (entry, former)
+        tokens = _tokens(folded.lower() if kind == _ENGLISH else folded, kind == _ENGLISH)
+        if kind != _CJK:
+            # The whole-word check sits after the first character, not before it: a
+            # regex that starts with a plain character is searched for far faster.
+            tokens[0] += f"(?<![{_ASCII_WORD}/].)"
+        patterns[kind].append((tokens, _end_guard(kind, folded)))
 
     def scan(self, text: str) -> list[IssuerMatch]:
         folded = fold_text(text)
@@ -527,6 +555,37 @@ class Registry:
         if self._scanner is None:
             self._scanner = _Scanner(self._entries)
         return self._scanner.scan(text)
+
+    def named_form(self, entry: RegistryEntry, written: str) -> str | None:
+        """`written` when it is a full name of the body other than its current one (a former
+        name, 中国国家标准化管理委员会); None for the current name in any script or width,
+        an abbreviation, or text that is not one of its names."""
+        key = name_key(written)
+        if not key or key in {name_key(n) for n in (entry.name_zh, entry.name_en, *entry.abbr)}:
+            return None
+        hit = self._by_key.get(key)
+        if hit is None or hit[0].id != entry.id or (hit[1] and key in {name_key(a) for a in hit[1].abbr}):
+            return None
+        return clean_issuer_name(written)
+
+    def complete(self, written: str) -> IssuerMatch | None:
+        """The one registered name that a name cut short on a catalogue page
+        ("国家质量监督检验检疫." or "…检疫…") begins, or None when it is not cut or not unique."""
+        cut = _TRUNCATED_RE.search(written)
+        if not cut:
+            return None
+        key = name_key(written[:cut.start()])
+        if len(key) < TRUNCATED_MIN or not _CJK_RE.search(key):
+            return None
+        hits = {(e.id, f) for k, (e, f) in self._by_key.items() if k.startswith(key) and k != key}
+        if len({entry_id for entry_id, _ in hits}) != 1:
+            return None
+        entry_id, former = min(hits, key=lambda hit: hit[1] is not None)
+        return IssuerMatch(self._by_id[entry_id], clean_issuer_name(written), 0, len(written), former)
+
+    def is_former_name(self, entry_id: str, name: str) -> bool:
+        entry = self.get(entry_id)
+        return bool(entry) and name_key(name) in {name_key(n) for f in entry.former for n in _former_names(f)}
 
     def name_on(self, entry: RegistryEntry, date_iso: str | None) -> tuple[str, str]:
         """(name_zh, name_en) the body used on `date_iso`; the current names when None."""

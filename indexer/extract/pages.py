@@ -25,7 +25,8 @@ PARAGRAPH_MIN_CJK = 60
 PARAGRAPH_MIN_LATIN = 140
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_SENTENCE_END = re.compile(r"[。；;！!？?]\s*$|[.](?<!\.\.)\s*$")
+# A sentence ends in its stop, perhaps followed by a parenthesis ("…出口。（Reuters）").
+_SENTENCE_END = re.compile(r"([。；;！!？?]|[.](?<!\.\.))\s*([（(][^（）()]{0,30}[)）])?\s*$")
 _PROMULGATION = re.compile(r"^[（(]?\s*\d{4}\s*年.{0,80}(公布|发布|通过|印发|颁布|修订|修正|批准).{0,60}[)）]?\s*$")
 _DATE_LINE = re.compile(
     r"^[-–—\s]*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}/\d{1,2}/\d{4}|"
@@ -37,9 +38,12 @@ _LABELLED = re.compile(r"^[\[【][^\]】]{1,24}[\]】]|^(来源|來源|source)\s
 _CLAUSE_HEADING = re.compile(r"^\d+(\.\d+)*\s*\S|^第\s*[一二三四五六七八九十百零〇\d]+\s*[章节条编]|^[一二三四五六七八九十]+、")
 _INLINE_PROMULGATION = re.compile(r"(?:^|[。！])\s*([^。，,；;\n()（）]{4,60}?)\s*([（(]\s*\d{4}\s*年[^()（）]{0,80}(公布|发布|通过|印发|颁布)[^()（）]{0,60}[)）])")
 _PART_LINE = re.compile(r"^第\s*\d+\s*部分")
-_SCOPE = re.compile(r"本标准规定了(.{2,30}?)的(术语|要求|技术要求|分类|牌号|试验方法|测定方法|产品分类)")
+_SCOPE = re.compile(r"(?:本标准|本文件|本部分|[a-z][a-z/]*\s*\d[\d.]*)规定了(.{2,30}?)的(术语|要求|技术要求|分类|牌号|试验方法|测定方法|产品分类)")
 _BRACKET_STD_TITLE = re.compile(r"《\s*([A-Z][^》\n]{3,30}?\d{4})\s+([^》\n]{2,80})》")
 _STD_THEN_TITLE = re.compile(r"^\s*《([^》\n]{2,60})》")
+# A Chinese cover title wraps over at most this many more lines.
+COVER_TITLE_LINES = 3
+_COVER_END = re.compile(r"(发布|实施|批准|提出|归口)$|^[（(]|\d{4}")
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -138,10 +142,7 @@ def _cover_title(lines: list[str]) -> Signal | None:
             if _COVER_SKIP.match(after) or find_std_nos(after):
                 continue
             if _title_like(after) and not _is_paragraph(after):
-                part = lines[lines.index(after) + 1] if lines.index(after) + 1 < len(lines) else ""
-                # A title wraps: "第8部分：…" or an English title going on in lower case.
-                wraps = _PART_LINE.match(fold(part)) or (part[:1].islower() and len(part) < 60)
-                title = f"{after} {part}" if wraps else after
+                title = _wrapped_title(after, lines[lines.index(after) + 1:])
                 return Signal(title, "page:cover-title", f"{line} {title}"[:200])
             break
     for line in lines[:20]:
@@ -149,6 +150,25 @@ def _cover_title(lines: list[str]) -> Signal | None:
         if m and find_std_nos(m.group(1)):
             return Signal(m.group(2).strip(), "page:cited-std-title", m.group())
     return None
+
+
+def _wrapped_title(first: str, following: list[str]) -> str:
+    """A cover title with the lines it wraps onto: "第8部分：…" and the Chinese lines that
+    go on from it, or an English title going on in lower case. The English title, the
+    stage mark (（征求意见稿）) and the date lines that follow a Chinese title end it."""
+    title = first
+    chinese = bool(_CJK.search(first))
+    for line in following[:COVER_TITLE_LINES]:
+        if _PART_LINE.match(fold(line)):
+            title += " " + line
+        elif chinese and _CJK.search(line[:1]) and _title_like(line) and not find_std_nos(line) \
+                and not _COVER_END.search(fold(line)):
+            title += line
+        elif not chinese and line[:1].islower() and len(line) < 60:
+            title += " " + line
+        else:
+            break
+    return title
 
 
 def _headline(lines: list[str]) -> Signal | None:
@@ -240,7 +260,8 @@ def page_date_line(text: str) -> Signal | None:
     for line in _lines(text)[:25]:
         # A date alone, or on a short line with a label, a site or a source
         # ("date 2025-08-23 快讯", "来源 :你好北方稀土2024-03-04").
-        if _DATE_LINE.match(line) or (len(line) <= 50 and _DAY_DATE.search(line)
-                                      and not _SENTENCE_END.search(line)):
+        day = _DAY_DATE.search(line)
+        if _DATE_LINE.match(line) or (len(line) <= 50 and day and not _SENTENCE_END.search(line)
+                                      and line[day.end():day.end() + 1] not in "，,"):
             return Signal(line, "page:date-line", line)
     return None

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
+from indexer.extract.docno import canonical_doc_no
 from indexer.extract.stdno import parse_std_no
 from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.record import Record
@@ -61,7 +62,7 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "content": record.text,
         "std": std_terms([record.std_no] if record.std_no else []),
         "mentions": std_terms(mentions + record.replaces + record.references),
-        "doc_no": record.doc_no or "",
+        "doc_no": ",".join(dict.fromkeys(filter(None, [record.doc_no, canonical_doc_no(record.doc_no)]))),
         "issuer": ",".join(i.id for i in record.issuers),
         "doc_type": record.doc_type,
         "status": record.status,

@@ -210,8 +210,16 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False) -> None:
 def _issuer_line(issuer: dict) -> str:
     line = f"{issuer['id']} {issuer['name_zh']} / {issuer['name_en']}".strip()
     if issuer.get("named_zh"):
-        line += f" (named as former {issuer['named_zh']})"
+        former = "former " if is_former_name(issuer["id"], issuer["named_zh"]) else ""
+        line += f" (named as {former}{issuer['named_zh']})"
     return line + ("" if issuer["registered"] else " (unregistered)")
+
+
+def is_former_name(issuer_id: str, name: str) -> bool:
+    """Whether a name a document uses is one the body has since given up (or another form)."""
+    from indexer.extract.issuers import default_registry
+
+    return default_registry().is_former_name(issuer_id, name)
 
 def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     rate = s.text_bytes / 1e6 / s.seconds if s.seconds else 0.0

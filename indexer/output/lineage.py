@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 import click
 
 from indexer.lineage import version_label
-from indexer.output import use_color
+from indexer.output import is_former_name, use_color
 
 if TYPE_CHECKING:
     from indexer.lineage import Relation
@@ -44,6 +44,7 @@ def _json(data, out: IO) -> None:
 RELATION_WORDS = {
     "replaces": "replaces", "repeals": "repeals", "later_version": "later version of",
     "draft_to_final": "final text of draft", "adopts": "adopts", "same_edition": "same edition as",
+    "duplicate": "copy of",
 }
 STATUS_COLOURS = {"in_force": "green", "upcoming": "blue", "superseded": "yellow", "repealed": "red",
                   "draft": "magenta", "unknown": None}
@@ -142,8 +143,10 @@ def _follows(entry: "Entry", numbers: dict[str, int]) -> str:
 def _issuers(rec: "Record") -> str:
     names = []
     for issuer in rec.issuers:
-        if issuer.named_zh and issuer.named_zh != issuer.name_zh:
+        if issuer.named_zh and is_former_name(issuer.id, issuer.named_zh):
             names.append(f"{issuer.named_zh} (former name of {issuer.name_zh})")
+        elif issuer.named_zh:
+            names.append(f"{issuer.named_zh} ({issuer.name_zh})")
         else:
             names.append(issuer.name_zh or issuer.id)
     return "; ".join(names) or "—"

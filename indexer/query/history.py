@@ -16,7 +16,7 @@ from whoosh import query as Q
 from whoosh.qparser import QueryParser
 
 from indexer.errors import UsageError
-from indexer.extract.docno import normalize_doc_no
+from indexer.extract.docno import canonical_doc_no, normalize_doc_no
 from indexer.extract.fields import normalized_title
 from indexer.extract.stdno import parse_std_no
 from indexer.index.schema import unpack
@@ -168,7 +168,7 @@ def chain_keys(chain: list[Record]) -> set[str]:
         if record.std_no:
             keys.add(f"std:{record.std_no}")
         if record.doc_no:
-            keys.add(f"doc_no:{record.doc_no}")
+            keys.add(f"doc_no:{canonical_doc_no(record.doc_no)}")
     return keys
 
 

@@ -23,6 +23,13 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "tab
 _CELL = {"td", "th"}
 _TITLE_SPLIT = re.compile(r"\s*(?:[-_|—–－]|&#8212;)\s*")
 
+# The <meta> names Chinese government and news sites give a page's date and source under.
+_META_SIGNALS = {
+    "published": ("PubDate", "article:published_time", "og:article:published_time", "publishdate",
+                  "pubdate", "dc.date", "dcterms.date", "firstpublishedtime"),
+    "source": ("ContentSource", "source", "article:publisher"),
+}
+
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                                default_doctype=False)
 
@@ -36,6 +43,7 @@ def read_html(data: bytes) -> RawDoc:
     head_title = _clean(root.findtext(".//title") or "")
     meta_title = _meta(root, "ArticleTitle", "og:title")
     source_url = _meta(root, "og:url") or _canonical(root)
+    meta = {key: value for key, names in _META_SIGNALS.items() if (value := _meta(root, *names))}
     _drop_boilerplate(root)
     body = root.find("body")
     if body is None:
@@ -45,7 +53,7 @@ def read_html(data: bytes) -> RawDoc:
     if not lines and not title:
         raise ReadError("HTML page has no text")
     return RawDoc(format="html", encoding=encoding, text="\n".join(lines), title=title or None,
-                  repairs=notes, source_url=source_url or None)
+                  repairs=notes, source_url=source_url or None, meta=meta)
 
 
 def _meta(root, *names: str) -> str:

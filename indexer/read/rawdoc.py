@@ -15,3 +15,6 @@ class RawDoc:
     repairs: list[str] = field(default_factory=list)
     source_url: str | None = None    # og:url, <link rel=canonical>, front matter url
     part: int | None = None          # position of a record inside a multi-record XML file
+    # What a page's metadata says, weaker than the text's own statements:
+    # "published" (PubDate, article:published_time …), "source" (ContentSource …).
+    meta: dict[str, str] = field(default_factory=dict)

@@ -5,7 +5,9 @@ Two kinds of damage are common enough to undo before any field is read:
 * pinyin annotations that some sites print after each character of a term,
   "標(biāo)準(zhǔn)", left in the text when it is copied;
 * OCR spacing, "X B/T 2 1 5-2 0 0 6 发布", where a PDF's text layer puts a space
-  between every character of a line.
+  between every character of a line;
+* dates whose dashes were lost to "?" on the way (a PDF's U+2010 through a code
+  page without it): "2025?08?01发布".
 """
 from __future__ import annotations
 
@@ -16,9 +18,14 @@ import re
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(
     rf"(?<=[\u3400-\u9fff])\((?=[a-z{_TONED}ü]*[{_TONED}1-5])[a-z{_TONED}ü]{{1,7}}[1-5]?\)")
-# A line is OCR-spaced when most of its space-separated tokens are single characters.
-OCR_MIN_TOKENS = 10
+_LOST_DASH_DATE = re.compile(r"(?<![\d?])((?:19|20)\d{2})\?(0[1-9]|1[0-2])\?(0[1-9]|[12]\d|3[01])(?![\d?])")
+# A stretch of a line is OCR-spaced when it is a run of at least OCR_MIN_TOKENS short
+# tokens (a character, or two or three the layer kept together: "B/T", "5-2"), most of
+# them single characters.
+OCR_MIN_TOKENS = 4
+OCR_TOKEN_MAX = 3
 OCR_SINGLE_SHARE = 0.6
+_TOKEN = re.compile(r"\S+")
 
 
 def strip_pinyin(text: str) -> tuple[str, int]:
@@ -28,23 +35,48 @@ def strip_pinyin(text: str) -> tuple[str, int]:
 
 
 def collapse_ocr_spacing(text: str) -> tuple[str, int]:
-    """Lines spaced character by character joined up; returns (text, lines changed)."""
+    """Character-spaced stretches of lines joined up; returns (text, lines changed)."""
     changed = 0
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        tokens = line.split()
-        if len(tokens) < OCR_MIN_TOKENS:
-            continue
-        single = sum(1 for t in tokens if len(t) == 1)
-        if single / len(tokens) >= OCR_SINGLE_SHARE:
-            lines[i] = "".join(tokens)
+        joined = _join_spaced_runs(line)
+        if joined != line:
+            lines[i] = joined
             changed += 1
     return "\n".join(lines), changed
 
 
+def _join_spaced_runs(line: str) -> str:
+    tokens = list(_TOKEN.finditer(line))
+    out, last, i = [], 0, 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and len(tokens[j].group()) <= OCR_TOKEN_MAX:
+            j += 1
+        run = tokens[i:j]
+        single = sum(1 for t in run if len(t.group()) == 1 and t.group().isalnum())
+        if len(run) >= OCR_MIN_TOKENS and single >= OCR_SINGLE_SHARE * len(run):
+            # The token right after a run was glued to its last character by the layer.
+            end = j + 1 if j < len(tokens) else j
+            out.append(line[last:run[0].start()] + "".join(t.group() for t in tokens[i:end]))
+            last = tokens[end - 1].end()
+            i = end
+        else:
+            i = max(j, i + 1)
+    return "".join(out) + line[last:] if out else line
+
+
+def restore_date_dashes(text: str) -> tuple[str, int]:
+    """"2025?08?01" back to "2025-08-01"; returns (text, dates restored)."""
+    return _LOST_DASH_DATE.subn(r"\1-\2-\3", text)
+
+
 def repair_scraped(text: str) -> tuple[str, list[str]]:
-    """Both repairs, with a note for each one that changed something."""
+    """The repairs above, with a note for each one that changed something."""
     notes = []
+    text, dashes = restore_date_dashes(text)
+    if dashes:
+        notes.append(f"lost-dashes: {dashes} dates written with '?' for '-' restored")
     text, pinyin = strip_pinyin(text)
     if pinyin:
         notes.append(f"pinyin: {pinyin} annotations after characters removed")
