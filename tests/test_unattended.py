@@ -566,3 +566,26 @@ def test_markdown_is_read_in_linear_time(tmp_path, text):
                             capture_output=True, text=True, timeout=15)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"].startswith("标题")
+
+
+# --- 14. a charset declared wrongly ---------------------------------------------
+
+PAGE = '<html><head><meta charset="{charset}"><title>{title}</title></head><body><p>{body}</p></body></html>'
+
+
+@pytest.mark.parametrize("declared, written, title, body, note", [
+    ("gb2312", "big5", "關於稀土開採總量控制指標的通知", "各有關單位：現將稀土開採總量控制指標下達給你們，請認真執行。",
+     "declared charset gb2312 but content is big5"),
+    ("iso-8859-1", "gbk", "关于稀土开采总量控制指标的通知", "各有关单位：现将稀土开采总量控制指标下达给你们。",
+     "declared charset iso-8859-1 but content is gb18030"),
+    ("gb2312", "gbk", "关于稀土开采总量控制指标的通知", "各有关单位：现将稀土开采总量控制指标下达给你们。", None),
+])
+def test_a_wrongly_declared_charset_is_read_right_with_a_note(tmp_path, declared, written, title, body, note):
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(charset=declared, title=title, body=body).encode(written))
+    result = run("inspect", path, "--format", "json")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["title"] == title and body[:10] in record["text"]
+    repairs = record["provenance"].get("repairs", [])
+    assert (note in repairs) if note else not [r for r in repairs if "charset" in r]
