@@ -9,6 +9,7 @@ from so `stdidx config show` can say.
     include = ["*.html", "*.xml", "*.md", "*.txt"]
     exclude = ["drafts/*", "*.bak"]
     glossary = ["~/rare-earth/my-terms.json"]
+    max_removal = 0.5
 
     [watch.dysprosium]
     query = "镝"
@@ -17,6 +18,8 @@ from so `stdidx config show` can say.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -29,7 +32,11 @@ INDEX_ENV = "STDIDX_INDEX"
 CONFIG_ENV = "STDIDX_CONFIG"
 OCR_ENV = "STDIDX_OCR"  # "on": PDF pages without usable text are read by Tesseract
 LIST_KEYS = ("roots", "include", "exclude", "glossary")
+# The share of indexed files one run may remove without --yes: more, and a root
+# was probably emptied or unmounted rather than cleared out on purpose.
+MAX_REMOVAL = 0.5
 WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std")
+MANY_WATCH_KEYS = ("issuer", "type", "status", "lang")     # the rest are one string each
 
 
 def default_index_path() -> Path:
@@ -89,8 +96,10 @@ def load_config(flag: str | Path | None = None) -> Config:
         if key in ("roots", "glossary"):
             value = [_path(v, path) for v in value]
         config.settings[key] = Setting(value, where if key in data else "default")
+    config.settings["max_removal"] = Setting(_share(data.get("max_removal", MAX_REMOVAL), path),
+                                             where if "max_removal" in data else "default")
     config.watches = _watches(data.get("watch", {}), path)
-    unknown = set(data) - {"index", "watch", *LIST_KEYS}
+    unknown = set(data) - {"index", "watch", "max_removal", *LIST_KEYS}
     if unknown:
         raise ConfigError(f"{path}: unknown setting {', '.join(sorted(unknown))}")
     return config
@@ -105,10 +114,18 @@ def _read(path: Path, required: bool) -> dict:
         return {}
     except OSError as exc:
         raise ConfigError(f"cannot read configuration file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+
+
+def _share(value: Any, config_file: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(f"{config_file}: max_removal must be a number from 0 to 1, got {value!r}")
+    return float(value)
 
 
 def _path(value: Any, config_file: Path) -> Path:
@@ -129,15 +146,44 @@ def _watches(table: Any, path: Path) -> dict[str, dict]:
         unknown = set(spec) - set(WATCH_KEYS)
         if unknown:
             raise ConfigError(f"{path}: [watch.{name}] has unknown keys {', '.join(sorted(unknown))}")
+        for key, value in spec.items():
+            if not _text_or_texts(value, many=key in MANY_WATCH_KEYS):
+                kind = "a string or a list of strings" if key in MANY_WATCH_KEYS else "a string"
+                raise ConfigError(f"{path}: [watch.{name}] {key} must be {kind}, got {value!r}")
         out[name] = dict(spec)
     return out
+
+
+def _text_or_texts(value: Any, many: bool) -> bool:
+    if isinstance(value, str):
+        return True
+    return many and isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def save_watch(path: Path, name: str, spec: dict | None) -> None:
     """Add, replace (spec) or remove (None) one saved search, keeping the file's comments."""
     import tomlkit
 
-    document = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+    with _edit_lock(path):
+        document = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+        _set_watch(document, name, spec)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(tomlkit.dumps(document), "utf-8")
+        os.replace(temporary, path)
+
+
+@contextlib.contextmanager
+def _edit_lock(path: Path):
+    """Edits read, change and rewrite the whole file: two at once would lose one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _set_watch(document, name: str, spec: dict | None) -> None:
+    import tomlkit
+
     watches = document.setdefault("watch", tomlkit.table(is_super_table=True))
     if spec is None:
         watches.pop(name, None)
@@ -148,7 +194,3 @@ def save_watch(path: Path, name: str, spec: dict | None) -> None:
                 value = spec[key]
                 table[key] = list(value) if isinstance(value, (list, tuple)) else value
         watches[name] = table
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(tomlkit.dumps(document), "utf-8")
-    os.replace(temporary, path)

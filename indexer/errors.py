@@ -25,6 +25,18 @@ class NotADocument(ReadError):
     """Empty, binary or unsupported: skipped rather than failed."""
 
 
+class CorpusMissing(UsageError):
+    """A corpus root is missing or unreadable: most likely not mounted, so nothing is removed."""
+
+
+class TooManyRemovals(UsageError):
+    """A run would remove most of the index: more likely an emptied root than a real change."""
+
+
+class IndexWriteError(StdidxError):
+    """Writing the index failed (a full disk, a read-only folder); what was there is kept."""
+
+
 class Locked(StdidxError):
     """Another process holds the index's writer lock (EX_TEMPFAIL, so cron may retry)."""
 

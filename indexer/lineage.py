@@ -42,12 +42,15 @@ class Version:
     std_no: str | None = None
     doc_type: str | None = None
     fingerprint: str | None = None  # copies of one text (see textfold.fingerprint) are not versions
+    # Breaks ties between same-dated versions the same way in a fresh build and
+    # in a reindex (whose ids and order of records differ).
+    path: str = ""
 
 
 def version_of(record: Record, status: str | None = None) -> Version:
     """What the index-time rule needs of a record; ``status`` overrides the record's."""
     return Version(record.id, record.work, record.issued, record.effective, status or record.status,
-                   record.std_no, record.doc_type, fingerprint(record.text))
+                   record.std_no, record.doc_type, fingerprint(record.text), record.path)
 
 
 def superseded_ids(versions: list[Version]) -> set[str]:
@@ -62,7 +65,7 @@ def superseded_ids(versions: list[Version]) -> set[str]:
     for members in by_work.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda v: (v.issued or v.effective or "", v.effective or ""))
+        members.sort(key=lambda v: (v.issued or v.effective or "", v.effective or "", v.path))
         latest = members[-1]
         out.update(v.id for v in members[:-1]
                    if not (v.std_no and v.std_no == latest.std_no)

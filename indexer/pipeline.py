@@ -4,18 +4,22 @@ The core never prints; the CLI passes a progress callback and formats the Summar
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import fnmatch
 import multiprocessing
 import os
 import pickle
 import signal
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from indexer.errors import NotADocument, ReadError
+from indexer.errors import (CorpusMissing, IndexMissing, IndexWriteError, NotADocument, ReadError,
+                            TooManyRemovals)
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
@@ -23,13 +27,14 @@ from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
 from indexer.read import parse, read_bytes, read_file
-from indexer.record import Record
+from indexer.record import Record, make_id
 
 # Files in a corpus folder that are not documents: hidden files, editor
 # backups, and README files describing the folder itself.
 DEFAULT_EXCLUDE = (".*", "*~", "README*", "readme*")
 
 Progress = Callable[[int, int, str], None]
+PR_SET_PDEATHSIG = 1               # prctl(2)
 
 
 @dataclass
@@ -51,29 +56,111 @@ class Summary:
     note: str | None = None        # e.g. a stale lock that was taken over
 
 
+@dataclass
+class Discovery:
+    files: list[tuple[Path, Path]]             # (root, file), sorted
+    skipped: list[Problem] = field(default_factory=list)
+    unreadable: list[tuple[Path, Path]] = field(default_factory=list)   # folders, as (root, folder)
+
+    def failed(self) -> list[Problem]:
+        return [unreadable_folder(root, folder) for root, folder in self.unreadable]
+
+
 def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
-             include: Iterable[str] = ()) -> list[tuple[Path, Path]]:
-    """Every file under the roots as (root, file), sorted.
+             include: Iterable[str] = ()) -> Discovery:
+    """Every regular file under the roots, with what was passed over and why.
 
     Exclude patterns match a file or folder name, or a path relative to the
     root (drafts/*); include patterns, when given, keep only files they match.
     """
     exclude, include = tuple(exclude), tuple(include)
-    found: list[tuple[Path, Path]] = []
+    roots = [_readable_root(Path(root)) for root in roots]
+    found = Discovery([])
     for root in roots:
-        root = Path(root).resolve()
         if root.is_file():
-            found.append((root.parent, root))
+            found.files.append((root.parent, root))
             continue
-        for folder, dirs, files in os.walk(root):
+
+        def note(error: OSError, root: Path = root) -> None:
+            found.unreadable.append((root, Path(error.filename)))
+
+        for folder, dirs, files in os.walk(root, onerror=note):
             rel_folder = Path(folder).relative_to(root)
-            dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude))
+            dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude)
+                             and not _linked_folder(root, Path(folder) / d, found))
             for name in sorted(files):
                 rel = (rel_folder / name).as_posix()
                 if _matches(name, rel, exclude) or (include and not _matches(name, rel, include)):
                     continue
-                found.append((root, Path(folder) / name))
+                path = Path(folder) / name
+                reason = _not_a_file(path, roots)
+                if reason:
+                    found.skipped.append(Problem(relative_path(root, path), reason))
+                else:
+                    found.files.append((root, path))
     return found
+
+
+def _linked_folder(root: Path, path: Path, found: Discovery) -> bool:
+    """A symlinked folder is not walked (it may lead anywhere, or in a loop), but said so."""
+    if not path.is_symlink():
+        return False
+    found.skipped.append(Problem(f"{relative_path(root, path)}/", "symlinked folder; not followed"))
+    return True
+
+
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def _not_a_file(path: Path, roots: list[Path]) -> str | None:
+    """Why the entry is not read: only regular files, reached directly or by a
+    symlink to a regular file inside the roots, are (a link to /etc/passwd or
+    /dev/zero is neither a document nor safe to read)."""
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            target = path.resolve(strict=True)
+            if not target.is_file():
+                return "symlink to something that is not a regular file; not followed"
+            if not any(target == root or root in target.parents for root in roots):
+                return "symlink to a file outside the corpus; not followed"
+            return None
+    except (OSError, RuntimeError):        # a dangling link, a loop
+        return "broken symlink"
+    for test, kind in _SPECIAL:
+        if test(mode):
+            return f"not a regular file ({kind})"
+    return None
+
+
+def unreadable_folder(root: Path, folder: Path) -> Problem:
+    return Problem(f"{relative_path(root, folder)}/", "unreadable folder (its files cannot be listed)")
+
+
+def _readable_root(root: Path) -> Path:
+    """The root, resolved; a missing or unreadable one stops the run before anything is removed."""
+    resolved = root.resolve()
+    try:
+        if resolved.is_dir():
+            os.listdir(resolved)
+        elif not resolved.is_file():
+            raise CorpusMissing(f"corpus root {root} does not exist (not mounted?); "
+                                "the index is left as it was")
+    except OSError as exc:
+        raise CorpusMissing(f"corpus root {root} is not readable ({exc.strerror}); "
+                            "the index is left as it was") from None
+    return resolved
+
+
+def check_removals(known: Iterable[str], found: list[tuple[Path, Path]], max_removal: float) -> None:
+    """Refuse a run that would remove more than max_removal of the indexed files."""
+    known = set(known)
+    removed = len(known - {str(path) for _, path in found})
+    if known and removed > max_removal * len(known):
+        raise TooManyRemovals(f"this run would remove {removed} of the {len(known)} indexed files "
+                              "(a root emptied or not mounted?); the index is left as it was. "
+                              "Pass --yes to proceed, or raise max_removal in the configuration")
 
 
 def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
@@ -81,7 +168,18 @@ def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
 
 
 def relative_path(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return shown_name(path.relative_to(root).as_posix())
+
+
+def shown_name(name: str) -> str:
+    """A file name as text that can be stored, searched and printed.
+
+    Names are bytes; one that is not UTF-8 (common in folders unpacked from GBK
+    zips) arrives with surrogate escapes, which neither the index nor a terminal
+    takes. Its odd bytes are shown as \\xNN; the file itself is still reached by
+    its real name, the manifest key.
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 # --- extraction, one file at a time (runs in worker processes) --------------
@@ -89,13 +187,25 @@ def relative_path(root: Path, path: Path) -> str:
 _builder: Builder | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
     global _builder
     # A worker forked from a process that handles SIGTERM itself (reindex does)
     # must still die when the pool terminates it; Ctrl-C is the parent's to handle.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _builder = Builder()
+
+
+def _die_with_parent(parent: int) -> None:
+    """A parent killed outright (the OOM killer) takes its workers with it (Linux only)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:     # the parent died before the line above
+        os._exit(1)
 
 
 @dataclass
@@ -136,6 +246,23 @@ def unread_parts(item: Extracted) -> list[Problem]:
     return [Problem(item.rel, line) for record in item.records for line in record.provenance.get("unread", [])]
 
 
+def claim_ids(records: list[Record], taken: Callable[[str], bool]) -> list[str]:
+    """Give each record an id no other indexed file holds; returns the ids.
+
+    Ids come from paths (or are stated in the file), and a moved file keeps the
+    id of its old path, so a new file at that path, or two files stating one
+    id, would share it, and replacing one would silently drop the other.
+    """
+    mine: set[str] = set()
+    for record in records:
+        base, n = record.id, 0
+        while record.id in mine or taken(record.id):
+            n += 1
+            record.id = make_id(f"{base}#{n}")
+        mine.add(record.id)
+    return [record.id for record in records]
+
+
 def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
     try:
         return file_state(root, path, rel)
@@ -150,7 +277,7 @@ def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[Extract
         yield from map(extract_file, items)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
         yield from pool.imap(extract_file, items, chunksize=8)
 
 
@@ -161,21 +288,35 @@ def inspect_file(path: Path) -> list[Record]:
     """The records one file would yield, before statuses that depend on other versions."""
     raws = read_file(path)
     builder = Builder()
-    return [builder.build(raw, path.name) for raw in raws]
+    return [builder.build(raw, shown_name(path.name)) for raw in raws]
 
 
 # --- the whole run -----------------------------------------------------------
 
 def index_corpus(roots: list[Path], store: Store, progress: Progress | None = None,
                  exclude: Iterable[str] = DEFAULT_EXCLUDE, workers: int | None = None,
-                 include: Iterable[str] = ()) -> Summary:
+                 include: Iterable[str] = (), max_removal: float = 1.0) -> Summary:
     """Build a fresh index generation from the roots; it replaces the current one on success."""
-    with writer_lock(store.path, "index") as note:
+    with index_writing(store), writer_lock(store.path, "index") as note:
         summary = _build(roots, store, progress, tuple(exclude), tuple(include),
-                         workers or min(2, os.cpu_count() or 1))
+                         workers or min(2, os.cpu_count() or 1), max_removal)
         refresh_statuses(store)
     summary.note = note
     return summary
+
+
+@contextlib.contextmanager
+def index_writing(store: Store) -> Iterator[None]:
+    """Reading a file fails per file, inside the run; an OSError that reaches
+    here is writing the index failing (a full disk, a read-only folder), after
+    the store has put back what was there."""
+    if store.path.exists() and not store.path.is_dir():
+        raise IndexWriteError(f"the index {store.path} is a file, not a folder")
+    try:
+        yield
+    except OSError as exc:
+        raise IndexWriteError(f"cannot write the index at {store.path}: {exc.strerror or exc}; "
+                              "it is left as it was") from None
 
 
 def refresh_statuses(store: Store) -> int:
@@ -195,12 +336,16 @@ def refresh_statuses(store: Store) -> int:
     return len(changed)
 
 
-def _build(roots, store, progress, exclude, include, workers) -> Summary:
+def _build(roots, store, progress, exclude, include, workers, max_removal) -> Summary:
     started = time.perf_counter()
-    items = discover(roots, exclude, include)
-    summary = Summary(files=len(items))
+    found = discover(roots, exclude, include)
+    items = found.files
+    check_removals(_indexed_files(store), items, max_removal)
+    summary = Summary(files=len(items) + len(found.skipped), skipped=list(found.skipped),
+                      failed=found.failed())
     versions: list[Version] = []
     files: dict[str, FileState] = {}
+    ids: set[str] = set()
     with tempfile.TemporaryFile(dir=_spool_dir(store)) as spool:
         # Phase 1: extract everything, spooling records to disk so memory
         # stays flat, and keep the little each needs for lineage.
@@ -213,6 +358,8 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
                 (summary.skipped if item.skip else summary.failed).append(item.problem)
                 continue
             summary.unread.extend(unread_parts(item))
+            item.state.ids = claim_ids(item.records, ids.__contains__)
+            ids.update(item.state.ids)
             for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 versions.append(version_of(record))
@@ -232,6 +379,13 @@ def _build(roots, store, progress, exclude, include, workers) -> Summary:
                 summary.text_bytes += len(record.text.encode("utf-8"))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _indexed_files(store: Store) -> Iterable[str]:
+    try:
+        return store.manifest().keys()
+    except IndexMissing:           # none yet, or one of another version: nothing to lose
+        return ()
 
 
 def settle_status(record: Record, superseded: set[str]) -> Record:

@@ -11,6 +11,7 @@ searches; the next run finds the same differences and finishes the work.
 """
 from __future__ import annotations
 
+import os
 import time
 from datetime import date
 from dataclasses import dataclass, field
@@ -26,8 +27,9 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, discover, extract_file, unread_parts,
-                              refresh_statuses, settle_status)
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
+                              discover, extract_file, index_writing, refresh_statuses,
+                              settle_status, unread_parts)
 from indexer.record import Record
 
 BATCH = 200
@@ -64,17 +66,24 @@ class Report:
 
 def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
             include: Iterable[str] | None = None, batch: int = BATCH,
-            stop: Callable[[], bool] = lambda: False) -> Report:
+            stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0) -> Report:
     """Bring the index up to date with its roots (by default the ones it was built from)."""
     started = time.perf_counter()
     meta = store.meta()
     roots = roots or [Path(r) for r in meta.get("roots", [])]
     exclude = tuple(exclude if exclude is not None else meta.get("exclude", DEFAULT_EXCLUDE))
     include = tuple(include if include is not None else meta.get("include", ()))
-    with writer_lock(store.path, "reindex") as note:
+    with index_writing(store), writer_lock(store.path, "reindex") as note:
+        store.drop_unfinished()
         report = Report(note=note)
         files = store.manifest()
-        changes = plan(files, discover(roots, exclude, include))
+        found = discover(roots, exclude, include)
+        report.failed.extend(found.failed())
+        report.skipped.extend(found.skipped)
+        # Files in a folder that cannot be listed now are not gone: keep them.
+        hidden = {key for key in files if any(_within(key, folder) for _, folder in found.unreadable)}
+        check_removals(set(files) - hidden, found.files, max_removal)
+        changes = plan(files, found.files, hidden)
         Applier(store, files, report).run(changes, batch, stop)
         if changes or meta.get("statuses_on") != date.today().isoformat():
             report.statuses += refresh_statuses(store)
@@ -82,8 +91,17 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
     return report
 
 
-def plan(files: dict[str, FileState], found: list[tuple[Path, Path]]) -> list[Change]:
-    """Compare the manifest with the files on disk; content decides, mtime only saves hashing."""
+def _within(key: str, folder: Path) -> bool:
+    return key.startswith(f"{folder}{os.sep}")
+
+
+def plan(files: dict[str, FileState], found: list[tuple[Path, Path]],
+         hidden: set[str] = frozenset()) -> list[Change]:
+    """Compare the manifest with the files on disk; content decides, mtime only saves hashing.
+
+    A file that cannot be stat'ed or hashed counts as changed: reading it again
+    reports why, and a file that was indexed keeps its indexed version.
+    """
     present: dict[str, tuple[Path, Path]] = {str(path): (root, path) for root, path in found}
     changes: list[Change] = []
     fresh: list[Change] = []
@@ -92,23 +110,39 @@ def plan(files: dict[str, FileState], found: list[tuple[Path, Path]]) -> list[Ch
         if old is None:
             fresh.append(Change("added", key, root, path))
             continue
-        stat = path.stat()
-        if (stat.st_size, stat.st_mtime_ns) == (old.size, old.mtime_ns):
-            continue
-        if old.size == stat.st_size and content_hash(path) == old.sha256:
-            old.mtime_ns = stat.st_mtime_ns  # touched, not changed
-            continue
-        changes.append(Change("updated", key, root, path, old))
-    gone = {key: state for key, state in files.items() if key not in present}
+        if not _touched_only(path, old):
+            changes.append(Change("updated", key, root, path, old))
+    gone = {key: state for key, state in files.items() if key not in present and key not in hidden}
     by_hash = {state.sha256: key for key, state in gone.items() if state.ids}
     for change in fresh:
-        old_key = by_hash.pop(content_hash(change.path), None)
+        old_key = by_hash.pop(_hash_or_none(change.path), None)
         if old_key:
             changes.append(Change("moved", change.key, change.root, change.path, gone.pop(old_key), old_key))
         else:
             changes.append(change)
     changes.extend(Change("removed", key, old=state) for key, state in gone.items())
     return changes
+
+
+def _touched_only(path: Path, old: FileState) -> bool:
+    """The file is as the manifest knew it, or only its mtime moved (noted in the manifest)."""
+    try:
+        stat = path.stat()
+        if (stat.st_size, stat.st_mtime_ns) == (old.size, old.mtime_ns):
+            return True
+        if old.size == stat.st_size and content_hash(path) == old.sha256:
+            old.mtime_ns = stat.st_mtime_ns
+            return True
+    except OSError:
+        pass
+    return False
+
+
+def _hash_or_none(path: Path) -> str | None:
+    try:
+        return content_hash(path)
+    except OSError:
+        return None
 
 
 class Applier:
@@ -120,6 +154,8 @@ class Applier:
         self.upserted: dict[str, Record] = {}
         self.deleted: set[str] = set()
         self.works: set[str] = set()
+        # Which file holds each id, so no two files ever share one.
+        self.owners = {doc_id: key for key, state in files.items() for doc_id in state.ids}
 
     def run(self, changes: list[Change], batch: int, stop: Callable[[], bool]) -> None:
         if not changes:
@@ -163,6 +199,7 @@ class Applier:
         if change.kind == "removed":
             for doc_id in change.old.ids:
                 self.delete(updater, doc_id)
+            self._disown(change.old)
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
@@ -184,8 +221,13 @@ class Applier:
             for record, old_id in zip(records, change.old.ids):
                 record.id = old_id
             del self.files[change.old_key]
+            state.ids = [r.id for r in records]
+        else:
+            state.ids = claim_ids(records, lambda doc_id: self.owners.get(doc_id, change.key) != change.key)
+        if change.old:
+            self._disown(change.old)
+        self.owners.update(dict.fromkeys(state.ids, change.key))
         self.report.unread.extend(unread_parts(item))
-        state.ids = [r.id for r in records]
         for stale in set(change.old.ids if change.old else ()) - set(state.ids):
             self.delete(updater, stale)
         for record in records:
@@ -201,9 +243,15 @@ class Applier:
         else:
             self.report.moved.append((change.old.rel, rel))
 
+    def _disown(self, old: FileState) -> None:
+        for doc_id in old.ids:
+            self.owners.pop(doc_id, None)
+
     def _forget(self, change: Change, updater, state: FileState | None) -> None:
         for doc_id in change.old.ids if change.old else ():
             self.delete(updater, doc_id)
+        if change.old:
+            self._disown(change.old)
         if change.old_key:
             del self.files[change.old_key]
         if state:

@@ -247,7 +247,7 @@ def test_csv_neutralises_formula_cells(made_up_index):
 @pytest.mark.parametrize("value, expected", [
     ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\t=1", "'\t=1"), ("\r=1", "'\r=1"), ("GB/T 13560-2017", "GB/T 13560-2017"),
-    ("2024-06-22", "2024-06-22"), ("", ""), ("＝1", "＝1"),
+    ("2024-06-22", "2024-06-22"), ("", ""), ("＝1", "'＝1"),
 ])
 def test_formula_neutralisation_rule(value, expected):
     from indexer.export.cells import neutralised

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -13,8 +14,31 @@ from indexer.errors import StdidxError, UsageError
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
 
+class Command(click.Command):
+    def invoke(self, ctx):
+        _check_text(ctx.params)
+        return super().invoke(ctx)
+
+
+def _check_text(params: dict) -> None:
+    """Words, names and ids must be text; bytes that are not UTF-8 (a mistyped or
+    pasted argument) could be neither searched, stored nor printed. Paths are
+    Path objects and may be any bytes."""
+    for name, value in params.items():
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str) and not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = os.fsencode(item).decode("utf-8", "backslashreplace")
+                    raise UsageError(f"{name}: {shown} is not valid UTF-8 text") from None
+
+
 class Group(click.Group):
     """One error boundary: library errors become one line and their exit code."""
+
+    command_class = Command
+    group_class = type
 
     def invoke(self, ctx):
         try:
@@ -83,6 +107,19 @@ def _want_ocr(_ctx, _param, wanted: bool) -> None:
                          "(Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
 
 
+def removal_option(command):
+    """--yes, read as the share of indexed files the run may remove (see max_removal)."""
+    command = click.option("--yes", "remove_freely", is_flag=True,
+                           help="Proceed even when the run would remove more than max_removal "
+                                "(default half) of the indexed files.")(command)
+
+    @functools.wraps(command)
+    def wrapper(remove_freely, **kwargs):
+        return command(max_removal=1.0 if remove_freely else current_config().get("max_removal"), **kwargs)
+
+    return wrapper
+
+
 def filter_options(command):
     options = [
         click.option("--issuer", multiple=True, help="Issuer id, name or abbreviation (repeatable)."),
@@ -116,10 +153,15 @@ def open_index(index_path: Path, build_if_missing: bool = False):
 
     store = Store(index_path)
     if build_if_missing and not store.exists():
+        from indexer.errors import Locked
+        from indexer.index.lock import wait_for_writer
         from indexer.resources import corpus_dir
 
         click.echo(f"No index at {index_path}; building one from the bundled corpus first.", err=True)
-        run_index([corpus_dir()], store, out=sys.stderr)
+        try:
+            run_index([corpus_dir()], store, out=sys.stderr)
+        except Locked:              # another first search is building it: use that one
+            wait_for_writer(store.path)
     return store.open()
 
 

@@ -8,7 +8,7 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, current_config, filter_options, index_option,
-                               ocr_option, open_index, run_index)
+                               ocr_option, open_index, removal_option, run_index)
 
 
 @cli.command()
@@ -16,7 +16,8 @@ from indexer.cli.base import (cli, configured_glossary, current_config, filter_o
 @index_option
 @ocr_option
 @click.option("--verbose", "-v", is_flag=True, help="List every skipped file.")
-def index(paths, index_path, verbose):
+@removal_option
+def index(paths, index_path, verbose, max_removal):
     """Index PATHS (folders or files) into a fresh index.
 
     Without PATHS: the configuration's roots, else the bundled corpus. The new
@@ -31,7 +32,8 @@ def index(paths, index_path, verbose):
     config = current_config()
     include, exclude = config.get("include") or None, config.get("exclude") or None
     roots = list(paths) or config.get("roots") or [corpus_dir()]
-    code = run_index(roots, Store(index_path), sys.stdout, verbose, include=include, exclude=exclude)
+    code = run_index(roots, Store(index_path), sys.stdout, verbose, include=include, exclude=exclude,
+                     max_removal=max_removal)
     sys.exit(code)
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.base import cli, configured_glossary, current_config, index_option, ocr_option, run_index
+from indexer.cli.base import (cli, configured_glossary, current_config, index_option, ocr_option,
+                               removal_option, run_index)
 from indexer.output import maintenance as output
 
 
@@ -21,14 +22,17 @@ from indexer.output import maintenance as output
 @click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
               help="Changed files per commit; an interrupted run keeps every finished batch.")
 @click.option("--verbose", "-v", is_flag=True, help="Print the summary even when nothing changed.")
-def reindex(index_path, full, report_file, batch, verbose):
+@removal_option
+def reindex(index_path, full, report_file, batch, verbose, max_removal):
     """Bring the index up to date with its corpus roots.
 
     Roots, include and exclude patterns come from the configuration file, else
     from the index itself (the folders `stdidx index` was given). Only added,
     changed, moved and removed files are processed. Quiet when nothing changed.
+    A missing root, or a run that would remove more than max_removal of the
+    indexed files without --yes, changes nothing.
     Exit codes: 0 all good, 1 some files failed, 2 usage or configuration
-    error, 75 another stdidx is writing to the index, 128+N stopped by signal N.
+    error, missing root or too many removals, 75 another stdidx is writing to the index, 128+N stopped by signal N.
     """
     from indexer.errors import ConfigError, Interrupted
     from indexer.index.store import Store
@@ -41,10 +45,12 @@ def reindex(index_path, full, report_file, batch, verbose):
                           f"{index_path}` once, or set roots in {config.path}")
     include, exclude = config.get("include") or None, config.get("exclude") or None
     if full:
-        sys.exit(run_index(roots, store, sys.stdout, exclude=exclude, include=include))
+        sys.exit(run_index(roots, store, sys.stdout, exclude=exclude, include=include,
+                           max_removal=max_removal))
     received: list[int] = []
     with _stop_on_signals(received):
-        report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received))
+        report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received),
+                             max_removal=max_removal)
     news = _record_news(store, config)
     if report_file:
         report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")

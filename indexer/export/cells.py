@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from typing import Any
 
 from indexer.record import FIELDS
@@ -37,8 +39,17 @@ def issuer_label(issuer: dict) -> str:
     return f"{issuer['id']} {name}" if issuer["registered"] else name
 
 
+# Spreadsheets skip these before reading a formula: spaces, and characters that
+# show as nothing (zero-width space and joiners, word joiner, byte-order mark).
+_LEAD = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+
+
 def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_START)
+    if text.startswith(FORMULA_START):
+        return True
+    first = text[_LEAD.match(text).end():][:1]
+    # Full-width ＝ ＋ － ＠ (an IME's default) are read as their ASCII forms.
+    return bool(first) and unicodedata.normalize("NFKC", first).startswith(FORMULA_START[:4])
 
 
 def neutralised(text: str) -> str:

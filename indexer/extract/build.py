@@ -35,7 +35,7 @@ class Builder:
         self.today = today or date.today()
 
     def build(self, raw: RawDoc, relpath: str) -> Record:
-        stated = raw.stated
+        stated = dict(raw.stated)              # a stated date that is no date is dropped from it
         sources: dict[str, dict] = {}
         warnings: list[str] = []
         repairs = list(raw.repairs)
@@ -202,6 +202,7 @@ class Builder:
         parsed = parse_date(value)
         if parsed is None:
             warnings.append(f"stated {name} {value!r} is not a date; ignored")
+            del stated[name]               # so the date is looked for in the text instead
             return None
         sources[name] = {"rule": "stated"}
         return parsed

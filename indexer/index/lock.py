@@ -13,6 +13,21 @@ from indexer.errors import Locked
 
 LOCK = ".writer.lock"
 
+# Lock files this process holds. A forked child (an extraction worker, a Whoosh
+# sub-writer) shares the lock with its parent for as long as it keeps the file
+# open, so a child outliving a killed parent would block every later writer:
+# children close their copies at once.
+_held: set = set()
+
+
+def _close_in_child() -> None:
+    for handle in _held:
+        handle.close()
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
 
 @contextlib.contextmanager
 def writer_lock(index_path: Path, command: str) -> Iterator[str | None]:
@@ -41,15 +56,23 @@ def writer_lock(index_path: Path, command: str) -> Iterator[str | None]:
         handle.write(json.dumps({"pid": os.getpid(), "command": command,
                                  "since": time.strftime("%Y-%m-%dT%H:%M:%S%z")}))
         handle.flush()
+        _held.add(handle)
         try:
             yield note
         finally:
+            _held.discard(handle)
             handle.seek(0)
             handle.truncate()
             handle.flush()
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         handle.close()
+
+
+def wait_for_writer(index_path: Path) -> None:
+    """Return once the writer holding the index's lock (if any) has finished."""
+    with open(index_path / LOCK, "rb") as handle:
+        fcntl.flock(handle, fcntl.LOCK_SH)
 
 
 def _holder(path: Path) -> dict:

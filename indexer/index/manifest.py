@@ -51,7 +51,16 @@ def load(directory: Path) -> dict[str, FileState]:
 
 
 def save(directory: Path, files: dict[str, FileState]) -> None:
-    temporary = directory / f".{NAME}.{os.getpid()}"
-    temporary.write_text(json.dumps({k: asdict(v) for k, v in sorted(files.items())},
-                                    ensure_ascii=False), "utf-8")
-    os.replace(temporary, directory / NAME)
+    # ASCII escapes keep keys that are not UTF-8 (surrogate-escaped file names) lossless.
+    write_atomically(directory / NAME, json.dumps({k: asdict(v) for k, v in sorted(files.items())}))
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the new one; a failed write (a full disk) leaves no debris."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        temporary.write_text(text, "utf-8")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

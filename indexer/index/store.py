@@ -71,22 +71,40 @@ class Store:
     @contextlib.contextmanager
     def update(self) -> Iterator["Updater"]:
         """Change documents of the current generation in one commit (all or nothing)."""
-        writer = self.open().writer(limitmb=128)
+        ix = self.open()
+        writer = ix.writer(limitmb=128)
         updater = Updater(writer)
         try:
             yield updater
+            # No merging: existing segment files stay untouched, so searchers that
+            # opened them a moment ago keep working while this commit lands.
+            writer.commit(merge=False)
         except BaseException:
-            writer.cancel()
+            with contextlib.suppress(Exception):   # a failed commit has closed it already
+                writer.cancel()
+            # A commit that failed part way (a full disk) leaves segment files
+            # no table of contents names; left there, they fill the disk for good.
+            storage = ix.storage
+            toc = whoosh_index.TOC.read(storage, ix.indexname)
+            whoosh_index.clean_files(storage, ix.indexname, toc.generation, toc.segments)
+            shutil.rmtree(Path(storage.folder) / f"{ix.indexname}.tmp", ignore_errors=True)
             raise
-        # No merging: existing segment files stay untouched, so searchers that
-        # opened them a moment ago keep working while this commit lands.
-        writer.commit(merge=False)
+
+    def drop_unfinished(self) -> None:
+        """Remove generations that builds killed part way left behind; call under the writer lock."""
+        meta = self.meta()
+        keep = {meta.get("generation"), meta.get("previous")}
+        for old in self.path.glob("gen-*"):
+            if old.name not in keep:
+                shutil.rmtree(old, ignore_errors=True)
 
     @contextlib.contextmanager
     def build(self, meta: dict, limitmb: int = 256, procs: int = 1) -> Iterator["Builder"]:
         """Write a new generation; it becomes current only if the block succeeds."""
         self.path.mkdir(parents=True, exist_ok=True)
-        generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+        self.drop_unfinished()
+        # Two builds by one process within a second (a test, a retry) need two names.
+        generation = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{os.urandom(3).hex()}"
         target = self.path / generation
         target.mkdir()
         ix = whoosh_index.create_in(str(target), make_schema())
@@ -97,7 +115,8 @@ class Store:
             writer.commit()
             manifest.save(target, builder.files)
         except BaseException:
-            writer.cancel()
+            with contextlib.suppress(Exception):   # a failed commit has closed it already
+                writer.cancel()
             shutil.rmtree(target, ignore_errors=True)
             raise
         self._switch(generation, dict(meta, count=builder.count))
@@ -106,20 +125,16 @@ class Store:
         self._write_meta(dict(self.meta(), **values, updated_at=time.strftime("%Y-%m-%dT%H:%M:%S%z")))
 
     def _write_meta(self, meta: dict) -> None:
-        temporary = self.path / f".{META}.{os.getpid()}"
-        temporary.write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
-        os.replace(temporary, self.path / META)
+        # ASCII escapes keep roots whose names are not UTF-8 lossless.
+        manifest.write_atomically(self.path / META, json.dumps(meta, indent=2))
 
     def _switch(self, generation: str, meta: dict) -> None:
         meta = dict(meta, generation=generation, schema_version=SCHEMA_VERSION,
                     built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"))
-        previous = self.meta().get("generation")
-        self._write_meta(meta)
         # The generation just replaced stays until the next switch, for
         # searches that opened it a moment ago.
-        for old in self.path.glob("gen-*"):
-            if old.name not in (generation, previous):
-                shutil.rmtree(old, ignore_errors=True)
+        self._write_meta(dict(meta, previous=self.meta().get("generation")))
+        self.drop_unfinished()
 
 
 class Builder:

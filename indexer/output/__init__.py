@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import IO, TYPE_CHECKING
 
 import click
@@ -23,6 +24,22 @@ def use_color(stream: IO) -> bool:
 
 def _style(text: str, color: bool, **style) -> str:
     return click.style(text, **style) if color else text
+
+
+# C0 and C1 control characters and DEL: in a title or file name they would move the
+# cursor, retitle the terminal, or start a forged line of a summary cron mails.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """Text for one line of terminal output: every control character escaped."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+def text_block(text: str) -> str:
+    """Text of many lines (a record's body): line breaks and tabs kept, other controls escaped."""
+    return "\n".join(one_line(line).replace("\\t", "\t") for line in text.split("\n"))
 
 
 def _dumps(data) -> str:
@@ -82,15 +99,15 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
     for rank, hit in enumerate(res.hits, 1):
         first, second = _title_lines(hit, ui)
-        out.write("\n" + _style(f"{rank:>2}. {first}", color, bold=True) + "\n")
+        out.write("\n" + _style(f"{rank:>2}. {one_line(first)}", color, bold=True) + "\n")
         if second:
-            out.write(f"    {second}\n")
+            out.write(f"    {one_line(second)}\n")
         facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
-        out.write("    " + _style(" · ".join(facts), color, fg="cyan") + "\n")
+        out.write("    " + _style(one_line(" · ".join(facts)), color, fg="cyan") + "\n")
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
         out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
         if hit.notice:
-            out.write("    " + _label("ui", "attachment of", ui).format(title=hit.notice.title, id=hit.notice.id) + "\n")
+            out.write("    " + _label("ui", "attachment of", ui).format(title=one_line(hit.notice.title), id=hit.notice.id) + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():
@@ -141,15 +158,15 @@ def _facts(rec: Record, ui: str = "en") -> list[str]:
 
 def _highlight(text: str, spans: list[tuple[int, int]], color: bool) -> str:
     if not color:
-        return text
+        return one_line(text)
     out, last = [], 0
     for start, end in spans:
         if start < last:
             continue
-        out.append(text[last:start])
-        out.append(click.style(text[start:end], fg="yellow", bold=True))
+        out.append(one_line(text[last:start]))
+        out.append(click.style(one_line(text[start:end]), fg="yellow", bold=True))
         last = end
-    out.append(text[last:])
+    out.append(one_line(text[last:]))
     return "".join(out)
 
 
@@ -166,7 +183,7 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) ->
     sources = rec.provenance.get("fields", {})
 
     def line(label: str, value: str) -> None:
-        out.write(_style(f"{label:>10}: ", color, bold=explain, dim=not explain) + value + "\n")
+        out.write(_style(f"{label:>10}: ", color, bold=explain, dim=not explain) + one_line(value) + "\n")
 
     for name in BRIEF_FIELDS:
         value = data[name]
@@ -180,7 +197,7 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) ->
             line(name, str(value) if value not in (None, "") else "—")
         source = sources.get(name) if explain else None
         if source:
-            span = source.get("span", "").replace("\n", " ⏎ ")
+            span = one_line(source.get("span", "").replace("\n", " ⏎ "))
             out.write(_style(f"{'':>12}rule {source['rule']}", color, fg="cyan") +
                       (f"  «{span}»" if span else "") + "\n")
     prov = rec.provenance
@@ -198,7 +215,7 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) ->
     if explain:
         line("text", f"{len(rec.text)} characters" + (f", {len(prov['pages'])} pages" if prov.get("pages") else ""))
     else:
-        out.write("\n" + _paged_text(rec) + "\n")
+        out.write("\n" + text_block(_paged_text(rec)) + "\n")
 
 
 def _paged_text(rec: Record) -> str:
@@ -233,7 +250,7 @@ def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
         out.write(f"note: {s.note}\n")
     problems(s.failed, s.unread, out)
     for problem in s.skipped if verbose or len(s.skipped) <= 20 else s.skipped[:20]:
-        out.write(f"  skipped  {problem.path}: {problem.reason}\n")
+        out.write(problem_line("skipped", problem))
     if len(s.skipped) > 20 and not verbose:
         out.write(f"  … {len(s.skipped) - 20} more skipped (use --verbose)\n")
 
@@ -241,9 +258,14 @@ def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
 def problems(failed: list, unread: list, out: IO) -> None:
     """A line per failed file, then one per file indexed without some of its pages or parts."""
     for problem in failed:
-        out.write(f"  failed   {problem.path}: {problem.reason}\n")
+        out.write(problem_line("failed", problem))
     for problem in unread:
-        out.write(f"  warning  {problem.path}: {problem.reason}\n")
+        out.write(problem_line("warning", problem))
+
+
+def problem_line(kind: str, problem) -> str:
+    """One line per bad file, whatever its name or the parser's message holds."""
+    return f"  {kind:<8} {one_line(problem.path)}: {one_line(problem.reason)}\n"
 
 
 def registry(reg, fmt: str, out: IO) -> None:

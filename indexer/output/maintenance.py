@@ -6,6 +6,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from indexer.output import one_line, problem_line, problems
+
 if TYPE_CHECKING:
     from indexer.config import Config
     from indexer.reindex import Report
@@ -20,11 +22,9 @@ def reindex_summary(index_path: Path, report: "Report", news: list["News"], out:
               f"{len(report.moved)} moved, {len(report.removed)} removed, {len(report.failed)} failed"
               f"{f', {report.statuses} statuses settled' if report.statuses else ''} "
               f"in {report.seconds:.1f} s\n")
-    from indexer.output import problems
-
     problems(report.failed, report.unread, out)
     for item in news:
-        titles = "; ".join(r.title for r in item.records[:3])
+        titles = one_line("; ".join(r.title for r in item.records[:3]))
         more = f" (+{len(item.records) - 3} more)" if len(item.records) > 3 else ""
         out.write(f"  watch {item.watch}: {len(item.records)} new — {titles}{more}\n")
 
@@ -93,7 +93,7 @@ def news(items: list["News"], out: IO, fmt: str = "table") -> None:
     for item in items:
         out.write(f"{item.at[:16]}  {item.watch}: {len(item.records)} new\n")
         for record in item.records:
-            out.write(f"    {record.id}  {record.issued or '—':<10}  {record.title}\n")
+            out.write(f"    {record.id}  {record.issued or '—':<10}  {one_line(record.title)}\n")
 
 
 def schedule(lines: str, out: IO) -> None:

@@ -163,7 +163,7 @@ def _written_query(text: str, schema, glossary: Glossary | None) -> tuple[Q.Quer
         for index, unit in reversed(list(enumerate(expansion.units))):
             rest = rest[:unit.start] + f" {_PLACEHOLDER.format(index)} " + rest[unit.end:]
     if rest.strip():
-        parsed = _parser(schema).parse(rest)
+        parsed = _parse_written(rest, text, schema)
         if groups:
             parsed = _substitute(parsed, groups)
         if parsed is not Q.NullQuery:
@@ -171,6 +171,13 @@ def _written_query(text: str, schema, glossary: Glossary | None) -> tuple[Q.Quer
     if not parts:
         raise UsageError(f"query {text!r} has nothing to search for")
     return (parts[0] if len(parts) == 1 else Q.And(parts)), expansion
+
+
+def _parse_written(rest: str, text: str, schema) -> Q.Query:
+    try:
+        return _parser(schema).parse(rest)
+    except (IndexError, RecursionError):   # Whoosh's parser on operators with nothing to act on
+        raise UsageError(f"query syntax error: operators without words in {text!r}") from None
 
 
 def _parser(schema) -> MultifieldParser:
@@ -244,18 +251,24 @@ def _number_query(fieldname: str, value: str, written: str, schema) -> Q.Query:
     return Q.Or(alternatives)
 
 
+MAX_NESTING = 32                   # deeper, and parsing the query would exhaust the stack
+
+
 def _check_syntax(text: str) -> None:
     if not text.strip():
         raise UsageError("empty query")
     if text.count('"') % 2:
         raise UsageError(f"query syntax error: unbalanced quote in {text!r}")
-    depth = 0
+    depth = deepest = 0
     for char in text:
         depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
         if depth < 0:
             break
     if depth != 0:
         raise UsageError(f"query syntax error: unbalanced parenthesis in {text!r}")
+    if deepest > MAX_NESTING:
+        raise UsageError(f"query syntax error: parentheses nested more than {MAX_NESTING} deep")
 
 
 def filter_query(filters: Filters) -> Q.Query | None:

@@ -50,12 +50,39 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[str
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
+        text, name = _plausible(data, text, name)
         if declared_name and name != declared_name:
             notes.append(f"declared charset {declared} but content is {name}")
+        elif name not in candidates:
+            notes.append(f"no charset declared; content is {name}")
         return _checked(text, name, notes)
     text = data.decode("utf-8", errors="replace")
     notes.append(f"undecodable bytes replaced ({text.count(chr(0xFFFD))} characters)")
     return _checked(text, "utf-8", notes)
+
+
+# Legacy encodings decode almost any bytes without error, so a wrong one shows
+# only in what it yields: private-use characters (Big5 read as GB18030) or
+# runs of accented Latin letters (GBK read as ISO-8859-1) in a Chinese page.
+_ODD = re.compile(r"[\ue000-\uf8ff\u0080-\u00ff]")
+_LIKELY = ("gb18030", "big5", "shift_jis", "euc_kr")
+
+
+def _plausible(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    """The decoding with the fewest odd characters, when the first one has many."""
+    odd = len(_ODD.findall(text))
+    if encoding == "utf-8" or odd < 2:
+        return text, encoding
+    best = (odd, text, encoding)
+    for name in _LIKELY:
+        try:
+            other = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        count = len(_ODD.findall(other))
+        if count * 4 < best[0]:
+            best = (count, other, name)
+    return best[1], best[2]
 
 
 def _checked(text: str, encoding: str, notes: list[str]) -> tuple[str, str, list[str]]:

@@ -6,10 +6,12 @@ import re
 from indexer.read.encoding import decode
 from indexer.read.rawdoc import RawDoc
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+# Every pattern here runs on untrusted text, so none may backtrack more than
+# linearly: spaces within a line only ([^\S\n]), the heading's closing #s
+# stripped in Python, bracket runs stopped at the next bracket.
+_HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]+(\S.*)$", re.M)
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\][\n]*)\]\([^()\n]*\)")
 
 
 # YAML-style front matter: "---" lines around "key: value" lines.
@@ -35,7 +37,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 def read_markdown(data: bytes) -> RawDoc:
     text, encoding, notes = decode(data)
     meta, text = front_matter(text)
-    text = _COMMENT.sub("", text)
+    text = _without_comments(text)
     heading = _HEADING.search(text)
     body = _LINK.sub(r"\1", _EMPHASIS.sub(r"\2", text))
     body = re.sub(r"^\s{0,3}(#{1,6}|>|[-*+]\s)\s*", "", body, flags=re.M)
@@ -45,9 +47,22 @@ def read_markdown(data: bytes) -> RawDoc:
     if meta.get("issuer"):
         stated["issuers"] = [{"written": name.strip()} for name in re.split(r"[、,;，；|]", meta["issuer"])
                              if name.strip()]
-    title = meta.get("title") or (heading.group(1).strip() if heading else None)
+    title = meta.get("title") or (heading.group(1).rstrip().rstrip("#").rstrip() if heading else None)
     return RawDoc(format="markdown", encoding=encoding, text=_tidy(body), title=title,
                   stated=stated, repairs=notes, source_url=meta.get("source_url"))
+
+
+def _without_comments(text: str) -> str:
+    """The text without <!-- … --> comments; an unclosed one stays (found in one pass)."""
+    kept, start = [], 0
+    while (opening := text.find("<!--", start)) != -1:
+        closing = text.find("-->", opening + 4)
+        if closing == -1:
+            break
+        kept.append(text[start:opening])
+        start = closing + 3
+    kept.append(text[start:])
+    return "".join(kept)
 
 
 def read_text(data: bytes) -> RawDoc:

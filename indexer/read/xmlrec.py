@@ -14,6 +14,7 @@ from indexer.resources import schema_path
 # laughs" files work, and a record never needs one, so such files are refused
 # before parsing. The parser settings are a second line of defence.
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+_REFUSED = "XML declares a DTD or entities; refused (XXE / entity-expansion risk)"
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
                        dtd_validation=False, huge_tree=False, remove_comments=True,
                        remove_pis=True)
@@ -30,11 +31,13 @@ def _schema() -> etree.XMLSchema:
 
 def read_xml(data: bytes) -> list[RawDoc]:
     if _DTD.search(data[:65536]) or _DTD.search(data):
-        raise ReadError("XML declares a DTD or entities; refused (XXE / entity-expansion risk)")
+        raise ReadError(_REFUSED)
     try:
         root = etree.fromstring(data, etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"malformed XML: {exc}") from None
+    if _declares_dtd(root.getroottree().docinfo):
+        raise ReadError(_REFUSED)
     if root.tag not in ("record", "records"):
         raise ReadError(f"XML root <{root.tag}> is not a stdidx record or records element")
     schema = _schema()
@@ -45,6 +48,12 @@ def read_xml(data: bytes) -> list[RawDoc]:
     records = [root] if root.tag == "record" else list(root.iterfind("record"))
     many = len(records) > 1
     return [_raw(rec, encoding, index if many else None) for index, rec in enumerate(records)]
+
+
+def _declares_dtd(info) -> bool:
+    """The same check on the parsed document: the byte pattern misses a DTD in
+    UTF-16 or UTF-32, which lxml decodes (but, by its settings, never loads)."""
+    return bool(info.doctype or info.system_url or info.public_id or info.internalDTD is not None)
 
 
 def _raw(rec, encoding: str, part: int | None) -> RawDoc:
