@@ -126,8 +126,10 @@ def _narrowed(searcher, q, flt):
         return q
     strict = best.as_strict()
     strict_q = AndNot(strict, q.b) if isinstance(q, AndNot) else strict
-    found = searcher.search(_restricted(strict_q, flt), limit=1)
-    return strict_q if len(found) >= ENOUGH else q
+    # Reading stops at the ENOUGH-th match: counting them all (and Whoosh counted twice
+    # when a segment held none) cost as much as the search itself.
+    found = itertools.islice(searcher.docs_for_query(_restricted(strict_q, flt)), ENOUGH)
+    return strict_q if sum(1 for _ in found) >= ENOUGH else q
 
 
 def _best_of(q) -> BestMatch | None:
