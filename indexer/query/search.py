@@ -22,6 +22,7 @@ from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
 
+
 @dataclass
 class Hit:
     record: Record
