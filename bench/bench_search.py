@@ -34,8 +34,6 @@ sys.path.insert(0, str(BENCH))
 
 from bench_index import FIXED_QUERIES, Query, stdidx_path  # noqa: E402
 
-MIB = 1 << 20
-
 
 def query_class(query: Query) -> str:
     if query.cli_args():
