@@ -160,6 +160,15 @@ def test_excluded_word(small_index):
     assert "all.md" not in paths(search(ix, "稀土 出口 -管制", today=TODAY))
 
 
+def test_excluded_word_with_enough_complete_hits(corpus_index):
+    # Enough documents hold every word, so only those are searched; deciding that once
+    # asked the matchers for a block quality they do not have.
+    from indexer.query.search import ENOUGH
+
+    res = search(Store(corpus_index).open(), "稀土 -永磁 出口", today=TODAY, limit=50)
+    assert res.total == res.complete >= ENOUGH
+
+
 def test_tier_outranks_relevance(small_index):
     ix = Store(small_index).open()
     q, _ = build_query("稀土 出口 管制", ix.schema)

@@ -185,3 +185,29 @@ def test_labels_cover_every_value_in_both_languages():
 ])
 def test_ui_language_from_locale(env, ui):
     assert ui_from_locale(env) == ui
+
+
+def test_a_loaded_glossary_is_kept_in_the_cache_until_a_file_changes(tmp_path, monkeypatch):
+    from indexer.extract import glossary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(GLOSSARY_ENV, raising=False)
+    path = glossary_file(tmp_path, '    {"zh": "金属钐", "en": "metallic samarium", "category": "material"}')
+    glossary._load.cache_clear()
+    assert load_glossary([path]).gloss("金属钐") == "metallic samarium"
+    assert (tmp_path / "cache" / "stdidx" / "glossary.pickle").is_file()
+
+    build = glossary._build
+
+    def not_again(stamps):
+        raise AssertionError("built again although nothing changed")
+
+    monkeypatch.setattr(glossary, "_build", not_again)
+    glossary._load.cache_clear()  # as a new process would
+    assert load_glossary([path]).gloss("金属钐") == "metallic samarium"
+
+    monkeypatch.setattr(glossary, "_build", build)
+    path.write_text(path.read_text("utf-8").replace("metallic samarium", "samarium, metallic"), "utf-8")
+    glossary._load.cache_clear()
+    assert load_glossary([path]).gloss("金属钐") == "samarium, metallic"
+    glossary._load.cache_clear()

@@ -36,14 +36,13 @@ FORMATS = ("csv", "jsonl", "json", "xml", "xlsx", "bulk")  # indexer.export.FORM
 def export(query, filters, index_path, fmt, fields, sort, out, bom, escape_formulas, bulk_index, saved,
            no_translate, literal):
     """Write every record matching QUERY and the filters (every record without a query)."""
-    from indexer.export import export_records, make_options, read_sequentially
+    from indexer.export import export_records, make_options
     from indexer.query.search import iter_records
 
     options = make_options(fmt, fields, bom, escape_formulas, bulk_index)
     if saved:
         query, filters = _saved(saved, query, filters)
     ix = open_index(index_path)
-    read_sequentially(ix)
     translate = not (no_translate or literal)
     records = iter_records(ix, query, filters, sort, translate=translate, literal=literal,
                            glossary=configured_glossary() if query and translate else None)

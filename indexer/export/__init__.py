@@ -1,7 +1,6 @@
 """Exports: every matching record, streamed in one of several formats picked by name.
 
     make_options(...)                      check what the user asked for, before any work
-    read_sequentially(ix)                  read the index as a stream, not a copy in memory
     export_records(records, options, ...)  write them to a file or stdout; returns the count
 
 Each format is a small Writer class (base.py) picked by name from FORMATS; none
@@ -29,7 +28,7 @@ FORMATS: dict[str, type[Writer]] = {
 }
 
 __all__ = ["FORMATS", "Options", "Writer", "export_records", "make_options", "parse_fields",
-           "read_sequentially", "write_records"]
+           "write_records"]
 
 
 def make_options(fmt: str = "jsonl", fields: str | None = None, bom: bool = True,
@@ -40,18 +39,6 @@ def make_options(fmt: str = "jsonl", fields: str | None = None, bom: bool = True
     options = Options(fmt, parse_fields(fields), bom, escape_formulas, bulk_index)
     FORMATS[fmt].check(options)
     return options
-
-
-def read_sequentially(ix) -> None:
-    """Have Whoosh read the index files as it goes instead of copying them into memory.
-
-    With memory mapping on, Whoosh copies every part of a segment it opens
-    (postings, stored records) out of the map into a private buffer, so a
-    process holds the index twice: about 2× the index size in RSS before the
-    first record. Plain file reads keep an export at a few tens of MiB, and
-    are faster for a front-to-back pass over the stored records.
-    """
-    ix.storage.supports_mmap = False
 
 
 def export_records(records: Iterable[Record], options: Options, target: Path | None,

@@ -24,7 +24,9 @@ import json
 import json.decoder
 import json.scanner
 import os
+import pickle
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -396,6 +398,15 @@ def _entry(raw: dict, index: int, path: Path, stopwords: frozenset[str]) -> Term
     return Term(zh.strip(), en.strip(), tuple(v.strip() for v in variants), raw["category"], f"{path}:{line}")
 
 
+def _built_by() -> list[Path]:
+    """Besides the glossary files, what a loaded glossary depends on."""
+    from indexer.resources import schema_path
+
+    package = Path(__file__).resolve().parent.parent
+    return [schema_path("issuers.json"), package / "extract" / "glossary.py", package / "extract" / "issuers.py",
+            package / "textfold.py", package / "index" / "analysis.py"]
+
+
 def _registry_terms() -> list[Term]:
     from indexer.extract.issuers import default_registry
 
@@ -429,15 +440,39 @@ def load_glossary(extra_paths: Iterable[Path] = ()) -> Glossary:
     stamps = []
     for path in paths:
         try:
-            stat = path.stat()
+            stamps.append(_stamp(path))
         except OSError as exc:
             raise UsageError(f"glossary {path}: cannot read: {exc.strerror or exc}") from None
-        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
     return _load(tuple(stamps))
+
+
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
 
 
 @functools.lru_cache(maxsize=8)
 def _load(stamps: tuple[tuple[str, int, int], ...]) -> Glossary:
+    # Reading and checking the files and indexing their terms took a noticeable part of
+    # every search process's start, so the result is kept in the user's cache. One file,
+    # holding the glossary with what it was made from: every file's path, time and size,
+    # the registry's and the code's that read them; any change builds it again.
+    from indexer.resources import cache_dir, write_cache
+
+    made_from = (sys.version_info[:2], stamps, *(_stamp(p) for p in _built_by()))
+    cache = cache_dir() / "glossary.pickle"
+    try:
+        kept_from, glossary = pickle.loads(cache.read_bytes())
+        if kept_from == made_from:
+            return glossary
+    except Exception:  # a missing, partial or outdated cache is built again
+        pass
+    glossary = _build(stamps)
+    write_cache(cache, pickle.dumps((made_from, glossary)))
+    return glossary
+
+
+def _build(stamps: tuple[tuple[str, int, int], ...]) -> Glossary:
     bundled = read_glossary_file(Path(stamps[0][0]))
     users = [read_glossary_file(Path(path), bundled.stopwords) for path, _, _ in stamps[1:]]
     terms = [*bundled.terms, *_registry_terms()]

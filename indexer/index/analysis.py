@@ -17,10 +17,13 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from itertools import accumulate
+from pickle import loads
 
 from whoosh.analysis import Composable, Token, Tokenizer
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
+from whoosh.system import _INT_SIZE
 
 from indexer.textfold import fold
 
@@ -119,3 +122,12 @@ class FastPositions(Positions):
         boost = self.field_boost
         for term, positions in bulk(value).items():
             yield term, len(positions), len(positions) * boost, self.encode(positions)
+
+    def decode_positions(self, valuestring):
+        # A count, then the gaps between positions as a pickled list (Positions.encode);
+        # phrase matching decodes them for every candidate document, so the running sum
+        # is taken in C rather than in a Python loop. The pickle's final STOP byte may
+        # have been trimmed off when the posting was stored.
+        if not valuestring.endswith(b"."):
+            valuestring += b"."
+        return list(accumulate(loads(valuestring[_INT_SIZE:])))

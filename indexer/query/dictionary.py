@@ -19,7 +19,6 @@ import functools
 import gzip
 import marshal
 import math
-import os
 import re
 from importlib import metadata, resources
 from pathlib import Path
@@ -83,8 +82,9 @@ def _source() -> tuple[Path, str]:
 
 
 def _cache_file(version: str) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "stdidx" / f"cedict-en-{version}-{_FORMAT}.marshal"
+    from indexer.resources import cache_dir
+
+    return cache_dir() / f"cedict-en-{version}-{_FORMAT}.marshal"
 
 
 @functools.cache
@@ -103,13 +103,9 @@ def reverse_map() -> dict[str, tuple[str, ...]]:
 
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         reverse = build_reverse(lines, word_frequency)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps(reverse))
-        os.replace(partial, cache)
-    except OSError:
-        pass  # a read-only home still searches, it just reads the dictionary each time
+    from indexer.resources import write_cache
+
+    write_cache(cache, marshal.dumps(reverse))
     return reverse
 
 

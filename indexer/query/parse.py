@@ -6,15 +6,14 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from whoosh import query as Q
 from whoosh.matching.binary import UnionMatcher
 from whoosh.qparser import MultifieldParser
 
 from indexer.errors import UsageError
-from indexer.extract.dates import parse_date
 from indexer.extract.docno import find_doc_nos
-from indexer.extract.issuers import Registry
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
 from indexer.query.bestmatch import CONDITION, CONDITION_TEXT, BestMatch
@@ -23,6 +22,9 @@ from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
 from indexer.query.translate import Expansion, Unit, expand
 from indexer.record import DOC_TYPES, LANGS, STATUSES
+
+if TYPE_CHECKING:
+    from indexer.extract.issuers import Registry
 
 # A body named in the query also finds the documents it issued, even when their text uses
 # none of its names; a little weight, since naming a body in the text says more.
@@ -84,6 +86,9 @@ class Filters:
 
 @functools.cache
 def _registry() -> Registry:
+    # Imported when a filter names an issuer: most searches never need the registry.
+    from indexer.extract.issuers import Registry
+
     return Registry.load()
 
 
@@ -321,6 +326,10 @@ def resolve_issuer(name: str) -> str:
 
 
 def _bound(text: str, which: str) -> datetime:
+    # The date reader's patterns take a noticeable part of a search process's start to
+    # compile; only --since and --until need them.
+    from indexer.extract.dates import parse_date
+
     value = parse_date(text)
     if value is None:
         raise UsageError(f"--{which}: {text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")

@@ -21,54 +21,75 @@ class AdjacentPhrase(Phrase):
             return matching.NullMatcher()
         field = searcher.schema[fieldname]
         reader = searcher.reader()
-        leaves = []
+        leaves, frequencies = [], []
         for word in self.words:
             btext = field.to_bytes(word)
             if (fieldname, btext) not in reader:
                 return matching.NullMatcher()
             leaves.append(Term(fieldname, word).matcher(searcher, context))
+            frequencies.append(reader.doc_frequency(fieldname, btext))
         if len(leaves) == 1:
             return Term(fieldname, self.words[0], boost=self.boost).matcher(searcher, context)
-        return AdjacentMatcher(leaves, self.boost)
+        rarest_first = sorted(range(len(leaves)), key=frequencies.__getitem__)
+        return AdjacentMatcher(leaves, self.boost, rarest_first)
 
 
 class AdjacentMatcher(Matcher):
-    def __init__(self, leaves: list, boost: float = 1.0):
-        self._leaves = leaves
+    def __init__(self, leaves: list, boost: float = 1.0, rarest_first: list[int] | None = None):
+        self._leaves = leaves  # in the phrase's order: a leaf's index is its offset
         self._boost = boost
+        self._rarest_first = rarest_first or list(range(len(leaves)))
+        self._lead = leaves[self._rarest_first[0]]
+        self._others = [leaves[i] for i in self._rarest_first[1:]]
         self._align()
 
     def _align(self) -> None:
-        """Move every leaf to the next document where all of them occur, adjacent."""
-        leaves = self._leaves
-        while all(m.is_active() for m in leaves):
-            target = max(m.id() for m in leaves)
-            for m in leaves:
-                if m.id() < target:
+        """Move every leaf to the next document where all of them occur, adjacent.
+
+        The word in fewest documents leads and the others catch up with it, rarest
+        first: most of the documents a common character (稀, 土) stands in are skipped
+        over, never visited."""
+        # Where the leaves stand is kept: the unions and best match above ask for it
+        # several times per document.
+        self._id = None
+        lead = self._lead
+        while lead.is_active():
+            target = lead.id()
+            for m in self._others:
+                if m.is_active() and m.id() < target:
                     m.skip_to(target)
-                    if not m.is_active():
-                        return
-            if all(m.id() == target for m in leaves):
-                if self._adjacent():
+                if not m.is_active():
                     return
-                leaves[0].next()
+                if m.id() > target:
+                    lead.skip_to(m.id())
+                    break
+            else:
+                if self._adjacent():
+                    self._id = target
+                    return
+                lead.next()
 
     def _adjacent(self) -> bool:
-        starts = set(self._leaves[0].value_as("positions"))
-        for offset, m in enumerate(self._leaves[1:], 1):
-            starts &= {p - offset for p in m.value_as("positions")}
+        # The word occurring least often in this document first (a leaf's weight is its
+        # frequency times the field's boost): in 稀土永磁, 永 and 磁 rule out most places
+        # before the positions of 稀 and 土, which stand everywhere, are decoded.
+        leaves = self._leaves
+        order = sorted(range(len(leaves)), key=lambda offset: leaves[offset].weight())
+        starts = {p - order[0] for p in leaves[order[0]].value_as("positions")}
+        for offset in order[1:]:
+            starts.intersection_update([p - offset for p in leaves[offset].value_as("positions")])
             if not starts:
                 return False
         return True
 
     def is_active(self) -> bool:
-        return all(m.is_active() for m in self._leaves)
+        return self._id is not None
 
-    def id(self) -> int:
-        return self._leaves[0].id()
+    def id(self) -> int | None:
+        return self._id
 
     def next(self) -> None:
-        self._leaves[0].next()
+        self._lead.next()
         self._align()
 
     def skip_to(self, id: int) -> None:
@@ -83,7 +104,7 @@ class AdjacentMatcher(Matcher):
         self._align()
 
     def copy(self) -> "AdjacentMatcher":
-        return AdjacentMatcher([m.copy() for m in self._leaves], self._boost)
+        return AdjacentMatcher([m.copy() for m in self._leaves], self._boost, self._rarest_first)
 
     def children(self) -> list:
         return list(self._leaves)

@@ -15,14 +15,13 @@ from indexer.errors import UsageError
 from indexer.index.schema import unpack
 from indexer.query.bestmatch import BestMatch, driving_of, rank_of, relevance_of
 from indexer.query.concepts import Reading
+from indexer.query.facets import MatchedCollector, facet_counts, most_first
 from indexer.query.parse import Filters, build_query, filter_query
 from indexer.extract.glossary import Glossary, load_glossary
 from indexer.query.attachments import attachment_keys, notice_of
 from indexer.query.snippet import snippet
 from indexer.record import Record
 from indexer.textfold import is_cjk
-
-FACETS = ("issuer", "doc_type", "year")
 
 
 @dataclass
@@ -80,17 +79,18 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
     explanation = reading.explain() if isinstance(reading, Reading) else ""
     needles = reading.needles() if reading is not None else text
     flt = filter_query(filters or Filters())
-    groups = {name: sorting.FieldFacet(name, allow_overlap=(name == "issuer"),
-                                       maptype=sorting.Count) for name in FACETS}
     with ix.searcher() as searcher:
         q = _narrowed(searcher, q, flt)
         best = _best_of(q)
-        if best is not None:
-            groups["driving"] = _TierFacet(maptype=sorting.Count, key=driving_of)
-        results = searcher.search(_restricted(q, flt), limit=limit, groupedby=groups,
-                                  **_sorting(sort, best is not None))
+        groups = {"driving": _TierFacet(maptype=sorting.Count, key=driving_of)} if best is not None else None
+        # By relevance every match is kept in order: ties past the page are settled below,
+        # and Whoosh's top-k collector would ask the phrase matchers for a block quality
+        # they do not have.
+        collector = MatchedCollector(searcher.collector(limit=None if sort == "relevance" else limit,
+                                                        groupedby=groups, **_sorting(sort, best is not None)))
+        searcher.search_with_collector(_restricted(q, flt), collector)
+        results = collector.results()
         hits = []
-        # Grouping can make Whoosh keep more than `limit` hits; the page is ours to cut.
         page = ((hit, unpack(hit["record"])) for hit in results[:limit + TIE_WINDOW])
         for hit, record in itertools.islice(_ties_settled(page, sort), limit):
             # Highlight what was searched: a Chinese text found by an English word shows the
@@ -101,7 +101,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
             hits.append(Hit(record, relevance_of(score) if best is not None else score,
                             gloss=title_gloss(record, glossary), partial=partial, **hit_snippet(record, needles)))
         _name_notices(searcher, hits)
-        facets = {name: _counts(results.groups(name)) for name in FACETS}
+        facets = facet_counts(searcher, collector.matched)
         complete = results.groups("driving").get(best.driving, 0) if best is not None else None
         total = len(results)
     return Results(str(q), total, hits, facets, time.perf_counter() - started, expanded,
@@ -143,8 +143,10 @@ def _narrowed(searcher, q, flt):
         return q
     strict = best.as_strict()
     strict_q = AndNot(strict, q.b) if isinstance(q, AndNot) else strict
-    found = searcher.search(_restricted(strict_q, flt), limit=1)
-    return strict_q if len(found) >= ENOUGH else q
+    # Reading stops at the ENOUGH-th match: counting them all (and Whoosh counted twice
+    # when a segment held none) cost as much as the search itself.
+    found = itertools.islice(searcher.docs_for_query(_restricted(strict_q, flt)), ENOUGH)
+    return strict_q if sum(1 for _ in found) >= ENOUGH else q
 
 
 def _best_of(q) -> BestMatch | None:
@@ -246,11 +248,6 @@ def _sorting(sort: str, tiers: bool = False) -> dict:
     return {}
 
 
-def _counts(groups: dict) -> dict[str, int]:
-    counts = {str(k): v for k, v in groups.items() if k not in (None, "")}
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
 def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str = "relevance", limit: int = 10,
                  translate: bool = True, glossary: Glossary | None = None, literal: bool = False) -> Results:
     """A search whose statuses (and --status filter) are those in force on as_of (today: None).
@@ -288,4 +285,4 @@ def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:
     counts = {"issuer": Counter(i.id for r in records for i in r.issuers),
               "doc_type": Counter(r.doc_type for r in records),
               "year": Counter(r.issued[:4] for r in records if r.issued)}
-    return {name: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for name, c in counts.items()}
+    return {name: most_first(c) for name, c in counts.items()}
