@@ -101,32 +101,42 @@ def test_bad_input_never_crashes(tmp_path):
         Builder().build(raw, "x.txt")
 
 
-PAGES = SHARED / "realdata" / "pages"
-TRUTH = SHARED / "realdata" / "pages.truth.tsv"
 SCORER = SHARED / "tools" / "score_pages.py"
-# Reached on 2026-12-02 (issuers 10/13: English long forms such as "… of PRC" are found
-# but are not names the registry listing holds); the target is 0.90 for every field.
-PAGE_MINIMA = {"doc_type": 0.97, "title": 0.95, "issued": 0.95, "effective": 0.95,
-               "issuers": 0.76, "doc_no": 0.95, "std_numbers": 0.98}
+EVAL = Path(__file__).parent / "eval"
+# Reached on 2026-12-02; the target is 0.90 for every field. On the real pages,
+# issuers are 10/13: English long forms such as "… of PRC" are found but are not names the
+# registry listing holds. The labelled set (tests/eval/pages, see tests/eval/README.md)
+# holds pages and local regulations written for stdidx in the shapes real sites publish.
+SCORED_SETS = {
+    "real": (SHARED / "realdata" / "pages", SHARED / "realdata" / "pages.truth.tsv",
+             {"doc_type": 0.97, "title": 0.95, "issued": 0.95, "effective": 0.95,
+              "issuers": 0.76, "doc_no": 0.95, "std_numbers": 0.98}),
+    "labelled": (EVAL / "pages", EVAL / "pages.truth.tsv",
+                 {"doc_type": 0.95, "title": 0.9, "issued": 0.9, "effective": 0.7,
+                  "issuers": 0.85, "doc_no": 0.5, "std_numbers": 0.98}),
+}
 
 
-@pytest.mark.skipif(not (PAGES.is_dir() and TRUTH.exists() and SCORER.exists()),
-                    reason=f"real pages not present at {PAGES}")
-def test_real_pages_scores(tmp_path):
+@pytest.mark.skipif(not SCORER.exists(), reason=f"page scorer not present at {SCORER}")
+@pytest.mark.parametrize("name", sorted(SCORED_SETS))
+def test_page_set_scores(tmp_path, name):
+    pages, truth, minima = SCORED_SETS[name]
+    if not pages.is_dir():
+        pytest.skip(f"pages not present at {pages}")
     ix = tmp_path / "ix"
-    assert run("index", PAGES, "--index", ix).exit_code == 0
+    assert run("index", pages, "--index", ix).exit_code == 0
     export = tmp_path / "pages.jsonl"
     assert run("export", "--index", ix, "--out", export).exit_code == 0
     registry = tmp_path / "issuers.json"
     registry.write_text(run("issuers", "--format", "json").stdout, "utf-8")
-    out = subprocess.run([sys.executable, str(SCORER), str(export), str(TRUTH), "--registry", str(registry),
+    out = subprocess.run([sys.executable, str(SCORER), str(export), str(truth), "--registry", str(registry),
                           "--show", "0"], capture_output=True, text=True).stdout
     figures = {}
     for line in out.splitlines():
-        name, counts, _ = line.split()
+        field, counts, _ = line.split()
         right, total = map(int, counts.split("/"))
-        figures[name] = right / total if total else 1.0
-    for field, floor in PAGE_MINIMA.items():
+        figures[field] = right / total if total else 1.0
+    for field, floor in minima.items():
         assert figures[field] >= floor, f"{field}: {figures[field]:.2%} < {floor:.0%}"
 
 
@@ -311,3 +321,54 @@ def test_page_metadata_dates_a_news_item_and_names_a_registered_source(tmp_path)
                          "请按要求组织企业申报。特此通知。</p></body></html>")
     assert (notice.issued, [i.id for i in notice.issuers]) == ("2025-04-02", ["MIIT"])
     assert notice.provenance["fields"]["issuers"]["rule"] == "meta:source"
+
+
+def test_a_label_without_a_colon_names_its_body(tmp_path):
+    r = page_record(tmp_path, "l.txt", "某市稀土资源保护条例\n制定机关某市人民代表大会常务委员会法律性质地方性法规\n"
+                    "公布日期 2021-12-01\n（2021年10月28日某市第八届人民代表大会常务委员会第四次会议通过　"
+                    "2021年12月1日某省第十三届人民代表大会常务委员会第三十七次会议批准）\n第一条　为了保护资源，制定本条例。\n")
+    assert [i.name_zh for i in r.issuers] == ["某市人民代表大会常务委员会"] and r.issued == "2021-12-01"
+
+
+def test_a_general_office_is_its_body_named_as_written(tmp_path):
+    r = page_record(tmp_path, "n.txt", "关于开展稀土企业核查工作的通知\n各省工业和信息化主管部门：\n现就核查工作通知如下。\n"
+                    "特此通知。\n工业和信息化部办公厅\n2024年5月13日\n相关文件\n· 工业和信息化部关于公布企业名单的公告\n")
+    [miit] = r.issuers
+    assert (miit.id, miit.named_zh) == ("MIIT", "工业和信息化部办公厅")
+    assert r.issued == "2024-05-13"  # a date alone on its line takes no verb from the lines below
+
+
+def test_the_signature_date_outranks_the_sites_publication_time(tmp_path):
+    r = page_record(tmp_path, "n.txt", "关于发布《稀土抛光粉》等3项团体标准的公告\n发布时间：2022-10-14　阅读：1208\n"
+                    "各有关单位：\n现予公告。\n中国稀土学会\n2022年10月12日\n")
+    assert r.issued == "2022-10-12"
+
+
+def test_a_promulgating_notice_dates_the_regulation_it_heads(tmp_path):
+    r = page_record(tmp_path, "l.txt", "某市人民代表大会常务委员会公告\n（第8号）\n《某市稀土产业条例》已由某市人民代表大会常务委员会"
+                    "于2022年8月26日通过，经某省人民代表大会常务委员会于2022年11月23日批准，现予公布。\n"
+                    "某市人民代表大会常务委员会\n2022年12月2日\n某市稀土产业条例\n（2022年8月26日某市第十六届人民代表大会常务委员会"
+                    "第三次会议通过　2022年11月23日某省第十三届人民代表大会常务委员会第三十七次会议批准）\n第一章　总则\n")
+    assert r.issued == "2022-12-02"
+
+
+def test_breadcrumbs_and_tool_bars_are_never_titles(tmp_path):
+    r = page_record(tmp_path, "n.txt", "学会首页 > 标准化 > 通知公告\n\n字号：大 中 小 | 打印 | 分享\n\n"
+                    "关于发布《稀土抛光粉》等3项团体标准的公告\n\n各有关单位：现予公告。\n")
+    assert r.title == "关于发布《稀土抛光粉》等3项团体标准的公告"
+
+
+def test_a_standards_own_number_is_not_part_of_its_title(tmp_path):
+    r = page_record(tmp_path, "s.html", "<html><body><h1>GB/T 99993-2017 烧结钐钴永磁材料</h1><p>本标准规定了烧结钐钴永磁材料"
+                    "的技术要求。规范性引用文件 GB/T 8170</p></body></html>")
+    assert (r.title, r.std_no) == ("烧结钐钴永磁材料", "GB/T 99993-2017")
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Regulations on the Administration of Rare Earths", "policy"),
+    ("关于进一步加强稀土矿产资源勘查开采监督管理的通知", "policy"),
+])
+def test_official_titles_hold_against_cited_standards(tmp_path, title, kind):
+    r = page_record(tmp_path, "p.md", f"# {title}\n\n各有关单位：产品应当符合GB/T 13560-2017、GB/T 17803-2015的要求。"
+                    "Products shall meet GB/T 13560-2017.\n")
+    assert r.doc_type == kind

@@ -8,7 +8,7 @@ from indexer.extract import fields
 from indexer.extract.dates import find_yearless, parse_date
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.issuers import Registry, unregistered_id
-from indexer.extract.stdno import parse_std_no
+from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.read.rawdoc import PAGE_BREAK, RawDoc
 from indexer.extract import pages
 from indexer.read.repair import repair_thai_mojibake
@@ -80,7 +80,8 @@ class Builder:
         history = adopted and sources["issued"]["rule"] in FORMAL_HEADER_RULES
         opens_with_header = history and bool(span) and 0 <= text.find(span[:40]) < OWN_HEADER_CHARS
         # A first line that is a whole paragraph is no title to classify by.
-        named = "" if sources["title"]["rule"] == "first-line" and pages.is_paragraph(title) else title
+        named = "" if sources["title"]["rule"] == "first-line" and pages.is_paragraph(title) \
+            and pages.ends_sentence(title) else title
         base = fields.doc_type(named, text, lang, std_no is not None, doc_no is not None,
                                adopted and lang != "en")
         kind = note("doc_type", self._page_kind(raw, title, text, opens_with_header, base) or base)
@@ -105,6 +106,8 @@ class Builder:
         if kind != "standard" and "std_no" not in stated:
             std_no = None
             sources.pop("std_no", None)
+        if kind == "standard" and std_no and "title" not in stated:
+            title = _without_number(title, std_no)
         replaces = stated.get("replaces") or fields.replaced_std_nos(text)
         if replaces:
             sources["replaces"] = {"rule": "stated" if "replaces" in stated else "text:代替"}
@@ -296,6 +299,15 @@ def _provenance(raw: RawDoc, repairs: list[str], warnings: list[str], sources: d
     return provenance
 
 
+def _without_number(title: str, std_no: str) -> str:
+    """"GB/T 13560-2017 烧结钕铁硼永磁材料" → the title; the number is the record's std_no."""
+    found = find_std_nos(title)
+    if not found or found[0][1] != 0 or found[0][0].canonical != std_no:
+        return title
+    rest = title[found[0][2]:].strip(" \u3000-—:：《》")
+    return rest if len(rest) >= 2 else title
+
+
 def detect_lang(text: str) -> str:
     sample = text[:4000]
     cjk = len(_CJK.findall(sample))
@@ -308,7 +320,7 @@ def detect_lang(text: str) -> str:
 
 def _first_line(text: str) -> str:
     for line in text.splitlines():
-        if line.strip():
+        if line.strip() and not pages.is_trail(line):
             return line.strip()[:200]
     return ""
 

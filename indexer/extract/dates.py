@@ -186,6 +186,7 @@ _CN_ROLE = {w: role for w, role, _ in CN_AFTER_CUES}
 _CITED_AFTER_CUE = re.compile(r"的\s*《[^》]{1,80}》\s*(?:第[一二三四五六七八九十\d]+次)?(?=[^\n]*?[\u4e00-\u9fff])")
 # Right after a date: a deadline (…前, 截止), a meeting or event (召开, 举行).
 _NOT_OWN_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,8}[)）])?\s*(?:前|之前|以前|截止|止[，,。]|[^。，,\n]{0,10}?(?:召开|举行|举办))")
+_ALONE_ON_LINE = re.compile(r"[ \t\u3000]*\n")
 _CUE_STOP_RE = re.compile(r"[。；;！？!?，,]|\n[ \t\u3000]*\n")
 # Year-only dates count only with a cue right after them ("2024年发布",
 # "自2024年起施行"); a bare 2024年 is too often a period, not a date.
@@ -431,8 +432,9 @@ def _cue_after(text: str, value: DateValue, limit: int) -> DateEvent | None:
     end = min(limit, value.end + MAX_CUE_GAP + 2)
     m = next((m for m in _CN_CUE_RE.finditer(text, value.end, end)
               if text.count("《", value.end, m.start()) <= text.count("》", value.end, m.start())), None)
-    if m is None or _CUE_STOP_RE.search(text, value.end, m.start()) or not_this_texts_date(text, value):
-        return None
+    if m is None or _CUE_STOP_RE.search(text, value.end, m.start()) or not_this_texts_date(text, value) \
+            or _ALONE_ON_LINE.match(text, value.end):
+        return None  # a date alone on its line (a signature's) takes no verb from the lines below
     cue = m.group()
     cited = _CITED_AFTER_CUE.match(text, m.end())
     if cited and not _CN_CUE_RE.match(text, cited.end()):

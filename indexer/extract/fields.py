@@ -15,6 +15,7 @@ from datetime import date
 from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
+from indexer.extract.pages import is_trail
 from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
 from indexer.textfold import fold, t2s_table
 
@@ -61,16 +62,21 @@ _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not thi
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
+_SUB_UNIT = re.compile(r"办公厅|办公室|(?:(?!关于|的|和|及|与|等|、)[\u4e00-\u9fff]){0,8}?委员会")
 # What an unregistered body's name ends with, in Chinese or English.
 _BODY_NAME = re.compile(r"(委员会|协会|学会|政府|办公厅|厅|局|部|院|署|会|中心|公司|集团)$|"
                         r"\b(Bureau|Ministry|Administration|Commission|Committee|Council|Office|Department|"
                         r"Institute|Association|Society|Agency|Center|Centre)\b", re.I)
-_ISSUE_CUE = re.compile(r"(?:联合)?发布(?![了会日时单机部])")
+_ISSUE_CUE = re.compile(r"(?:联合)?发\s?布(?![了会日时单机部])")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # An issuer label's value goes on over the next line after a connective or list separator.
 _WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
-                           r"Issuer|Issued by|Issuing Unit)\s*(?:[:：]|\.|\])\s*([^\n]{2,120})", re.I)
+                           r"Issuer|Issued by|Issuing Unit)(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff]))"
+                           r"\s*([^\n]{2,120})", re.I)
+# The body's name that opens a label's value ("梅州市人民代表大会常务委员会法律性质…").
+_LEADING_BODY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}?(?:人民代表大会常务委员会|人民代表大会|人民政府办公厅|人民政府|"
+                           r"委员会|协会|学会|办公厅|办公室|厅|局|部|院|署|中心|集团|公司)")
 _APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|人大常委会))\s*关于")
 _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 # …会议通过的《X》 closing a header line is an entry (an amendment act); followed by more
@@ -79,6 +85,12 @@ _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
+_PROMULGATED = re.compile(r"现予公布")
+# The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
+# "Decree of the State Council … No. 785", "Regulations on the Administration of Rare Earths".
+_ENGLISH_OFFICIAL_TITLE = re.compile(
+    r"\b(Announcement|Notice|Decree|Order|Circular|Decision)\b[^.]{0,80}\bNo\.\s*\d+|"
+    r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _SIGNATURE_BODY = re.compile(
     r"([\u4e00-\u9fff（）()]{3,40}?(委员会|协会|学会|人民政府|政府|办公厅|厅|局|部|院|署|会|集团|公司|中心))\s*$")
@@ -161,10 +173,12 @@ def _history_blocks(head: str) -> list[str]:
         if not line:
             continue
         if _HISTORY_START.match(line):
-            blocks.append([line])
-        elif blocks and _continues(blocks[-1], line):
+            # A date alone on its line closes a signature; it opens no entry.
+            dates = find_dates(line)
+            blocks.append([line] if not (len(dates) == 1 and not line[dates[0].end:].strip()) else [])
+        elif blocks and blocks[-1] and _continues(blocks[-1], line):
             blocks[-1].append(line)
-    return ["".join(block) for block in blocks]
+    return ["".join(block) for block in blocks if block]
 
 
 def _inline_amendments(text: str) -> list[HistoryEntry]:
@@ -189,10 +203,12 @@ def _blank(match: re.Match) -> str:
 
 def issued_date(text: str) -> Found | None:
     head = header(text)
-    events = header_history(head) + _inline_amendments(text)
-    if any(e.cue == "成文" for e in events):
-        # A page's 发布日期 is when a site put the text up; its 成文日期 is the text's own date.
-        events = [e for e in events if not (e.cue == "发布" and e.span.startswith("发布"))]
+    events = header_history(head) + _inline_amendments(text) + _promulgation_notice(head)
+    site = [e for e in events if e.cue == "发布" and e.span.startswith("发布")]
+    if site and (any(e.cue == "成文" for e in events) or _signature_date(text)):
+        # A page's 发布时间 / 发布日期 is when a site put the text up; its 成文日期, or the
+        # date under its signature, is the text's own.
+        events = [e for e in events if e not in site]
     if events:
         # The version in hand is the latest adoption, revision, promulgation or approval:
         # a city's regulation, or a city's amending decision, is law once the province
@@ -211,6 +227,16 @@ def issued_date(text: str) -> Found | None:
         if not any(a <= value.start < b for a, b in effective_spans) and not _cited_or_not_own(head, value):
             return Found(value, "first-date-in-header", head[value.start:value.end])
     return None
+
+
+def _promulgation_notice(head: str) -> list[HistoryEntry]:
+    """The 公告 that promulgates a regulation ("…批准，现予公布，自…起施行。" then the body
+    and the date it signs with) dates the regulation it heads."""
+    formula = _PROMULGATED.search(head)
+    if not formula:
+        return []
+    signed = _dated_line(head[formula.end():formula.end() + 200])
+    return [HistoryEntry(signed.value, "promulgated", "公布", signed.span)] if signed else []
 
 
 def other_dates(text: str) -> list[str]:
@@ -323,7 +349,8 @@ def issuer_matches(title: str, text: str, registry: Registry,
                (head, "header"))
     labelled: list[IssuerMatch] = []
     for region, rule in regions:
-        matches = _dedupe(_not_proposers(region, registry.find_in_text(region))) if region else []
+        matches = _dedupe(_with_sub_units(region, _not_proposers(region, registry.find_in_text(region)))) \
+            if region else []
         if not matches and rule == "label:issuer" and region:
             matches, labelled = _labelled_body(region, registry)
         if not matches and rule == "header:adopting-body" and adopting_body(adoption):
@@ -351,6 +378,16 @@ def _not_proposers(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
                                        and _PROPOSER_ROLE.match(text, m.end))]
 
 
+def _with_sub_units(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
+    """A body named with its general office or a committee of it (工业和信息化部办公厅) is
+    that body, named as written."""
+    out = []
+    for m in matches:
+        unit = _SUB_UNIT.match(text, m.end) if m.entry and not m.name.isascii() else None
+        out.append(IssuerMatch(m.entry, m.name + unit.group(), m.start, unit.end(), m.former) if unit else m)
+    return out
+
+
 def _labelled_body(value: str, registry: Registry) -> tuple[list[IssuerMatch], list[IssuerMatch]]:
     """A label naming no registered body: a registered name cut short ("国家质量监督检验
     检疫."), else the body by its cleaned name, kept though the registry does not know it."""
@@ -358,7 +395,8 @@ def _labelled_body(value: str, registry: Registry) -> tuple[list[IssuerMatch], l
     cut_short = registry.complete(first)
     if cut_short:
         return [cut_short], []
-    name = clean_issuer_name(first)
+    leading = _LEADING_BODY.match(first)
+    name = clean_issuer_name(leading.group() if leading else first)
     return [], ([IssuerMatch(None, name, 0, len(first))] if _BODY_NAME.search(name) else [])
 
 
@@ -520,7 +558,7 @@ def _in_cited_title(text: str, at: int) -> bool:
 
 def titled_official_text(text: str) -> bool:
     """The text opens with an official title (…公告, …办法, …条例): its first line is its title."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    first = next((line.strip() for line in text.splitlines() if line.strip() and not is_trail(line)), "")
     return len(first) <= 80 and bool(_POLICY_TITLE.search(_TRAILING_NOTE.sub("", _DRAFT.sub("", first))))
 
 
@@ -530,10 +568,14 @@ def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: boo
         return Found("policy" if not _STANDARD_WORDS.search(title) else "standard_notice",
                      "title:draft-for-comments", title)
     if _NOTICE_WORDS.search(title):
-        # A notice is never the standard itself, even when it lists numbers.
-        if _STANDARD_WORDS.search(title) or _STANDARD_WORDS.search(header(text)):
+        # A notice is never the standard itself, even when it lists numbers. One titled by
+        # its subject (关于…的通知) is about standards when the title says so; a bare
+        # announcement (工业和信息化部公告) when its opening is about standards.
+        if _STANDARD_WORDS.search(title) or ("关于" not in title and _STANDARD_WORDS.search(header(text))):
             return Found("standard_notice", "title:notice-about-standards", title)
         return Found("policy", "title:notice", title)
+    if lang == "en" and _ENGLISH_OFFICIAL_TITLE.search(title):
+        return Found("policy", "title:english-official", title)
     if has_std_no:
         return Found("standard", "std-no", title)
     if has_doc_no:

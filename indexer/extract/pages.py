@@ -46,6 +46,8 @@ COVER_TITLE_LINES = 3
 _COVER_END = re.compile(r"(发布|实施|批准|提出|归口)$|^[（(]|\d{4}")
 # A draft's cover prints its stage under the title; the stage belongs to the title.
 _STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)）]$|^(征求意见稿|送审稿|报批稿)$")
+# A breadcrumb (首页 > 标准化 > 通知公告) or a tool bar (字号：大 中 小 | 打印 | 分享).
+_TRAIL = re.compile(r"\s[>＞»›|｜]\s|[>＞»›｜]")
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -76,7 +78,17 @@ def _title_like(line: str) -> bool:
     return (2 <= len(line) <= HEADLINE_MAX and not _SENTENCE_END.search(line)
             and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
             and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
+            and not is_trail(line)
             and not any(word in folded for word in vocabulary()["byline_markers"]))
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def is_trail(line: str) -> bool:
+    """A breadcrumb or a tool bar: site navigation, never a title."""
+    return len(_TRAIL.findall(line)) >= 2
 
 
 def is_paragraph(line: str) -> bool:
