@@ -83,6 +83,16 @@ def test_normalize_doc_no_rejects(text):
     ("国务院第785号令《稀土管理条例》", ["国务院令第785号"]),
     ("1号、2号、3号", []),
     ("2024年第1号", []),
+    # local government orders and standing-committee announcements, numbered without a year
+    ("2021年11月8日江西省人民政府令第250号公布", ["江西省人民政府令第250号"]),
+    ("包头市人民代表大会常务委员会公告\n（第8号）", ["包头市人民代表大会常务委员会公告第8号"]),
+    ("国家标准公告（2023年第2号）", ["国家标准公告2023年第2号"]),
+    # English forms naming the issuer after the number, or before it with "of"
+    ("Announcement No. 18 of 2025 of the Ministry of Commerce and the General Administration of Customs",
+     ["商务部 海关总署公告2025年第18号"]),
+    ("Announcement of the Ministry of Industry and Information Technology (No. 10 of 2024)",
+     ["工业和信息化部公告2024年第10号"]),
+    ("Decree of the State Council of the People's Republic of China\nNo. 785", ["国务院令第785号"]),
 ])
 def test_find_doc_nos(text, expected):
     assert [canonical for canonical, _, _ in find_doc_nos(text)] == expected

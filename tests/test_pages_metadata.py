@@ -372,3 +372,11 @@ def test_official_titles_hold_against_cited_standards(tmp_path, title, kind):
     r = page_record(tmp_path, "p.md", f"# {title}\n\n各有关单位：产品应当符合GB/T 13560-2017、GB/T 17803-2015的要求。"
                     "Products shall meet GB/T 13560-2017.\n")
     assert r.doc_type == kind
+
+
+def test_an_english_texts_own_number_heads_a_line(tmp_path):
+    r = page_record(tmp_path, "d.html", "<html><body><h1>Regulations on the Administration of Rare Earths</h1>"
+                    "<p><b>Decree of the State Council of the People's Republic of China</b><br>No. 785</p>"
+                    "<p>The Regulations are hereby promulgated. As required by State Council Decree No. 700, …</p>"
+                    "</body></html>")
+    assert r.doc_no.startswith("Decree of the State Council") and r.doc_no.endswith("No. 785")

@@ -55,7 +55,9 @@ _BRACKET_RE = re.compile(
     rf"[〔\[(（【［﹝〖]{_SP}*(?P<y>{_D}{{4}}){_SP}*[〕\])）】］﹞〗]{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号"
 )
 # 公告2025年第18号
-_NOTICE_RE = re.compile(rf"公告{_SP}*(?P<y>{_D}{{4}}){_SP}*年{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号")
+_NOTICE_RE = re.compile(rf"公告{_SP}*[（(]?{_SP}*(?P<y>{_D}{{4}}){_SP}*年{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号[）)]?")
+# A congress standing committee's 公告 is numbered without a year: 公告（第8号）, 公告第二十三号.
+_NOTICE_NO_YEAR_RE = re.compile(rf"公告\s{{0,6}}[（(]?{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号[）)]?")
 # the reversed order, 2025年第18号公告
 _NOTICE_REVERSED_RE = re.compile(
     rf"(?P<y>{_D}(?<!{_D}{_D}){_D}{{3}}){_SP}*年{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号{_SP}*公告"
@@ -71,6 +73,8 @@ _JOINT_ISSUER_RE = re.compile(
     + "|".join(re.escape(x) for x in sorted(ORDER_ISSUERS, key=len, reverse=True))
     + rf"){_SP}*[、和]{_SP}*\Z"
 )
+_LOCAL_GOVERNMENT_RE = re.compile(
+    rf"(?P<org>(?:(?![日年月])[\u3400-\u9fff]){{2,12}}?(?:省|自治区|市|自治州|县|盟)人民政府){_SP}*\Z")
 _BOUNDARY_RE = re.compile("|".join(re.escape(b) for b in sorted(PROSE_BOUNDARIES, key=len, reverse=True)))
 _BRACKET_PREFIX_RE = re.compile(rf"{_HAN}{{1,{MAX_BRACKET_PREFIX}}}{_SP}*\Z")
 # One or more issuers joined by spaces or 、 ("商务部 海关总署").
@@ -96,7 +100,7 @@ def _order(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
     lo = max(0, m.start() - MAX_ISSUER - len(COUNTRY) - 4)
     head = _ORDER_ISSUER_RE.search(text, lo, m.start())
     if head is None:
-        return None
+        return _local_order(text, m)
     number = m.group("n") or m.group("n2")
     orgs, start = [head.group("org")], head.start()
     while True:  # a joint order: 工业和信息化部、国家发展改革委、自然资源部令第71号
@@ -106,6 +110,18 @@ def _order(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
         orgs.insert(0, joined.group("org"))
         start = joined.start()
     return f"{'、'.join(orgs)}令第{_digits(number)}号", start, m.end()
+
+
+def _local_order(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
+    """A local government's order: 江西省人民政府令第250号, 包头市人民政府令第12号."""
+    head = _LOCAL_GOVERNMENT_RE.search(text, max(0, m.start() - MAX_ISSUER - 6), m.start())
+    if head is None:
+        return None
+    org = cut_prose(head.group("org"))
+    if not _LOCAL_GOVERNMENT_RE.fullmatch(org):
+        return None
+    number = m.group("n") or m.group("n2")
+    return f"{org}令第{_digits(number)}号", m.start() - len(org) - (head.end() - head.end("org")), m.end()
 
 
 def _bracket(text: str, m: re.Match[str]) -> tuple[str, int, int] | None:
@@ -140,7 +156,8 @@ def _notice_issuer(text: str, end: int) -> tuple[str, int]:
 
 def _notice(text: str, m: re.Match[str]) -> tuple[str, int, int]:
     issuer, start = _notice_issuer(text, m.start())
-    return f"{issuer}公告{_digits(m.group('y'))}年第{_digits(m.group('n'))}号", start, m.end()
+    year = f"{_digits(m.group('y'))}年" if "y" in m.groupdict() else ""
+    return f"{issuer}公告{year}第{_digits(m.group('n'))}号", start, m.end()
 
 
 # English forms: "MOFCOM Announcement No. 62 of 2025", "MOFCOM and GAC Announcement No. 18
@@ -155,6 +172,15 @@ _EN_ORDER_RE = re.compile(
     rf"|\b(?:Decree|Order)\s+No\.?\s*(?P<n2>\d{{1,5}})\s+of\s+(?P<issuer2>{_EN_ISSUER})")
 
 
+# "Announcement of the Ministry of … (No. 10 of 2024)", "Decree of the State Council … No. 785",
+# "Announcement No. 18 of 2025 of the Ministry of Commerce and the General Administration of Customs".
+_EN_OF_RE = re.compile(
+    rf"\b(?P<kind>Announcement|Decree|Order)\s+of\s+(?P<issuer>{_EN_ISSUER})\s*\(?\s*No\.?\s*(?P<n>\d{{1,5}})"
+    rf"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\)?")
+_EN_NOTICE_AFTER_RE = re.compile(
+    rf"\bAnnouncement\s+No\.?\s*(?P<n>\d{{1,4}})\s+of\s+(?P<y>(?:19|20)\d\d)\s+of\s+(?P<issuer>{_EN_ISSUER})")
+
+
 def _english_issuers(words: str) -> str | None:
     """The Chinese names of the bodies named in English right before the number, space-
     separated: the longest run of trailing words that names registered bodies only
@@ -163,7 +189,11 @@ def _english_issuers(words: str) -> str | None:
 
     tokens = words.split()
     for first in range(len(tokens)):
-        parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", " ".join(tokens[first:])) if p]
+        run = " ".join(tokens[first:])
+        whole = default_registry().resolve(re.sub(r"^the\s+", "", run, flags=re.I))
+        if whole:  # one name with "and" in it: Ministry of Industry and Information Technology
+            return whole.name_zh.removeprefix(COUNTRY)
+        parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", run) if p]
         entries = [default_registry().resolve(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts]
         if entries and all(entries):
             return " ".join(dict.fromkeys(e.name_zh.removeprefix(COUNTRY) for e in entries))
@@ -180,6 +210,12 @@ def _english(text: str) -> list[tuple[str, int, int]]:
         issuer = _english_issuers(m.group("issuer") or m.group("issuer2"))
         if issuer:
             found.append((f"{issuer}令第{int(m.group('n') or m.group('n2'))}号", m.start(), m.end()))
+    for m in [*_EN_OF_RE.finditer(text), *_EN_NOTICE_AFTER_RE.finditer(text)]:
+        issuer = _english_issuers(m.group("issuer"))
+        year = m.group("y")
+        if issuer and (year or m.groupdict().get("kind") != "Announcement"):
+            number = f"公告{year}年第{int(m.group('n'))}号" if year else f"令第{int(m.group('n'))}号"
+            found.append((issuer + number, m.start(), m.end()))
     return found
 
 
@@ -200,7 +236,7 @@ def find_doc_nos(text: str, english: bool = True) -> list[tuple[str, int, int]]:
         if item is not None:
             found.append(item)
     if "公告" in text:
-        for rx in (_NOTICE_RE, _NOTICE_REVERSED_RE):
+        for rx in (_NOTICE_RE, _NOTICE_REVERSED_RE, _NOTICE_NO_YEAR_RE):
             found.extend(_notice(text, m) for m in rx.finditer(text))
     return _in_order(found)
 

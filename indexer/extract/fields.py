@@ -86,6 +86,7 @@ _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _PROMULGATED = re.compile(r"现予公布")
+_OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*)?\Z")
 # The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
 # "Decree of the State Council … No. 785", "Regulations on the Administration of Rare Earths".
 _ENGLISH_OFFICIAL_TITLE = re.compile(
@@ -534,6 +535,10 @@ def doc_number(title: str, text: str, lang: str = "") -> Found | None:
     # An English number in the body is a news item's or a translation's citation ("under
     # State Council Decree No. 785"); in the title it names the document itself.
     found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
+    if not found and lang == "en":
+        # An English text's own number stands at the start of a header line, or after a
+        # label ("[Document Number] MOFCOM Announcement No. 62 of 2025").
+        found = [f for f in find_doc_nos(head) if _OWN_LINE.search(head, 0, f[1])]
     where = head
     if not found:
         where = fold_script(title)
