@@ -164,3 +164,21 @@ def test_issuers_json_lists_every_name_a_body_is_found_by():
     entries = {e["id"]: e for e in json.loads(run("issuers", "--format", "json").stdout)}
     assert "中国国家标准化管理委员会" in entries["SAC"]["aliases"]
     assert "国家质量监督检验检疫总局" in entries["SAMR"]["former"]
+
+
+def test_filter_values_are_forgiving():
+    loose = run("export", "--lang", "zh", "--status", "In-Force", "--type", "POLICY,standard",
+                "--issuer", "MIIT,MNR", "--fields", "id,lang,status,doc_type")
+    assert loose.exit_code == 0, loose.output
+    rows = [json.loads(line) for line in loose.stdout.splitlines()]
+    assert rows and all(r["lang"].startswith("zh") and r["status"] == "in_force"
+                        and r["doc_type"] in ("policy", "standard") for r in rows)
+    strict = run("export", "--lang", "zh-Hans", "--lang", "zh-Hant", "--status", "in_force", "--type", "policy",
+                 "--type", "standard", "--issuer", "MIIT", "--issuer", "MNR", "--fields", "id,lang,status,doc_type")
+    assert loose.stdout == strict.stdout
+    assert run("search", "稀土", "--status", "bogus").exit_code == 2
+
+
+def test_h_is_help():
+    assert run("search", "-h").stdout == run("search", "--help").stdout
+    assert run("-h").stdout == run("--help").stdout and "COMMAND" in run("-h").stdout

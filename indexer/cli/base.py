@@ -48,7 +48,7 @@ class Group(click.Group):
             sys.exit(exc.exit_code)
 
 
-@click.group(cls=Group, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
                                f"configuration file's index, else {default_index_path()}. "
                                f"Configuration: --config FILE, else ${CONFIG_ENV}, else "
                                f"{default_config_path()}.")
@@ -120,15 +120,54 @@ def removal_option(command):
     return wrapper
 
 
+class Forgiving(click.ParamType):
+    """A choice written loosely: any case, "-" or a space for "_", a comma list, and a prefix
+    that names one choice or a family of them (zh → zh-Hans, zh-Hant)."""
+
+    name = "choice"
+
+    def __init__(self, choices: tuple[str, ...]):
+        self.choices = choices
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        picked: list[str] = []
+        for part in filter(None, (p.strip() for p in str(value).split(","))):
+            key = _choice_key(part)
+            exact = [c for c in self.choices if _choice_key(c) == key]
+            found = exact or [c for c in self.choices if _choice_key(c).startswith(key + "_")]
+            if not found:
+                self.fail(f"{part!r} is not one of {', '.join(self.choices)}", param, ctx)
+            picked += found
+        return tuple(picked)
+
+    def get_metavar(self, param, ctx=None):
+        return "[" + "|".join(self.choices) + "]"
+
+
+def _choice_key(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _flatten(_ctx, _param, values) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for group in values for v in group))
+
+
+def _split_commas(_ctx, _param, values) -> tuple[str, ...]:
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
 def filter_options(command):
     options = [
-        click.option("--issuer", multiple=True, help="Issuer id, name or abbreviation (repeatable)."),
-        click.option("--type", "doc_types", multiple=True, type=click.Choice(DOC_TYPES),
-                     help="Document type (repeatable)."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
-                     help="Status (repeatable)."),
-        click.option("--lang", "langs", multiple=True, type=click.Choice(LANGS),
-                     help="Language (repeatable)."),
+        click.option("--issuer", multiple=True, callback=_split_commas,
+                     help="Issuer id, name or abbreviation (repeatable, or comma-separated)."),
+        click.option("--type", "doc_types", multiple=True, type=Forgiving(DOC_TYPES), callback=_flatten,
+                     help=f"Document type: {', '.join(DOC_TYPES)} (repeatable, or comma-separated)."),
+        click.option("--status", "statuses", multiple=True, type=Forgiving(STATUSES), callback=_flatten,
+                     help=f"Status: {', '.join(STATUSES)} (repeatable, or comma-separated)."),
+        click.option("--lang", "langs", multiple=True, type=Forgiving(LANGS), callback=_flatten,
+                     help=f"Language: {', '.join(LANGS)}; zh is both scripts (repeatable, or comma-separated)."),
         click.option("--since", help="Issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)."),
         click.option("--until", help="Issued on or before (YYYY-MM-DD, YYYY-MM or YYYY)."),
         click.option("--std", help="Standard code, with or without year (GB/T 13560)."),
