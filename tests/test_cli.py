@@ -182,3 +182,13 @@ def test_filter_values_are_forgiving():
 def test_h_is_help():
     assert run("search", "-h").stdout == run("search", "--help").stdout
     assert run("-h").stdout == run("--help").stdout and "COMMAND" in run("-h").stdout
+
+
+def test_search_without_words_lists_what_the_filters_match_newest_first():
+    result = run("search", "--issuer", "MIIT", "--since", "2024", "--format", "jsonl", "--limit", "50")
+    assert result.exit_code == 0, result.output
+    hits = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    dates = [h["issued"] for h in hits]
+    assert dates and dates == sorted(dates, reverse=True) and min(dates) >= "2024"
+    bare = run("search")
+    assert bare.exit_code == 2 and "give a QUERY" in bare.output

@@ -38,7 +38,7 @@ def index(paths, index_path, verbose, max_removal):
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False, default="")
 @filter_options
 @index_option
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
@@ -68,12 +68,20 @@ def search(query, filters, index_path, sort, limit, fmt, no_translate, literal, 
     language (glossary, then a general dictionary) are searched too;
     --no-translate turns translation off, --literal all of this. Standard and
     document numbers may be written loosely (gbt20892, 785号令); a code
-    without year (GB/T 13560) finds every version.
+    without year (GB/T 13560) finds every version. Without QUERY, the documents
+    the filters match, newest first.
     """
     from indexer.extract.glossary import ui_from_locale
     from indexer.query.search import search as run_search
     from indexer.query.search import search_as_of
 
+    from indexer.errors import UsageError
+    from indexer.query.parse import Filters
+
+    if not query.strip():
+        if filters == Filters():
+            raise UsageError("give a QUERY, or filters to list what they match (--issuer MIIT --since 2024)")
+        sort = "date"  # a list without words: newest first
     ix = open_index(index_path, build_if_missing=True)
     options = dict(sort=sort, limit=limit, translate=not no_translate, literal=literal,
                    glossary=configured_glossary())

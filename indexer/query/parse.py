@@ -105,6 +105,8 @@ def build_query(text: str, schema, glossary: Glossary | None = None, literal: bo
     Words typed without quotes or operators are read as concepts and matched best-first
     (indexer.query.concepts); explicit syntax, and `literal`, search the text as written:
     every word required, each run of Chinese characters one phrase."""
+    if not text.strip():
+        return Q.Every(), None  # no words: every document the filters let through
     _check_syntax(text)
     if not literal and not _EXPLICIT.search(text):
         reading = read_query(text, glossary, today)
