@@ -192,3 +192,11 @@ def test_search_without_words_lists_what_the_filters_match_newest_first():
     assert dates and dates == sorted(dates, reverse=True) and min(dates) >= "2024"
     bare = run("search")
     assert bare.exit_code == 2 and "give a QUERY" in bare.output
+
+
+def test_show_by_standard_or_document_number():
+    by_number = run("show", "GB/T 13560-2017", "--format", "json")
+    assert by_number.exit_code == 0 and json.loads(by_number.stdout)["std_no"] == "GB/T 13560-2017"
+    assert json.loads(run("show", "国务院令第785号", "--format", "json").stdout)["doc_no"] == "国务院令第785号"
+    several = run("show", "GB/T 13560")
+    assert several.exit_code == 2 and "GB/T 13560-2009" in several.output and "GB/T 13560-2017" in several.output

@@ -97,7 +97,8 @@ def search(query, filters, index_path, sort, limit, fmt, no_translate, literal, 
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show(doc_id, index_path, fmt):
-    """Show the record with id DOC_ID, with the notice it is attached to or its attachments."""
+    """Show the record with id DOC_ID (or with this standard or document number: GB/T 13560-2017,
+    国务院令第785号), with the notice it is attached to or its attachments."""
     from indexer.query.attachments import links
     from indexer.query.search import get_record
 

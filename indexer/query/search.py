@@ -185,11 +185,31 @@ def title_gloss(record: Record, glossary: Glossary) -> str | None:
 
 
 def get_record(ix, doc_id: str) -> Record:
+    """The record with this id, or the one record with this standard or document number."""
     with ix.searcher() as searcher:
         stored = searcher.document(id=doc_id)
-    if stored is None:
-        raise UsageError(f"no document with id {doc_id!r}")
-    return unpack(stored["record"])
+        if stored is not None:
+            return unpack(stored["record"])
+        found = _numbered(searcher, doc_id)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        options = "; ".join(f"{r.id} {r.std_no or r.doc_no or ''} issued {r.issued or '?'}" for r in found[:8])
+        raise UsageError(f"{doc_id!r} names {len(found)} documents: {options}")
+    raise UsageError(f"no document with id or number {doc_id!r}")
+
+
+def _numbered(searcher, name: str) -> list[Record]:
+    from indexer.extract.docno import normalize_doc_no
+    from indexer.extract.stdno import parse_std_no
+    from indexer.query.history import Lookup
+
+    lookup = Lookup(searcher)
+    parsed = parse_std_no(name)
+    if parsed is not None:
+        return [r for r in lookup.by_std(parsed.canonical) if r.std_no]
+    doc_no = normalize_doc_no(name)
+    return lookup.by_doc_no(doc_no) if doc_no else []
 
 
 def iter_records(ix, text: str | None = None, filters: Filters | None = None,
