@@ -200,3 +200,14 @@ def test_show_by_standard_or_document_number():
     assert json.loads(run("show", "国务院令第785号", "--format", "json").stdout)["doc_no"] == "国务院令第785号"
     several = run("show", "GB/T 13560")
     assert several.exit_code == 2 and "GB/T 13560-2009" in several.output and "GB/T 13560-2017" in several.output
+
+
+def test_offset_pages_through_the_same_ranking():
+    def ids(*args):
+        result = run("search", "稀土", "--format", "jsonl", *args)
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()]
+
+    assert ids("--limit", "3") + ids("--limit", "3", "--offset", "3") == ids("--limit", "6")
+    table = run("search", "稀土", "--limit", "2", "--offset", "2").stdout
+    assert "showing 3–4 (--limit, --offset for more)" in table and "\n 3. " in table

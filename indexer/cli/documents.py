@@ -43,6 +43,8 @@ def index(paths, index_path, verbose, max_removal):
 @index_option
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 10_000), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
+              help="Skip this many hits first: --offset 10 shows the second page.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
 @click.option("--no-translate", is_flag=True,
@@ -57,7 +59,7 @@ def index(paths, index_path, verbose, max_removal):
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Statuses (and --status) as on DATE (YYYY-MM-DD)  [default: today, as of the "
                    "last index or reindex].")
-def search(query, filters, index_path, sort, limit, fmt, no_translate, literal, explain, ui, as_of):
+def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, literal, explain, ui, as_of):
     """Search for QUERY: words or a question, "quoted phrases", AND/OR/NOT, numbers.
 
     Words are matched best first: documents with every word first, then those
@@ -83,7 +85,7 @@ def search(query, filters, index_path, sort, limit, fmt, no_translate, literal, 
             raise UsageError("give a QUERY, or filters to list what they match (--issuer MIIT --since 2024)")
         sort = "date"  # a list without words: newest first
     ix = open_index(index_path, build_if_missing=True)
-    options = dict(sort=sort, limit=limit, translate=not no_translate, literal=literal,
+    options = dict(sort=sort, limit=limit, offset=offset, translate=not no_translate, literal=literal,
                    glossary=configured_glossary())
     # Without --as-of, statuses are today's as stored by the last index or reindex
     # (which refreshes them daily); --as-of works them out for another day.

@@ -95,9 +95,12 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
     if res.complete is not None and res.complete < res.total:
         head += _label("ui", "complete", ui).format(complete=res.complete)
     if shown < res.total:
-        head += _label("ui", "showing", ui).format(shown=shown)
+        first, last = res.offset + 1, res.offset + shown
+        head += _label("ui", "showing", ui).format(first=first, last=last)
+        if last < res.total:
+            head += _label("ui", "more", ui)
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
-    for rank, hit in enumerate(res.hits, 1):
+    for rank, hit in enumerate(res.hits, res.offset + 1):
         first, second = _title_lines(hit, ui)
         out.write("\n" + _style(f"{rank:>2}. {one_line(first)}", color, bold=True) + "\n")
         if second:

@@ -63,11 +63,12 @@ class Results:
     needles: str = ""  # what snippets highlight
     explanation: str = ""  # best match: how the query was read (words, conditions, dropped)
     concepts: list[dict] = field(default_factory=list)  # best match: each concept and its alternatives
+    offset: int = 0  # how many ranked hits come before the first of `hits`
 
 
 def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance",
            limit: int = 10, translate: bool = True, glossary: Glossary | None = None,
-           literal: bool = False, today: date | None = None) -> Results:
+           literal: bool = False, today: date | None = None, offset: int = 0) -> Results:
     """Ranked hits, facets over every match. With `translate` (the default) glossary terms in
     the query also search their equivalents in the other language; `glossary` defaults to
     :func:`load_glossary` with no extra files. `literal` searches the words as written (no
@@ -86,13 +87,13 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
         # By relevance every match is kept in order: ties past the page are settled below,
         # and Whoosh's top-k collector would ask the phrase matchers for a block quality
         # they do not have.
-        collector = MatchedCollector(searcher.collector(limit=None if sort == "relevance" else limit,
+        collector = MatchedCollector(searcher.collector(limit=None if sort == "relevance" else offset + limit,
                                                         groupedby=groups, **_sorting(sort, best is not None)))
         searcher.search_with_collector(_restricted(q, flt), collector)
         results = collector.results()
         hits = []
-        page = ((hit, unpack(hit["record"])) for hit in results[:limit + TIE_WINDOW])
-        for hit, record in itertools.islice(_ties_settled(page, sort), limit):
+        page = ((hit, unpack(hit["record"])) for hit in results[:offset + limit + TIE_WINDOW])
+        for hit, record in itertools.islice(_ties_settled(page, sort), offset, offset + limit):
             # Highlight what was searched: a Chinese text found by an English word shows the
             # Chinese term.
             # A sorted search has no relevance score (Whoosh reports the sort key).
@@ -107,7 +108,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
     return Results(str(q), total, hits, facets, time.perf_counter() - started, expanded,
                    reading.to_list() if reading is not None else [], reading is not None and translate and not literal,
                    complete, needles, explanation,
-                   reading.concept_list() if isinstance(reading, Reading) else [])
+                   reading.concept_list() if isinstance(reading, Reading) else [], offset)
 
 
 # Hits beyond the page that may still tie with its last ones (versions of one standard
@@ -269,7 +270,8 @@ def _sorting(sort: str, tiers: bool = False) -> dict:
 
 
 def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str = "relevance", limit: int = 10,
-                 translate: bool = True, glossary: Glossary | None = None, literal: bool = False) -> Results:
+                 translate: bool = True, glossary: Glossary | None = None, literal: bool = False,
+                 offset: int = 0) -> Results:
     """A search whose statuses (and --status filter) are those in force on as_of (today: None).
 
     The index stores statuses as of indexing; which version was in force on
@@ -284,7 +286,7 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     options = dict(sort=sort, translate=translate, glossary=glossary, literal=literal, today=today)
     wanted = set(filters.statuses)
     if not wanted:
-        res = search(ix, text, filters, limit=limit, **options)
+        res = search(ix, text, filters, limit=limit, offset=offset, **options)
         restate(ix, [hit.record for hit in res.hits], as_of)
         return res
     started = time.perf_counter()
@@ -292,13 +294,13 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     kept = [r for r in restate(ix, records, as_of) if r.status in wanted]
     page = search(ix, text, replace(filters, statuses=[]), limit=1, **options)  # the expansion, once
     hits = []
-    for record in kept[:limit]:
+    for record in kept[offset:offset + limit]:
         hits.append(Hit(record, 0.0, gloss=title_gloss(record, glossary), **hit_snippet(record, page.needles)))
     with ix.searcher() as searcher:
         _name_notices(searcher, hits)
     return Results(page.query, len(kept), hits, _facets_of(kept), time.perf_counter() - started,
                    page.expanded, page.terms, page.translated, needles=page.needles,
-                   explanation=page.explanation, concepts=page.concepts)
+                   explanation=page.explanation, concepts=page.concepts, offset=offset)
 
 
 def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:
