@@ -211,3 +211,11 @@ def test_offset_pages_through_the_same_ranking():
     assert ids("--limit", "3") + ids("--limit", "3", "--offset", "3") == ids("--limit", "6")
     table = run("search", "稀土", "--limit", "2", "--offset", "2").stdout
     assert "showing 3–4 (--limit, --offset for more)" in table and "\n 3. " in table
+
+
+def test_json_results_give_the_query_as_typed_and_counts_read_plainly(tmp_path):
+    data = json.loads(run("search", "稀土", "--format", "json", "--limit", "1").stdout)
+    assert data["query"] == "稀土" and "rare earth" in data["expanded"]
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("关于稀土的通知。\n工业和信息化部\n2024年3月15日\n", "utf-8")
+    assert "indexed 1 document from 1 file in" in run("index", tmp_path / "c", "--index", tmp_path / "ix").stdout

@@ -63,7 +63,8 @@ def test_bar_chart(corpus_index):
 
 def test_csv(corpus_index):
     result = run("timeline", "--index", corpus_index, "--format", "csv")
-    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeff")  # Excel reads the Chinese labels as UTF-8
+    rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert rows[0] == ["year", "label", "count"]
     assert all(row[2].isdigit() for row in rows[1:])
 

@@ -244,9 +244,13 @@ def is_former_name(issuer_id: str, name: str) -> bool:
 
     return default_registry().is_former_name(issuer_id, name)
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     rate = s.text_bytes / 1e6 / s.seconds if s.seconds else 0.0
-    out.write(f"indexed {s.indexed} documents from {s.files} files in {s.seconds:.1f} s "
+    out.write(f"indexed {_count(s.indexed, 'document')} from {_count(s.files, 'file')} in {s.seconds:.1f} s "
               f"({rate:.2f} MB of text/s); skipped {len(s.skipped)}; failed {len(s.failed)}; "
               f"warnings {s.warnings + len(s.unread)}\n")
     if s.note:

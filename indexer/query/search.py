@@ -51,7 +51,7 @@ def hit_snippet(record: Record, needles: str) -> dict:
 
 @dataclass
 class Results:
-    query: str
+    query: str  # as the user typed it; `expanded` and `explanation` say how it was read
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -105,7 +105,7 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
         facets = facet_counts(searcher, collector.matched)
         complete = results.groups("driving").get(best.driving, 0) if best is not None else None
         total = len(results)
-    return Results(str(q), total, hits, facets, time.perf_counter() - started, expanded,
+    return Results(text, total, hits, facets, time.perf_counter() - started, expanded,
                    reading.to_list() if reading is not None else [], reading is not None and translate and not literal,
                    complete, needles, explanation,
                    reading.concept_list() if isinstance(reading, Reading) else [], offset)
