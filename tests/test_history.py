@@ -203,3 +203,13 @@ def test_statuses_of_many_hits_equal_statuses_one_by_one(laws_ix):
     together = statuses_as_of(laws_ix, records, "2025-01-01")
     assert together == {r.id: statuses_as_of(laws_ix, [r], "2025-01-01")[r.id] for r in records}
     assert "repealed" in {s.status for s in together.values()}
+
+
+def test_a_series_without_part_number_shows_each_part(corpus_index):
+    result = run("history", "GB/T 18115", "--index", corpus_index, "--format", "json")
+    assert result.exit_code == 0, result.output
+    parts = json.loads(result.stdout)
+    works = [p["work"] for p in parts]
+    assert len(works) >= 2 and all(w.startswith("std:GB/T 18115.") for w in works)
+    assert works == sorted(works, key=lambda w: int(w.rsplit(".", 1)[1]))
+    assert run("history", "GB/T 99999", "--index", corpus_index).exit_code == 2

@@ -18,12 +18,13 @@ def history(name, index_path, as_of, fmt):
     """The versions of a work, their statuses and how each follows the one before.
 
     NAME is a work id (std:GB/T 13560, doc:稀土管理条例), a standard code with
-    or without year, a document number (国务院令第785号) or part of a title.
+    or without year, a document number (国务院令第785号) or part of a title. A
+    series without part number (GB/T 18115) shows each of its parts.
     """
     from indexer.output import lineage as output
-    from indexer.query.history import history as run_history
+    from indexer.query.history import histories
 
-    output.history(run_history(open_index(index_path), name, as_of), fmt, sys.stdout)
+    output.history(histories(open_index(index_path), name, as_of), fmt, sys.stdout)
 
 
 @cli.command()

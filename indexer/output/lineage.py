@@ -51,10 +51,14 @@ STATUS_COLOURS = {"in_force": "green", "upcoming": "blue", "superseded": "yellow
                   "draft": "magenta", "unknown": None}
 
 
-def history(h: "History", fmt: str, out: IO) -> None:
+def history(found: "list[History]", fmt: str, out: IO) -> None:
+    """One history; several (the parts of a series) as a JSON list or one table after another."""
     if fmt == "json":
-        _json(history_dict(h), out)
-    else:
+        _json(history_dict(found[0]) if len(found) == 1 else [history_dict(h) for h in found], out)
+        return
+    for n, h in enumerate(found):
+        if n:
+            out.write("\n")
         _history_table(h, out, use_color(out))
 
 

@@ -498,6 +498,28 @@ def history(ix, name: str, as_of: str | date | None = None) -> History:
     return History(work, title, on, entries, relations, focus, labels)
 
 
+def histories(ix, name: str, as_of: str | date | None = None) -> list[History]:
+    """The history named by name; for a series written without part number (GB/T 18115)
+    that has no record of its own, the history of each of its parts."""
+    try:
+        return [history(ix, name, as_of)]
+    except UsageError:
+        parts = series_parts(ix, name)
+        if not parts:
+            raise
+    return [history(ix, part, as_of) for part in parts]
+
+
+def series_parts(ix, name: str) -> list[str]:
+    """The works of the parts of a standard series: GB/T 18115 → std:GB/T 18115.1, …"""
+    std = parse_std_no(name)
+    if std is None or std.year:
+        return []
+    with ix.searcher() as searcher:
+        works = {hit["work"] for hit in searcher.search(Q.Prefix("work", f"std:{std.code}."), limit=None)}
+    return sorted(works, key=lambda w: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", w)])
+
+
 def _labels(records: list[Record]) -> dict[str, str]:
     """Version labels, with the issue date added where two versions would share one
     (a regulation amended in place keeps the number of the order that first made it)."""
