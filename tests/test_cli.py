@@ -37,11 +37,21 @@ def test_missing_index_is_reported(tmp_path):
     assert result.exit_code == 2 and "no index" in result.stderr
 
 
-def test_search_builds_missing_index_from_bundled_corpus(tmp_path):
-    result = run("search", "钕铁硼", "--index", tmp_path / "fresh", "--format", "json")
+def test_search_builds_missing_index_from_bundled_corpus(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("STDIDX_INDEX", raising=False)
+    result = run("search", "钕铁硼", "--format", "json")
     assert result.exit_code == 0
     assert "building one from the bundled corpus" in result.stderr
     assert json.loads(result.stdout)["total"] > 0
+    assert (tmp_path / "data" / "stdidx" / "index").is_dir()
+
+
+def test_search_on_a_mistyped_index_is_an_error_not_the_demo(tmp_path):
+    result = run("search", "钕铁硼", "--index", tmp_path / "mistyped")
+    assert result.exit_code == 2 and "no index" in result.stderr
+    assert not (tmp_path / "mistyped").exists()
 
 
 def test_show_prints_record(corpus_index, corpus_records):

@@ -117,3 +117,20 @@ def test_export_a_saved_search_by_name(home, corpus_index):
     assert saved.exit_code == 0 and saved.stdout == direct.stdout and saved.stdout
     assert run("export", "镝", "--saved", "magnets", "--index", corpus_index).exit_code == 2
     assert run("export", "--saved", "nothing", "--index", corpus_index).exit_code == 2
+
+
+def test_watch_add_refuses_a_bad_query_and_an_empty_name_and_says_when_it_replaces(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("STDIDX_CONFIG", raising=False)
+    bad = run("watch", "add", "x", "(镝")
+    assert bad.exit_code == 2 and "unbalanced parenthesis" in bad.output
+    assert not (tmp_path / "config" / "stdidx" / "config.toml").exists()
+    assert run("watch", "add", "", "镝").exit_code == 2
+    assert "saved search 'x'" in run("watch", "add", "x", "镝").output
+    assert "replaced search 'x'" in run("watch", "add", "x", "铽").output
+
+
+@pytest.mark.parametrize("query", ["稀土 AND", "OR 镝", "镝 AND OR 铽", "稀土 NOT"])
+def test_dangling_operators_are_syntax_errors(corpus_index, query):
+    result = run("search", query, "--index", corpus_index)
+    assert result.exit_code == 2 and "operator" in result.output

@@ -444,8 +444,9 @@ def test_impossible_stated_date_is_a_warning(tmp_path):
 
 
 def test_two_first_searches_on_a_missing_index_both_answer(tmp_path):
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    searches = [subprocess.Popen([sys.executable, "-m", "indexer", "search", "镝", "--index", tmp_path / "ix"],
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("STDIDX_INDEX", None)
+    searches = [subprocess.Popen([sys.executable, "-m", "indexer", "search", "镝"],
                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 for _ in range(2)]
     for search in searches:

@@ -191,7 +191,9 @@ def open_index(index_path: Path, build_if_missing: bool = False):
     from indexer.index.store import Store
 
     store = Store(index_path)
-    if build_if_missing and not store.exists():
+    # Only the default location is built on first use: an --index, $STDIDX_INDEX or configured
+    # index that is missing is a mistyped path, not a wish for the demo corpus.
+    if build_if_missing and not store.exists() and Path(index_path) == default_index_path():
         from indexer.errors import Locked
         from indexer.index.lock import wait_for_writer
         from indexer.resources import corpus_dir

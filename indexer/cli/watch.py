@@ -22,15 +22,21 @@ def watch():
 def watch_add(name, query, filters):
     """Save QUERY with its filters under NAME (replacing a search of that name)."""
     from indexer.config import save_watch
-    from indexer.query.parse import filter_query
+    from indexer.errors import UsageError
+    from indexer.query.parse import check_syntax, filter_query
 
-    filter_query(filters)  # an unknown issuer or a bad date is refused now, not at 3 a.m.
+    if not name.strip():
+        raise UsageError("a saved search needs a name")
+    # A bad query, an unknown issuer or a bad date is refused now, not at 3 a.m.
+    check_syntax(query)
+    filter_query(filters)
     spec = {"query": query, "issuer": filters.issuers, "type": filters.doc_types,
             "status": filters.statuses, "lang": filters.langs, "since": filters.since,
             "until": filters.until, "std": filters.std}
     config = current_config()
+    replaced = name in config.watches
     save_watch(config.path, name, spec)
-    click.echo(f"saved search {name!r} in {config.path}")
+    click.echo(f"{'replaced' if replaced else 'saved'} search {name!r} in {config.path}")
 
 
 @watch.command("rm")

@@ -107,7 +107,7 @@ def build_query(text: str, schema, glossary: Glossary | None = None, literal: bo
     every word required, each run of Chinese characters one phrase."""
     if not text.strip():
         return Q.Every(), None  # no words: every document the filters let through
-    _check_syntax(text)
+    check_syntax(text)
     if not literal and not _EXPLICIT.search(text):
         reading = read_query(text, glossary, today)
         if reading.concepts:
@@ -259,6 +259,17 @@ def _number_query(fieldname: str, value: str, written: str, schema) -> Q.Query:
 
 
 MAX_NESTING = 32                   # deeper, and parsing the query would exhaust the stack
+
+
+def check_syntax(text: str) -> None:
+    """Refuse, with a one-line reason, a query that cannot be searched (unbalanced quotes
+    or parentheses, nesting too deep, an operator with nothing on one side)."""
+    _check_syntax(text)
+    if _DANGLING.search(text):
+        raise UsageError(f"query syntax error: an operator with nothing on one side in {text!r}")
+
+
+_DANGLING = re.compile(r"^\s*(?:AND|OR)\b|\b(?:AND|OR|NOT)\s*$|\b(?:AND|OR|NOT)\s+(?:AND|OR)\b")
 
 
 def _check_syntax(text: str) -> None:
