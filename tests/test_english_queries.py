@@ -369,7 +369,7 @@ def test_ui_en_glosses_titles_without_english(corpus_index):
 def test_ui_zh_reads_in_chinese(corpus_index):
     out = search_cli(corpus_index, "GB/T 13560-2017", "--ui", "zh", "--limit", "1").stdout
     lines = out.splitlines()
-    assert lines[0].startswith("共 ") and "显示 1 条" in lines[0]
+    assert lines[0].startswith("共 ") and "显示第 1 条" in lines[0]
     assert lines[2] == " 1. 烧结钕铁硼永磁材料"
     assert lines[3].strip() == "Sintered neodymium iron boron permanent magnets"
     assert "标准 · 现行 · GB/T 13560-2017 · 发布 2017-10-14 · 实施 2018-05-01" in lines[4]

@@ -96,7 +96,7 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         head += _label("ui", "complete", ui).format(complete=res.complete)
     if shown < res.total:
         first, last = res.offset + 1, res.offset + shown
-        head += _label("ui", "showing", ui).format(first=first, last=last)
+        head += _label("ui", "showing", ui).format(range=f"{first}–{last}" if last > first else first)
         if last < res.total:
             head += _label("ui", "more", ui)
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
