@@ -14,8 +14,11 @@ def statuses(index, *args):
 def test_status_as_of_a_day_between_versions(corpus_index):
     assert statuses(corpus_index) == {"GB/T 13560-2000": "superseded", "GB/T 13560-2009": "superseded",
                                       "GB/T 13560-2017": "in_force"}
-    # GB/T 13560-2009 took effect 2010-02-01 and 2017's on 2018-05-01.
+    # GB/T 13560-2009 took effect 2010-02-01; 2017's was issued 2017-10-14 and took effect
+    # 2018-05-01: not there at all in 2015, upcoming between its issue and its effect.
     assert statuses(corpus_index, "--as-of", "2015-06-01") == {
+        "GB/T 13560-2000": "superseded", "GB/T 13560-2009": "in_force"}
+    assert statuses(corpus_index, "--as-of", "2017-12-01") == {
         "GB/T 13560-2000": "superseded", "GB/T 13560-2009": "in_force", "GB/T 13560-2017": "upcoming"}
 
 

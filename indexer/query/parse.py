@@ -82,6 +82,8 @@ class Filters:
     until: str | None = None
     std: str | None = None
     cites: str | None = None  # a standard or document number the text cites
+    # --as-of: a document issued after this day (YYYY-MM-DD) did not exist yet; undated ones stay
+    existing_on: str | None = None
 
 
 @functools.cache
@@ -314,6 +316,9 @@ def filter_query(filters: Filters) -> Q.Query | None:
         terms.append(Q.Term("std", (std.canonical if std.year else std.code).lower()))
     if filters.cites:
         terms.append(_cites(filters.cites))
+    if filters.existing_on:
+        later = _bound(filters.existing_on, "until") + timedelta(seconds=1)
+        terms.append(Q.Not(Q.DateRange("issued", later, None)))
     return Q.And(terms) if terms else None
 
 

@@ -284,6 +284,8 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     # 今年, "recent": counted from the day the statuses are worked out for.
     today = date.fromisoformat(checked_day(as_of)) if as_of else None
     options = dict(sort=sort, translate=translate, glossary=glossary, literal=literal, today=today)
+    if as_of:
+        filters = replace(filters, existing_on=checked_day(as_of))  # nothing issued after the day
     wanted = set(filters.statuses)
     if not wanted:
         res = search(ix, text, filters, limit=limit, offset=offset, **options)
