@@ -49,7 +49,7 @@ class Summary:
     files: int = 0
     skipped: list[Problem] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
-    warnings: int = 0
+    warned: list[Problem] = field(default_factory=list)  # one per warning a record carries
     unread: list[Problem] = field(default_factory=list)  # pages or parts of indexed files left out
     text_bytes: int = 0
     seconds: float = 0.0
@@ -363,7 +363,7 @@ def _build(roots, store, progress, exclude, include, workers, max_removal) -> Su
             for record in item.records:
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 versions.append(version_of(record))
-                summary.warnings += len(record.provenance.get("warnings", []))
+                summary.warned += [Problem(item.rel, w) for w in record.provenance.get("warnings", [])]
         # Phase 2: statuses that depend on the other versions of a work.
         superseded = superseded_ids(versions)
         # Phase 3: write a new index generation.

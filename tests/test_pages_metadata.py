@@ -380,3 +380,21 @@ def test_an_english_texts_own_number_heads_a_line(tmp_path):
                     "<p>The Regulations are hereby promulgated. As required by State Council Decree No. 700, …</p>"
                     "</body></html>")
     assert r.doc_no.startswith("Decree of the State Council") and r.doc_no.endswith("No. 785")
+
+
+@pytest.mark.parametrize("byline", ["Posted 28 August 2025 · Companies, China · Reading time 3 min",
+                                    "*Weekly heavy rare earths note — 5 Sept. 2025*"])
+def test_a_by_line_date_is_the_news_items_own(tmp_path, byline):
+    r = page_record(tmp_path, "n.md", f"# Magnet makers report record volumes\n\n{byline}\n\nThe companies said on Friday "
+                    "that output rose, according to filings, while prices climbed in June.\n")
+    assert r.doc_type == "news" and r.issued in ("2025-08-28", "2025-09-05")
+
+
+def test_index_verbose_lists_each_warning(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "n.txt").write_text("关于召开稀土标准宣贯会的通知\n\n各有关单位：\n\n定于2026年11月5日在北京召开宣贯会。\n",
+                                        "utf-8")
+    quiet = run("index", tmp_path / "c", "--index", tmp_path / "ix").stdout
+    assert "1 warning on indexed records (use --verbose" in quiet
+    loud = run("index", tmp_path / "c", "--index", tmp_path / "ix", "--verbose").stdout
+    assert "  warning  n.txt: issued: the text's dates are of other things" in loud

@@ -15,7 +15,7 @@ from indexer.cli.base import (cli, configured_glossary, current_config, filter_o
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @index_option
 @ocr_option
-@click.option("--verbose", "-v", is_flag=True, help="List every skipped file.")
+@click.option("--verbose", "-v", is_flag=True, help="List every skipped file and every warning on the indexed records.")
 @removal_option
 def index(paths, index_path, verbose, max_removal):
     """Index PATHS (folders or files) into a fresh index.

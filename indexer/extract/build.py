@@ -21,8 +21,10 @@ NOTICE_TITLE_RULES = ("title:draft-for-comments", "title:notice-about-standards"
 FORMAL_HEADER_RULES = tuple(f"header:{cue}" for cue in ("通过", "修订", "修正", "公布", "颁布", "批准"))
 # A text's own adoption or promulgation lines stand right under its title.
 OWN_HEADER_CHARS = 300
-# How far into a news item a date may stand and still be the item's own: after a short label.
-NEWS_DATE_LABEL = 12
+# A news item's own date stands on a short line (a by-line) among its first lines.
+BYLINE_CHARS = 80
+BYLINE_LINES = 4
+BYLINE_LABEL = 12  # or opens the text, after at most a short label ("date 2021-01-16 BEIJING …")
 _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -171,13 +173,10 @@ class Builder:
             sources["issued"] = {"rule": signal.rule, "span": signal.span[:200]}
             return value
         source = sources.get("issued", {})
-        span = source.get("span") or "\0"
-        at = text.find(span)
-        opens = 0 <= at <= NEWS_DATE_LABEL and text[at + len(span):at + len(span) + 1] not in "，,"
-        if source.get("rule") == "first-date-in-header" and not opens:
-            # A date that opens the item ("date 2021-01-16 BEIJING …") is its own; one that
-            # opens a sentence ("2025年10月9日，商务部发布…") or stands further in dates an
-            # event the item reports, or a photo caption.
+        if source.get("rule") == "first-date-in-header" and not _byline_date(text, source.get("span", "")):
+            # A date on a short line at the top ("Posted 28 August 2025 · Companies", "date
+            # 2021-01-16 BEIJING …") is the item's own; one that opens a sentence ("2025年10月9日，
+            # 商务部发布…") or stands further in dates an event the item reports, or a caption.
             warnings.append(f"issued: no date of the item's own; {issued.iso} in its text "
                             "dates what it reports, left out")
             sources.pop("issued")
@@ -297,6 +296,18 @@ def _provenance(raw: RawDoc, repairs: list[str], warnings: list[str], sources: d
     if raw.unread:
         provenance["unread"] = list(raw.unread)
     return provenance
+
+
+def _byline_date(text: str, span: str) -> bool:
+    at = text.find(span) if span else -1
+    if at < 0 or text.startswith(("，", ","), at + len(span)):
+        return False
+    begins = text.rfind("\n", 0, at) + 1
+    ends = text.find("\n", at)
+    line = text[begins:ends if ends >= 0 else len(text)]
+    above = [l for l in text[:begins].splitlines() if l.strip()]
+    opens = not text[:at].strip() or len(text[:at].strip()) <= BYLINE_LABEL and not above
+    return opens or len(line.strip()) <= BYLINE_CHARS and len(above) < BYLINE_LINES
 
 
 def _without_number(title: str, std_no: str) -> str:

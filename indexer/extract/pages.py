@@ -288,6 +288,6 @@ def page_date_line(text: str) -> Signal | None:
         # ("date 2025-08-23 快讯", "来源 :你好北方稀土2024-03-04").
         day = _DAY_DATE.search(line)
         if _DATE_LINE.match(line) or (len(line) <= 50 and day and not _SENTENCE_END.search(line)
-                                      and line[day.end():day.end() + 1] not in "，,"):
+                                      and not line.startswith(("，", ","), day.end())):
             return Signal(line, "page:date-line", line)
     return None

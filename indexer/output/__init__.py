@@ -252,7 +252,7 @@ def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
     rate = s.text_bytes / 1e6 / s.seconds if s.seconds else 0.0
     out.write(f"indexed {_count(s.indexed, 'document')} from {_count(s.files, 'file')} in {s.seconds:.1f} s "
               f"({rate:.2f} MB of text/s); skipped {len(s.skipped)}; failed {len(s.failed)}; "
-              f"warnings {s.warnings + len(s.unread)}\n")
+              f"warnings {len(s.warned) + len(s.unread)}\n")
     if s.note:
         out.write(f"note: {s.note}\n")
     problems(s.failed, s.unread, out)
@@ -260,6 +260,11 @@ def summary(s: "Summary", out: IO, verbose: bool = False) -> None:
         out.write(problem_line("skipped", problem))
     if len(s.skipped) > 20 and not verbose:
         out.write(f"  … {len(s.skipped) - 20} more skipped (use --verbose)\n")
+    if verbose:
+        for problem in s.warned:
+            out.write(problem_line("warning", problem))
+    elif s.warned:
+        out.write(f"  … {_count(len(s.warned), 'warning')} on indexed records (use --verbose, or `stdidx show ID`)\n")
 
 
 def problems(failed: list, unread: list, out: IO) -> None:
