@@ -91,7 +91,7 @@ class Builder:
             # A news item's own date is the one under its headline; the other dates in
             # it belong to the documents and events it reports on.
             if "issued" not in stated:
-                issued = self._news_date(text, issued, sources, warnings, raw.meta.get("published"))
+                issued = self._news_date(raw, text, issued, sources, warnings)
             if doc_no is not None and "doc_no" not in stated:
                 doc_no = None  # a number a news item quotes is a reference, not its own
                 sources.pop("doc_no", None)
@@ -152,9 +152,8 @@ class Builder:
     def _unstated_issued(self, raw: RawDoc, text: str, sources: dict, warnings: list[str]):
         """The page's published date when the text states none; a warning when the text's
         only dates are of other things."""
-        published = parse_date(raw.meta.get("published", ""))
+        published = _published(raw, sources)
         if published:
-            sources["issued"] = {"rule": "meta:published", "span": raw.meta["published"]}
             return published
         others = fields.other_dates(text)
         if others:
@@ -162,11 +161,11 @@ class Builder:
                             f"texts: {', '.join(others[:3])}); left empty")
         return None
 
-    def _news_date(self, text: str, issued, sources: dict, warnings: list[str], published: str | None):
+    def _news_date(self, raw: RawDoc, text: str, issued, sources: dict, warnings: list[str]):
         """A news item's own date: its page's metadata, else the line under its headline."""
-        if published and parse_date(published):
-            sources["issued"] = {"rule": "meta:published", "span": published}
-            return parse_date(published)
+        published = _published(raw, sources)
+        if published:
+            return published
         dated = pages.page_date(text)
         if dated:
             value, signal = dated
@@ -296,6 +295,14 @@ def _provenance(raw: RawDoc, repairs: list[str], warnings: list[str], sources: d
     if raw.unread:
         provenance["unread"] = list(raw.unread)
     return provenance
+
+
+def _published(raw: RawDoc, sources: dict):
+    """The date a page's metadata says it was published, noted as the issued date's source."""
+    published = parse_date(raw.meta.get("published", ""))
+    if published:
+        sources["issued"] = {"rule": "meta:published", "span": raw.meta["published"]}
+    return published
 
 
 def _byline_date(text: str, span: str) -> bool:

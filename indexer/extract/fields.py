@@ -14,7 +14,7 @@ from datetime import date
 
 from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
 from indexer.extract.docno import find_doc_nos
-from indexer.extract.issuers import IssuerMatch, Registry, clean_issuer_name
+from indexer.extract.issuers import SUB_UNIT, IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.pages import is_trail
 from indexer.extract.stdno import find_replaces, find_std_nos, parse_std_no
 from indexer.textfold import fold, t2s_table
@@ -35,7 +35,10 @@ _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draf
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
 _POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
-_ADOPTING_BODY = re.compile(r"(?:日\s*|^\s*)([\u4e00-\u9fff]{2,30}?(人民代表大会常务委员会|人民代表大会|人民政府|人大常委会|人大))")
+# How the names of bodies end: a congress or a government (in full or short form), any body.
+_LEGISLATURE = "人民代表大会常务委员会|人民代表大会|人民政府|人大常委会|人大"
+_BODY_ENDING = "委员会|协会|学会|人民政府|政府|办公厅|办公室|厅|局|部|院|署|会|集团|公司|中心"
+_ADOPTING_BODY = re.compile(rf"(?:日\s*|^\s*)([\u4e00-\u9fff]{{2,30}}?({_LEGISLATURE}))")
 # The short forms headers use for a congress, and the names the national database records.
 _CONGRESS_SHORT = (("人大常委会", "人民代表大会常务委员会"), ("人大", "人民代表大会"))
 # After the number a cover may name what it replaces, or the standard it adopts
@@ -60,13 +63,12 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
-# The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
-_SUB_UNIT = re.compile(r"办公厅|办公室|(?:(?!关于|的|和|及|与|等|、)[\u4e00-\u9fff]){0,8}?委员会")
 # What an unregistered body's name ends with, in Chinese or English.
-_BODY_NAME = re.compile(r"(委员会|协会|学会|政府|办公厅|厅|局|部|院|署|会|中心|公司|集团)$|"
+_BODY_NAME = re.compile(rf"({_BODY_ENDING})$|"
                         r"\b(Bureau|Ministry|Administration|Commission|Committee|Council|Office|Department|"
                         r"Institute|Association|Society|Agency|Center|Centre)\b", re.I)
+# The cover of a standard: "中华人民共和国国家质量监督检验检疫总局 中国国家标准化管理委员会 发布"
 _ISSUE_CUE = re.compile(r"(?:联合)?发\s?布(?![了会日时单机部])")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # An issuer label's value goes on over the next line after a connective or list separator.
@@ -75,16 +77,14 @@ _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单�
                            r"Issuer|Issued by|Issuing Unit)(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff]))"
                            r"\s*([^\n]{2,120})", re.I)
 # The body's name that opens a label's value ("梅州市人民代表大会常务委员会法律性质…").
-_LEADING_BODY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}?(?:人民代表大会常务委员会|人民代表大会|人民政府办公厅|人民政府|"
-                           r"委员会|协会|学会|办公厅|办公室|厅|局|部|院|署|中心|集团|公司)")
-_APPROVED_DECISION = re.compile(r"\s*的\s*《\s*([\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|人大常委会))\s*关于")
+_LEADING_BODY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}?(?:{_LEGISLATURE}|人民政府办公厅|{_BODY_ENDING})")
+_APPROVED_DECISION = re.compile(rf"\s*的\s*《\s*([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))\s*关于")
 _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 # …会议通过的《X》 closing a header line is an entry (an amendment act); followed by more
 # prose ("…公布的《X》，现就…") it cites X.
 _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
-# Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _PROMULGATED = re.compile(r"现予公布")
 _OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*)?\Z")
 # The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
@@ -92,9 +92,9 @@ _OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-
 _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"\b(Announcement|Notice|Decree|Order|Circular|Decision)\b[^.]{0,80}\bNo\.\s*\d+|"
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
+# Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
-_SIGNATURE_BODY = re.compile(
-    r"([\u4e00-\u9fff（）()]{3,40}?(委员会|协会|学会|人民政府|政府|办公厅|厅|局|部|院|署|会|集团|公司|中心))\s*$")
+_SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
 
 
 @dataclass
@@ -205,8 +205,9 @@ def _blank(match: re.Match) -> str:
 def issued_date(text: str) -> Found | None:
     head = header(text)
     events = header_history(head) + _inline_amendments(text) + _promulgation_notice(head)
+    signed = _signature_date(text)
     site = [e for e in events if e.cue == "发布" and e.span.startswith("发布")]
-    if site and (any(e.cue == "成文" for e in events) or _signature_date(text)):
+    if site and (any(e.cue == "成文" for e in events) or signed):
         # A page's 发布时间 / 发布日期 is when a site put the text up; its 成文日期, or the
         # date under its signature, is the text's own.
         events = [e for e in events if e not in site]
@@ -220,7 +221,7 @@ def issued_date(text: str) -> Found | None:
         if latest.role == "approved":
             found.by = _approved_work_body(head, latest, events)
         return found
-    candidates = [f for f in (_signature_date(text), _dated_line(head), _labelled_date(head)) if f]
+    candidates = [f for f in (signed, _dated_line(head), _labelled_date(head)) if f]
     if candidates:
         return _with_conflicts(candidates[0], candidates[1:])
     effective_spans = [(e.start, e.end) for e in find_date_events(head) if e.role == "effective"]
@@ -384,7 +385,7 @@ def _with_sub_units(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
     that body, named as written."""
     out = []
     for m in matches:
-        unit = _SUB_UNIT.match(text, m.end) if m.entry and not m.name.isascii() else None
+        unit = SUB_UNIT.match(text, m.end) if m.entry and not m.name.isascii() else None
         out.append(IssuerMatch(m.entry, m.name + unit.group(), m.start, unit.end(), m.former) if unit else m)
     return out
 

@@ -318,7 +318,7 @@ def _index_names(entries: list[RegistryEntry], source: str) -> dict[str, tuple[R
 _ASCII_WORD = "A-Za-z0-9_&"
 # A body's general office or one of its committees acts in its name: 工业和信息化部办公厅,
 # 中国稀土学会标准化工作委员会.
-_SUB_UNIT_RE = re.compile(r"办公厅|办公室|[\u4e00-\u9fff]{0,8}委员会")
+SUB_UNIT = re.compile(r"办公厅|办公室|(?:(?!关于|的|和|及|与|等|、)[\u4e00-\u9fff]){0,8}?委员会")
 _OPTIONAL_PUNCT = ",;"
 _OF_CHINA_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:china|people's\s+republic\s+of\s+china|p\.?r\.?c\.?)$", re.I)
 _STATE_FORMS = ("China", "the People's Republic of China", "PRC", "the PRC")
@@ -567,7 +567,7 @@ class Registry:
         if not key or key in {name_key(n) for n in (entry.name_zh, entry.name_en, *entry.abbr)}:
             return None
         for cut in range(2, len(key)):
-            if _SUB_UNIT_RE.fullmatch(key, cut) and self._by_key.get(key[:cut], (None,))[0] == entry:
+            if SUB_UNIT.fullmatch(key, cut) and self._by_key.get(key[:cut], (None,))[0] == entry:
                 return clean_issuer_name(written)  # its general office or a committee of it
         hit = self._by_key.get(key)
         if hit is None or hit[0].id != entry.id or (hit[1] and key in {name_key(a) for a in hit[1].abbr}):

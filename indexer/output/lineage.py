@@ -10,7 +10,6 @@ from xml.sax.saxutils import escape
 
 import click
 
-from indexer.export.csv_format import BOM
 from indexer.lineage import version_label
 from indexer.output import is_former_name, use_color
 
@@ -299,6 +298,8 @@ def timeline(t: "Timeline", fmt: str, out: IO) -> None:
         _json({"by": t.by, "query": t.query, "records": t.records,
                "buckets": [{"key": b.key, "label": b.label, "count": b.count} for b in t.buckets]}, out)
     elif fmt == "csv":
+        from indexer.export.csv_format import BOM  # imported here: the other formats need none of export
+
         out.write(BOM)  # as export's CSV: Excel reads a file without one in the ANSI code page
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([t.by, "label", "count"])
