@@ -81,11 +81,71 @@ def test_question_words_are_dropped_and_topics_kept(glossary):
     ("工信部 稀土", "issuer=MIIT"),
     ("rare earth standards in force", "status=in_force"),
     ("rare earth news last year", "issued 2025"),
+    ("地方 稀土 政策", "level=local"),
+    ("local government rules on rare earths", "level=local"),
 ])
 def test_words_that_are_filters_become_conditions(glossary, query, label):
     reading = read_query(query, glossary, TODAY)
     labels = [lbl for c in reading.concepts if c.role == CONDITION for lbl, _ in c.fields]
     assert label in labels, reading.explain()
+
+
+def test_english_filter_words_are_compared_unstemmed(glossary):
+    # "new" stems like "news": it is a weak word, not the news type
+    reading = read_query("China's new rare earth regulations", glossary, TODAY)
+    labels = [lbl for c in reading.concepts for lbl, _ in c.fields]
+    assert not any(lbl.startswith("type=news") for lbl in labels), reading.explain()
+    assert "s" in reading.dropped  # the possessive is no word
+    reading = read_query("rare earth news", glossary, TODAY)
+    assert any(lbl.startswith("type=news") for c in reading.concepts for lbl, _ in c.fields)
+
+
+def test_two_words_for_one_condition_are_one_concept(glossary):
+    reading = read_query("rare earth standard drafts open for comment", glossary, TODAY)
+    drafts = [c for c in reading.concepts if [lbl for lbl, _ in c.fields] == ["status=draft"]]
+    assert len(drafts) == 1 and "drafts" in drafts[0].written and "for comment" in drafts[0].written
+
+
+def test_a_standard_notice_meets_a_search_for_standards_at_half_weight(glossary):
+    from indexer.query.bestmatch import Graded
+
+    concept = next(c for c in read_query("稀土 标准", glossary, TODAY).concepts if c.written == "标准")
+    (label, q), = concept.fields
+    assert isinstance(q, Graded) and "standard_notice" in label
+
+
+def test_thesaurus_words_bring_their_glossary_equivalents(glossary):
+    # testing ~ determination (thesaurus), determination = 测定 (glossary)
+    forms = [t for t, _, _ in read_query("testing yttrium oxide", glossary, TODAY).concepts[0].forms]
+    assert "determination" in forms and "测定" in forms
+
+
+def test_a_chinese_term_finds_english_texts_that_say_its_words_apart(tmp_path, glossary):
+    concept = read_query("总量控制指标 稀土", glossary, TODAY).concepts[0]
+    assert any(len(text.split()) > 1 for text in concept.loose), concept.describe()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    english = concept.loose[0].split()
+    write(docs, "en.txt", f"Rare earth news. The {english[-1]} rose; {' and '.join(reversed(english[:-1]))} matter.")
+    write(docs, "other.txt", "Rare earth prices rose in May.")
+    ix = tmp_path / "ix"
+    assert run("index", docs, "--index", ix).exit_code == 0
+    res = search(Store(ix).open(), "总量控制指标 稀土", today=TODAY)
+    assert paths(res)[0].endswith("en.txt")
+
+
+def test_local_rules_are_found_by_the_kind_of_body_that_issued_them(corpus_index):
+    from indexer.extract.issuers import default_registry, issuer_kinds
+    from indexer.record import Issuer
+
+    registry = default_registry()
+    guessed = [Issuer("x-1", "江西省工业和信息化厅", "", registered=False),
+               Issuer("x-2", "某某市场监督管理局", "", registered=False),
+               Issuer("x-3", "", "Guangdong Provincial Department of Commerce", registered=False)]
+    assert [issuer_kinds([i], registry) for i in guessed] == [["local_government"], [], ["local_government"]]
+    res = search(Store(corpus_index).open(), "地方 稀土 政策", today=TODAY)
+    kinds = issuer_kinds(res.hits[0].record.issuers, registry)
+    assert set(kinds) & {"local_government", "local_legislature"}, paths(res)[:3]
 
 
 def test_a_year_with_a_word_for_taking_effect_is_the_effective_year(glossary):
@@ -222,15 +282,38 @@ def test_dictionary_cache_is_built_once(tmp_path, monkeypatch):
     from indexer.query import dictionary
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    dictionary.reverse_map.cache_clear()
+    dictionary.dictionary_maps.cache_clear()
     try:
-        first = dictionary.reverse_map()
+        first = dictionary.dictionary_maps()
         cached = list((tmp_path / "stdidx").glob("cedict-en-*.marshal"))
-        assert len(cached) == 1 and len(first) > 10_000
-        dictionary.reverse_map.cache_clear()
-        assert dictionary.reverse_map() == first
+        assert len(cached) == 1 and all(len(m) > 10_000 for m in first)
+        dictionary.dictionary_maps.cache_clear()
+        assert dictionary.dictionary_maps() == first
     finally:
-        dictionary.reverse_map.cache_clear()
+        dictionary.dictionary_maps.cache_clear()
+
+
+def test_chinese_words_find_english_through_the_dictionary(glossary):
+    from indexer.query.dictionary import english_for
+
+    # senses the word is usually meant in, not every sense the entry lists
+    assert english_for("排放") == ("emit",)  # not its later senses
+    assert english_for("碳足迹") == ("carbon footprint",)
+    reading = read_query("走私 稀土", glossary, TODAY)
+    assert ("smuggle", 0.5, "dictionary") in reading.concepts[0].forms
+
+
+def test_a_concept_found_only_as_guessed_ranks_below_one_found_as_written(tmp_path, glossary):
+    # Two texts hold 稀土 and one word for smuggling each: the Chinese word as typed, or the
+    # English the dictionary gives for it. Both match every concept; as typed comes first.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Rare earth smuggling cases rose, customs said. " * 3, "utf-8")
+    (docs / "b.txt").write_text("海关通报稀土走私案件。", "utf-8")
+    ix = tmp_path / "ix"
+    run("index", str(docs), "--index", str(ix))
+    data = json.loads(run("search", "稀土走私", "--format", "json", "--index", str(ix)).stdout)
+    assert [Path(h["path"]).name for h in data["hits"]] == ["b.txt", "a.txt"]
 
 
 def test_build_query_of_words_is_best_match():

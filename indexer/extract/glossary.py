@@ -174,6 +174,12 @@ class Glossary:
     def cjk_terms(self, folded: str) -> list[Term]:
         return list(self._cjk.get(folded, ()))
 
+    def terms_of(self, text: str) -> list[Term]:
+        """The terms one of whose forms is the whole of `text`, in either language."""
+        if key_has_cjk(tuple(tokens_of(text))):
+            return self.cjk_terms(fold(text))
+        return self.latin_terms(tuple(tokens_of(text)), tuple(text.split()))
+
     def segment(self, folded: str, with_skip: bool = False) -> list[tuple[int, int, list[Term] | None]]:
         """A run of folded Chinese split into terms: (start, end, terms) pieces, terms None
         for a character no term covers and [] for a skipped function word. The split covers

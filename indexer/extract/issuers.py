@@ -33,6 +33,11 @@ KINDS = (
     "company", "international", "local_government", "local_legislature",
 )
 STATE_PREFIX = "中华人民共和国"
+LOCAL_KINDS = ("local_government", "local_legislature")
+# A body below the state, named by its place: 江西省工业和信息化厅, 赣州市人民政府 (not 市场…),
+# Guangdong Provincial Department of …
+_LOCAL_NAME = re.compile(r"^(?!中国|中华|全国|国家|国务院)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市(?!场)|自治州|地区|盟|县|旗)"
+                         r"|\b(?:Province|Provincial|Municipal|Municipality|Autonomous Region|Prefecture|County)\b")
 
 _ENTRY_KEYS = frozenset({"id", "name_zh", "name_en", "abbr", "aliases", "former", "kind", "parent"})
 _ENTRY_REQUIRED = ("id", "name_zh", "name_en", "kind")
@@ -603,6 +608,20 @@ class Registry:
             if day < former.until:
                 return former.name_zh, former.name_en
         return entry.name_zh, entry.name_en
+
+
+def issuer_kinds(issuers, registry: "Registry") -> list[str]:
+    """The kinds of bodies that issued a record: the registry's kind, and for a body it does
+    not know, local_government when its name starts with a place (searches for local rules
+    find them)."""
+    kinds = []
+    for issuer in issuers:
+        entry = registry.get(issuer.id) if issuer.registered else None
+        if entry is not None:
+            kinds.append(entry.kind)
+        elif _LOCAL_NAME.search(issuer.name_zh or "") or _LOCAL_NAME.search(issuer.name_en or ""):
+            kinds.append("local_government")
+    return list(dict.fromkeys(kinds))
 
 
 @lru_cache(maxsize=1)

@@ -9,11 +9,12 @@ from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.attachments import key, named_attachments
+from indexer.extract.issuers import default_registry, issuer_kinds
 from indexer.extract.stdno import parse_std_no
 from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.record import Record
 
-SCHEMA_VERSION = 2  # 2: attaches
+SCHEMA_VERSION = 3  # 2: attaches; 3: issuer_kind
 
 
 class CJKText(TEXT):
@@ -35,6 +36,7 @@ def make_schema() -> Schema:
         mentions=KEYWORD(commas=True, lowercase=True),                 # every number it cites
         doc_no=KEYWORD(commas=True, scorable=True),
         issuer=KEYWORD(commas=True),
+        issuer_kind=KEYWORD(commas=True),                              # local_government, society …
         doc_type=ID,
         status=ID,
         lang=ID,
@@ -66,6 +68,7 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "mentions": std_terms(mentions + record.replaces + record.references),
         "doc_no": ",".join(dict.fromkeys(filter(None, [record.doc_no, canonical_doc_no(record.doc_no)]))),
         "issuer": ",".join(i.id for i in record.issuers),
+        "issuer_kind": ",".join(issuer_kinds(record.issuers, default_registry())),
         "doc_type": record.doc_type,
         "status": record.status,
         "lang": record.lang,

@@ -15,11 +15,16 @@ import math
 
 from whoosh import query as Q
 from whoosh.matching import Matcher, NullMatcher
+from whoosh.matching.binary import UnionMatcher
 
 # Relevance scores stay far below one tier step, so a tier always outranks relevance.
 TIER = 100_000.0
 # Tier units: a topic, a condition met by the record's fields, a condition's word in the text.
 TOPIC, CONDITION, CONDITION_TEXT = 4, 2, 1
+# A concept found only through its weak alternatives (a general dictionary's guess, a term's
+# words apart) earns this share of its units: a document holding every concept as written
+# ranks above one that holds some of them only as guessed.
+WEAK_SHARE = 0.5
 
 
 # Below the tier units, a score counts the driving concepts (topics) a document holds, so
@@ -48,6 +53,69 @@ def minimum_for(topics: int, concepts: int) -> int:
     """Topic concepts a document needs: at least half of them (of the conditions when the
     query names nothing else)."""
     return max(1, math.ceil((topics or concepts) / 2))
+
+
+class _BestOfMatcher(UnionMatcher):
+    """Matches what either side matches and scores the better side only.
+
+    Whoosh's DisjunctionMaxMatcher takes the maximum of both sides even when they stand on
+    different documents, crediting a document with another's score, and asks its sides for
+    block quality, which the adjacent-phrase matcher has none of.
+    """
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def replace(self, minquality=0):
+        return super().replace(0)
+
+    def _pick(self, value):
+        a, b = self.a, self.b
+        if not a.is_active():
+            return value(b)
+        if not b.is_active() or a.id() < b.id():
+            return value(a)
+        if b.id() < a.id():
+            return value(b)
+        return max(value(a), value(b))
+
+    def score(self) -> float:
+        return self._pick(lambda m: m.score())
+
+    def weight(self) -> float:
+        return self._pick(lambda m: m.weight())
+
+
+class BestOf(Q.DisjunctionMax):
+    """Alternatives for one term: a document matches if any does, and scores as the best one."""
+
+    def _matcher(self, subs, searcher, context):
+        return self._tree_matcher(subs, _BestOfMatcher, searcher, context, None)
+
+
+class _GradedMatcher(_BestOfMatcher):
+    """Best of a concept's strong (a) and weak (b) alternatives, telling which stood here."""
+
+    def replace(self, minquality=0):
+        return self  # collapsing to one side would forget which side it was
+
+    def share(self) -> float:
+        a = self.a
+        return 1.0 if a.is_active() and a.id() == self.id() else WEAK_SHARE
+
+
+class Graded(Q.CompoundQuery):
+    """A concept's alternatives in two grades: BestMatch counts a document that holds only
+    the weak ones (the second query) at WEAK_SHARE of the concept's tier units."""
+
+    def __init__(self, strong: Q.Query, weak: Q.Query, boost: float = 1.0):
+        super().__init__([strong, weak], boost)
+
+    def _matcher(self, subs, searcher, context):
+        return _GradedMatcher(subs[0].matcher(searcher, context), subs[1].matcher(searcher, context))
+
+    def matcher(self, searcher, context=None):
+        return self._matcher(self.subqueries, searcher, context)
 
 
 class BestMatch(Q.Query):
@@ -120,6 +188,10 @@ class BestMatch(Q.Query):
         optional += [(q.matcher(searcher, context), u) for q, u in self.bonuses]
         units = [u for u, c in zip(self.units, counts) if c]
         return BestMatchMatcher(driving, units, self.minimum, optional)
+
+
+def _whole() -> float:
+    return 1.0
 
 
 class BestMatchMatcher(Matcher):
@@ -212,12 +284,12 @@ class BestMatchMatcher(Matcher):
 
     def _score(self):
         here = self._here()
-        tier = sum(self._units[i] for i in here)
+        tier = sum(self._units[i] * getattr(self._subs[i], "share", _whole)() for i in here)
         relevance = sum(self._subs[i].score() for i in here)
         for m, units in self._optional_here():
-            tier += units
+            tier += units * getattr(m, "share", _whole)()
             relevance += m.score()
-        return (tier * _DRIVING + min(len(here), _DRIVING - 1)) * TIER + min(relevance, TIER - 1)
+        return (round(tier) * _DRIVING + min(len(here), _DRIVING - 1)) * TIER + min(relevance, TIER - 1)
 
     def term_matchers(self):
         for m in self._subs:

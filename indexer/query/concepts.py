@@ -27,16 +27,19 @@ from whoosh import query as Q
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.glossary import Glossary, Term, contains, tokens_of
 from indexer.extract.stdno import StdNo, find_std_nos
-from indexer.query.bestmatch import CONDITION, TOPIC, minimum_for
+from indexer.query.bestmatch import CONDITION, TOPIC, Graded, minimum_for
 from indexer.query.numbers import find_loose_numbers, std_label, std_query
 from indexer.query.translate import latin_units, linked, query_tokens, QueryToken
 from indexer.query.words import Condition, query_words, thesaurus, word_key
-from indexer.textfold import fold
+from indexer.textfold import fold, is_cjk
 
 # How much an alternative counts against the word as typed.
 THESAURUS_WEIGHT = 0.7
 DICTIONARY_WEIGHT = 0.5
 PARTS_WEIGHT = 0.6  # a long word's shorter words found apart (稀土 … 氧化物)
+LOOSE_WEIGHT = 0.4  # a Chinese word's English term found as words apart (quota … total quantity)
+# Alternatives that are guesses: a concept found only through them counts for less (bestmatch.Graded).
+WEAK_SOURCES = frozenset({"dictionary"})
 CONDITION_TEXT_WEIGHT = 0.3  # a condition word found only in the text ("废止" in a notice)
 NUMBER_BOOST = 50.0
 MENTION_BOOST = 5.0
@@ -54,6 +57,7 @@ class Concept:
     fields: list[tuple[str, Q.Query]] = field(default_factory=list)  # (label, query on record fields)
     terms: list[Term] = field(default_factory=list)  # the glossary terms it names
     parts: list[str] = field(default_factory=list)  # shorter words, matched apart as a weaker alternative
+    loose: list[str] = field(default_factory=list)  # English terms of a Chinese word, their words matched apart (weak)
     number: bool = False  # a standard or document number
 
     def describe(self) -> str:
@@ -67,6 +71,8 @@ class Concept:
             parts.append("= " + " | ".join(shown[:8]) + (" …" if len(shown) > 8 else ""))
         if self.parts:
             parts.append("(apart: " + " + ".join(self.parts) + ")")
+        if self.loose:
+            parts.append("(words apart: " + " | ".join(self.loose) + ")")
         if self.fields:
             parts.append("[" + ", ".join(label for label, _ in self.fields) + "]")
         return " ".join(parts)
@@ -134,8 +140,7 @@ def _render(concept: Concept) -> str:
 
     texts = list(dict.fromkeys(t for t, _, _ in concept.forms))
     parts = [render_either(texts)] if texts else []
-    if concept.parts:
-        parts.append("(" + " ".join(concept.parts) + ")")
+    parts += ["(" + " ".join(words) + ")" for words in [concept.parts, *(w.split() for w in concept.loose)] if words]
     parts += ["{" + label + "}" for label, _ in concept.fields]
     shown = parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
     return ("~" if concept.role == CONDITION else "") + shown
@@ -164,11 +169,27 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
             reading.excluded += target.concepts
         i = j
     _years_of_effect(reading)
+    reading.concepts = _merged_conditions(reading.concepts)
     for concept in [*reading.concepts, *reading.excluded]:
         concept.forms = _without_redundant(concept.forms)
     if len(reading.concepts) == 1 and not reading.dropped and not reading.excluded:
         reading.concepts = [_as_term(reading.concepts[0], glossary)]
     return reading
+
+
+def _merged_conditions(concepts: list[Concept]) -> list[Concept]:
+    """Two words for one condition ("drafts … for comment") count once: one concept."""
+    kept: list[Concept] = []
+    for concept in concepts:
+        labels = [label for label, _ in concept.fields]
+        same = next((c for c in kept if concept.role == c.role == CONDITION and labels
+                     and labels == [label for label, _ in c.fields]), None)
+        if same is None:
+            kept.append(concept)
+        else:
+            same.written += " … " + concept.written
+            same.forms += [f for f in concept.forms if f not in same.forms]
+    return kept
 
 
 def _without_redundant(forms: list[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
@@ -190,6 +211,7 @@ def _as_term(concept: Concept, glossary: Glossary | None) -> Concept:
         concept.fields = []  # a status, level, type or time word: the word itself
         concept.forms = [(concept.written, 1.0, "query")]
     concept.parts = []
+    concept.loose = []
     concept.role = TOPIC
     return concept
 
@@ -273,9 +295,13 @@ def _condition_concept(written: str, condition: Condition, today: date) -> Conce
     if kind == "status":
         fields = [(f"status={value}", Q.Term("status", value))]
     elif kind == "doc_type":
-        fields = [(f"type={value}", Q.Term("doc_type", value))]
+        q: Q.Query = Q.Term("doc_type", value)
+        if condition.related:
+            q = Graded(q, Q.Or([Q.Term("doc_type", t) for t in condition.related]))
+        fields = [(f"type={value}" + "".join(f", ~{t}" for t in condition.related), q)]
     elif kind == "level":
-        fields = [(f"level={value}", Q.Or([Q.Prefix("std", p) for p in condition.prefixes]))]
+        found = [Q.Prefix("std", p) for p in condition.prefixes] + [Q.Term("issuer_kind", k) for k in condition.issuer_kinds]
+        fields = [(f"level={value}", Q.Or(found))]
     else:
         unit, amount = value.split(":")
         if unit == "years":
@@ -317,9 +343,34 @@ def _word_concept(written: str, glossary: Glossary | None, terms: list[Term] | N
         if issuers:
             concept.role = CONDITION
             concept.fields += [(f"issuer={i}", Q.Term("issuer", i, boost=ISSUER_BOOST)) for i in issuers]
-        for other in thesaurus().others(written):
-            concept.forms.append((other, THESAURUS_WEIGHT, "thesaurus"))
+        concept.forms += _thesaurus_forms(written, glossary)
+        if is_cjk(written[0]):
+            _english_of_chinese(concept, terms)
     return concept
+
+
+def _thesaurus_forms(written: str, glossary: Glossary) -> list[tuple[str, float, str]]:
+    """The other words of the word's thesaurus groups, each with its glossary equivalents in
+    the other language (testing ~ determination = 测定)."""
+    forms = []
+    for other in thesaurus().others(written):
+        forms.append((other, THESAURUS_WEIGHT, "thesaurus"))
+        terms = glossary.terms_of(other)
+        forms += [(alt, THESAURUS_WEIGHT, "thesaurus") for alt in glossary.alternatives(terms, other)[1:]] if terms else []
+    return forms
+
+
+def _english_of_chinese(concept: Concept, terms: list[Term] | None) -> None:
+    """How English texts say a Chinese word: a general dictionary's senses when the glossary
+    has no term for it; the words of its terms' English names apart (news says "quota" for
+    total quantity control quotas), both weak."""
+    if not terms:
+        from indexer.query.dictionary import english_for
+
+        concept.forms += [(en, DICTIONARY_WEIGHT, "dictionary") for en in english_for(fold(concept.written))]
+        return
+    english = [text for text, _, _ in concept.forms if not any(is_cjk(c) for c in text)]
+    concept.loose = [text for text in english if len(tokens_of(text)) > 1]
 
 
 def _cjk_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
@@ -412,8 +463,7 @@ def _latin_run(text: str, run: list[QueryToken], glossary: Glossary | None, toda
             i += 1
             continue
         for j in range(min(len(run), i + words.longest), i, -1):
-            key = " ".join(t.key for t in run[i:j])
-            condition = words.condition(key)
+            condition = words.condition(" ".join(t.folded for t in run[i:j]))
             if condition is not None and not inside_longer_term(tok.start, run[j - 1].end):
                 _flush(text, rest, glossary, reading)
                 rest = []
@@ -450,7 +500,7 @@ def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading:
             continue
         concept = _word_concept(written, None)
         if glossary is not None:
-            concept.forms += [(o, THESAURUS_WEIGHT, "thesaurus") for o in thesaurus().others(written)]
+            concept.forms += _thesaurus_forms(written, glossary)
             concept.forms += [(zh, DICTIONARY_WEIGHT, "dictionary") for zh in chinese_for(written)]
         items.append((tok.start, concept, written))
     searched = []

@@ -9,15 +9,15 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from whoosh import query as Q
-from whoosh.matching.binary import UnionMatcher
 from whoosh.qparser import MultifieldParser
 
 from indexer.errors import UsageError
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
-from indexer.query.bestmatch import CONDITION, CONDITION_TEXT, BestMatch
-from indexer.query.concepts import MENTION_BOOST, NUMBER_BOOST, PARTS_WEIGHT, Reading, boosted, read_query
+from indexer.query.bestmatch import CONDITION, CONDITION_TEXT, BestMatch, BestOf, Graded
+from indexer.query.concepts import (LOOSE_WEIGHT, MENTION_BOOST, NUMBER_BOOST, PARTS_WEIGHT, WEAK_SOURCES, Reading,
+                                    boosted, read_query)
 from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
 from indexer.query.translate import Expansion, Unit, expand
@@ -32,44 +32,6 @@ ISSUER_BOOST = 0.5
 # Stands in for a glossary unit while Whoosh parses the query syntax around it: a digit
 # inside keeps the analyzer from stemming it, and no text contains it.
 _PLACEHOLDER = "zzgloss{}q"
-
-
-class _BestOfMatcher(UnionMatcher):
-    """Matches what either side matches and scores the better side only.
-
-    Whoosh's DisjunctionMaxMatcher takes the maximum of both sides even when they stand on
-    different documents, crediting a document with another's score, and asks its sides for
-    block quality, which the adjacent-phrase matcher has none of.
-    """
-
-    def supports_block_quality(self) -> bool:
-        return False
-
-    def replace(self, minquality=0):
-        return super().replace(0)
-
-    def _pick(self, value):
-        a, b = self.a, self.b
-        if not a.is_active():
-            return value(b)
-        if not b.is_active() or a.id() < b.id():
-            return value(a)
-        if b.id() < a.id():
-            return value(b)
-        return max(value(a), value(b))
-
-    def score(self) -> float:
-        return self._pick(lambda m: m.score())
-
-    def weight(self) -> float:
-        return self._pick(lambda m: m.weight())
-
-
-class BestOf(Q.DisjunctionMax):
-    """Alternatives for one term: a document matches if any does, and scores as the best one."""
-
-    def _matcher(self, subs, searcher, context):
-        return self._tree_matcher(subs, _BestOfMatcher, searcher, context, None)
 
 
 @dataclass
@@ -126,11 +88,22 @@ def _best_match(reading: Reading, schema) -> Q.Query:
         queries = [q for q in queries if q is not Q.NullQuery]
         return queries[0] if len(queries) == 1 else BestOf(queries, tiebreak=0.0)
 
+    def words_apart(words: list[str], weight: float) -> Q.Query:
+        found = [q for q in (_phrase(w, schema) for w in words) if q is not Q.NullQuery]  # "of" is no word
+        return boosted(Q.And(found), weight) if found else Q.NullQuery
+
     def text_query(concept) -> Q.Query:
-        alternatives = [boosted(_phrase(form, schema), weight) for form, weight, _ in concept.forms]
+        strong = [boosted(_phrase(form, schema), weight) for form, weight, source in concept.forms
+                  if source not in WEAK_SOURCES]
         if concept.parts:
-            alternatives.append(boosted(Q.And([_phrase(p, schema) for p in concept.parts]), PARTS_WEIGHT))
-        return either(alternatives)
+            strong.append(words_apart(concept.parts, PARTS_WEIGHT))
+        weak = [boosted(_phrase(form, schema), weight) for form, weight, source in concept.forms
+                if source in WEAK_SOURCES]
+        weak += [words_apart(words.split(), LOOSE_WEIGHT) for words in concept.loose]
+        strong, weak = [q for q in strong if q is not Q.NullQuery], [q for q in weak if q is not Q.NullQuery]
+        if strong and weak:
+            return Graded(either(strong), either(weak))
+        return either(strong or weak)
 
     concepts, units, bonuses = [], [], [(_phrase(b, schema), 0) for b in reading.bonuses]
     for concept in reading.concepts:
@@ -141,7 +114,7 @@ def _best_match(reading: Reading, schema) -> Q.Query:
             concepts.append(either(fields))
             bonuses.append((text_query(concept), CONDITION_TEXT))
         else:
-            in_text = [text_query(concept)] if concept.forms or concept.parts else []
+            in_text = [text_query(concept)] if concept.forms or concept.parts or concept.loose else []
             concepts.append(either(in_text + fields))
         units.append(concept.role)
     q: Q.Query = BestMatch(concepts, units, bonuses)

@@ -20,12 +20,20 @@ from dataclasses import dataclass
 
 from indexer.errors import UsageError
 from indexer.extract.glossary import tokens_of
+from indexer.index.analysis import _TOKEN
+from indexer.textfold import fold
 from indexer.resources import schema_path
 
 
 def word_key(word: str) -> str:
     """How a word or phrase is compared: its index terms joined (folded, stemmed)."""
     return " ".join(tokens_of(word))
+
+
+def condition_key(word: str) -> str:
+    """How a filter word is compared: folded, and English words unstemmed, since stems of
+    different words meet ("new" and "news" both stem to new)."""
+    return word_key(word) if not word.isascii() else " ".join(_TOKEN.findall(fold(word)))
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,8 @@ class Condition:
     value: str  # the status or type; the level's name; for time, "years:N" or "days:N"
     prefixes: tuple[str, ...] = ()  # a level's standard-number prefixes
     words: tuple[str, ...] = ()  # every word that names it, in both languages
+    issuer_kinds: tuple[str, ...] = ()  # a level's kinds of issuing body (local rules)
+    related: tuple[str, ...] = ()  # a type's related types, which meet it at half weight
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,7 @@ class QueryWords:
     drop: frozenset[str]
     weak: frozenset[str]  # words that rank but are never required
     effect: frozenset[str]  # words that make a year in the query a year of taking effect
-    conditions: dict[str, Condition]  # word key → condition
+    conditions: dict[str, Condition]  # condition key → condition
     longest: int  # the most index terms in one condition word
     written: tuple[str, ...]  # every word of the file, as written
 
@@ -65,14 +75,16 @@ def query_words() -> QueryWords:
 
     def add(words, condition):
         for word in words:
-            conditions.setdefault(word_key(word), condition)
+            conditions.setdefault(condition_key(word), condition)
 
     for entry in data["status"]:
         add(entry["words"], Condition("status", entry["status"], (), tuple(entry["words"])))
     for entry in data["level"]:
-        add(entry["words"], Condition("level", entry["level"], tuple(entry["std_prefixes"]), tuple(entry["words"])))
+        add(entry["words"], Condition("level", entry["level"], tuple(entry["std_prefixes"]), tuple(entry["words"]),
+                                      issuer_kinds=tuple(entry.get("issuer_kinds", ()))))
     for entry in data["doc_type"]:
-        add(entry["words"], Condition("doc_type", entry["doc_type"], (), tuple(entry["words"])))
+        add(entry["words"], Condition("doc_type", entry["doc_type"], (), tuple(entry["words"]),
+                                      related=tuple(entry.get("related", ()))))
     for entry in data["time"]:
         value = f"years:{entry['years']}" if "years" in entry else f"days:{entry['days']}"
         add(entry["words"], Condition("time", value))
