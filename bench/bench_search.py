@@ -1,14 +1,15 @@
 """Whole `stdidx search` processes on a built index, per query class, optionally against
 another stdidx.
 
-    python bench/bench_search.py --index DIR [--vs OTHER_STDIDX] [--rounds 3]
+    python bench/bench_search.py --index DIR [--vs OTHER_STDIDX [--vs-index OTHER_DIR]] [--rounds 3]
 
 Runs the fixed queries of bench_index.py (single characters, words, syntax, English,
 filtered) as whole processes, plus `stdidx --help` as the start-up floor. With --vs, each
 query runs under both executables in turn (this one, then the other), so that the ratio of
 each pair holds while the machine's speed drifts. Prints, per query class, the median wall
 time of each and the median of the pair ratios, and the largest peak memory of one search
-process (ru_maxrss). With --show, one line per query as well.
+process (ru_maxrss). With --show, one line per query as well. --vs-index gives the other
+stdidx its own index of the same corpus, for versions whose index formats differ.
 
 The other stdidx is an earlier version installed in its own virtual environment (an
 editable install cannot be replaced by another on PYTHONPATH), for example:
@@ -76,10 +77,11 @@ def total_of(out: str):
         return None
 
 
-def measure(executables: list[str], index: Path, rounds: int) -> dict[str, list[Timing]]:
-    """Per query label, one Timing per executable; runs alternate between executables."""
+def measure(executables: list[str], indexes: dict[str, Path], rounds: int) -> dict[str, list[Timing]]:
+    """Per query label, one Timing per executable (each on its index); runs alternate
+    between executables."""
     jobs = [("stdidx --help", lambda exe: [exe, "--help"])]
-    jobs += [(q.label(), lambda exe, q=q: search_command(exe, index, q)) for q in FIXED_QUERIES]
+    jobs += [(q.label(), lambda exe, q=q: search_command(exe, indexes[exe], q)) for q in FIXED_QUERIES]
     results = {label: [Timing() for _ in executables] for label, _ in jobs}
     for exe in executables:  # one unmeasured pass warms the page cache
         for _, command in jobs:
@@ -138,11 +140,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, required=True, help="a built index (bench_index.py --keep)")
     parser.add_argument("--vs", help="another stdidx executable to compare with")
+    parser.add_argument("--vs-index", type=Path, help="the other executable's index (default: --index)")
     parser.add_argument("--rounds", type=int, default=3, help="measured runs of each query (default 3)")
     parser.add_argument("--show", action="store_true", help="one line per query as well")
     args = parser.parse_args(argv)
     executables = [str(stdidx_path())] + ([args.vs] if args.vs else [])
-    results = measure(executables, args.index, args.rounds)
+    indexes = {executables[0]: args.index}
+    if args.vs:
+        indexes[args.vs] = args.vs_index or args.index
+    results = measure(executables, indexes, args.rounds)
     print("\n".join(report(results, args.show)))
     return 0
 

@@ -355,7 +355,8 @@ def _thesaurus_forms(written: str, glossary: Glossary) -> list[tuple[str, float,
     forms = []
     for other in thesaurus().others(written):
         forms.append((other, THESAURUS_WEIGHT, "thesaurus"))
-        terms = glossary.terms_of(other)
+        # the term must be the synonym as written, not one its stem meets (measurement ≠ measures)
+        terms = [t for t in glossary.terms_of(other) if fold(other) in {fold(f) for f in t.forms()}]
         forms += [(alt, THESAURUS_WEIGHT, "thesaurus") for alt in glossary.alternatives(terms, other)[1:]] if terms else []
     return forms
 
@@ -491,11 +492,17 @@ def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading:
         concept.forms = [(unit.written, 1.0, "query")] + [(a, 1.0, "glossary") for a in unit.alternatives
                                                             if a != unit.written] + concept.forms[1:]
         items.append((unit.start, concept, unit.written))
-    for tok in run:
-        if id(tok) in covered:
-            continue
+    single = [t for t in run if id(t) not in covered]
+    i = 0
+    while i < len(single):
+        tok = single[i]
+        i += 1
         written = text[tok.start:tok.end]
-        if tok.key in drop or tok.folded in drop:
+        if i < len(single) and text[tok.end:single[i].start] == "-" and glossary is not None \
+                and chinese_for(text[tok.start:single[i].end]):
+            written = text[tok.start:single[i].end]  # heat-resistant, know-how: one word
+            i += 1
+        elif tok.key in drop or tok.folded in drop:
             items.append((tok.start, None, written))
             continue
         concept = _word_concept(written, None)
