@@ -20,11 +20,10 @@ from typing import Iterable
 from indexer.extract.fields import normalized_title
 from indexer.extract.stdno import parse_std_no
 from indexer.lineage import Relation, day, is_draft, is_publication, version_label
-from indexer.record import Event, Record
+from indexer.record import STAGES, Event, Record
 
 # Stages in the order of a life; ties on one day are shown in this order.
-ORDER = ("project", "comments", "submitted", "published", "effective", "review", "replaced", "repealed",
-         "withdrawn")
+ORDER = STAGES
 # Stages that come before the edition they lead to.
 BEFORE_EDITION = ("project", "comments", "submitted")
 

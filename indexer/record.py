@@ -9,6 +9,10 @@ from typing import Any
 DOC_TYPES = ("standard", "standard_notice", "policy", "news")
 LANGS = ("zh-Hans", "zh-Hant", "en")
 STATUSES = ("draft", "upcoming", "in_force", "superseded", "repealed", "unknown")
+# Life stages, in order (schemas/stages.json describes each and the notices that announce it).
+STAGES = ("project", "comments", "submitted", "published", "effective", "review", "replaced", "repealed", "withdrawn")
+# What --stage takes: a stage, or a call for comments whose deadline has not passed.
+STAGE_FILTERS = STAGES[:2] + ("comments-open",) + STAGES[2:]
 
 # Field order of the record in every output (JSON, XML, CSV columns).
 FIELDS = (

@@ -268,3 +268,38 @@ def test_an_open_draft_is_in_comments_until_its_deadline(ix):
 def test_events_are_in_the_exported_record(corpus_records):
     release = next(r for r in corpus_records if r["path"].endswith("csre-2024-09-release-recycled-prnd-oxide.html"))
     assert {"stage": "published", "std_no": "T/CSRE 10012-2024"}.items() <= release["events"][0].items()
+
+
+# --- searching by stage ---------------------------------------------------------------------------
+
+def search_paths(index, *args) -> list[str]:
+    result = run("search", *args, "--index", index, "--format", "json", "--limit", "50")
+    assert result.exit_code == 0, result.output
+    return sorted(h["path"] for h in json.loads(result.stdout)["hits"])
+
+
+@pytest.mark.parametrize("as_of, paths", [
+    ("2026-11-29", ["notices/csre/csre-2026-10-comments-motor-magnet-dismantling.html"]),
+    ("2026-12-20", ["notices/csre/csre-2026-10-comments-motor-magnet-dismantling.html"]),   # the last day
+    ("2026-12-21", []),
+    ("2026-06-20", ["notices/csre/csre-2026-06-comments-magnet-carbon-footprint.html"]),    # before the next call
+    ("2025-06-01", ["notices/csre/tc229-2025-05-comments-gbt-18115-6.html"]),
+])
+def test_comments_open_lists_the_calls_whose_deadline_has_not_passed(corpus_index, as_of, paths):
+    assert search_paths(corpus_index, "--stage", "comments-open", "--as-of", as_of) == paths
+
+
+def test_stage_filters_combine_with_dates_and_words(corpus_index):
+    projects = search_paths(corpus_index, "--stage", "project")
+    assert "notices/csre/csre-2023-03-approval-2023-first-batch.html" in projects
+    assert all("approval" in p or "plan" in p for p in projects)
+    assert search_paths(corpus_index, "--stage", "published", "--since", "2025") == [
+        "notices/csre/csre-2026-09-release-magnet-carbon-footprint.html", "standards/tcsre-10018-2026.xml"]
+    drafts = search_paths(corpus_index, "氧化镨钕", "--stage", "Comments")
+    assert "notices/csre/csre-2024-03-comments-recycled-prnd-oxide.html" in drafts
+    assert not any("release" in p or "approval" in p for p in drafts)
+
+
+def test_an_unknown_stage_is_a_usage_error(corpus_index):
+    result = run("search", "--stage", "drafting", "--index", corpus_index)
+    assert result.exit_code == 2 and "comments-open" in result.stderr
