@@ -113,6 +113,8 @@ class Life:
     current: Step | None
     current_stage: str | None
     unlinked: list[Unlinked] = field(default_factory=list)
+    revision: Step | None = None    # a new edition under way while an earlier one applies
+    revision_stage: str | None = None
 
 
 @dataclass
@@ -297,13 +299,22 @@ def assemble(steps: list[Step], on: str, unlinked: list[Unlinked] = ()) -> Life:
             seen.add(key)
             unique.append(step)
     current = None
+    applying = None     # the last release or effective date, until a repeal, replacement or withdrawal
     for step in unique:
         if day(step.date) and day(step.date) <= on:
             current = step
-    return Life(unique, current, current_stage(current, on, unique), list(unlinked))
+            if step.stage in ("published", "effective"):
+                applying = step
+            elif step.stage in ("replaced", "repealed", "withdrawn"):
+                applying = None
+    revision = None
+    if current is not None and current.stage in BEFORE_EDITION and applying is not None:
+        # A revision project or draft does not end the edition in force: that is the stage.
+        revision, current = current, applying
+    return Life(unique, current, current_stage(current, on), list(unlinked), revision, current_stage(revision, on))
 
 
-def current_stage(step: Step | None, on: str, steps: list[Step]) -> str | None:
+def current_stage(step: Step | None, on: str) -> str | None:
     """The stage on the day: comments open while their deadline has not passed; a release
     not yet in effect is published."""
     if step is None:

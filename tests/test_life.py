@@ -237,7 +237,8 @@ def test_a_national_draft_is_tied_by_plan_number_and_revised_edition(ix):
     linked = {(s.stage, s.link, s.link_evidence) for s in life.steps if s.link != "own"}
     assert ("project", "stated", "revises GB/T 18115.6-2006") in linked
     assert ("comments", "stated", "plan number 20210823-T-610") in linked
-    assert life.current_stage == "comments-open"
+    # The 2006 edition applies while its revision is out for comments.
+    assert life.current_stage == "effective" and life.revision_stage == "comments-open"
 
 
 def test_a_project_known_only_from_notices_has_a_history(corpus_index):
@@ -303,3 +304,9 @@ def test_stage_filters_combine_with_dates_and_words(corpus_index):
 def test_an_unknown_stage_is_a_usage_error(corpus_index):
     result = run("search", "--stage", "drafting", "--index", corpus_index)
     assert result.exit_code == 2 and "comments-open" in result.stderr
+
+
+def test_a_revision_under_way_leaves_the_edition_in_force_as_the_stage(ix):
+    life = history(ix, "GB/T 13558", "2026-11-29").life
+    assert life.current_stage == "effective" and life.current.date == "2008-09-01"
+    assert life.revision.stage == "project" and life.revision.link_evidence == "revises GB/T 13558-2008"

@@ -88,6 +88,7 @@ def life_dict(life: "Life | None") -> dict | None:
     if life is None:
         return None
     return {"current_stage": life.current_stage, "current": _step_dict(life.current) if life.current else None,
+            "revision": _step_dict(life.revision) if life.revision else None, "revision_stage": life.revision_stage,
             "stages": [_step_dict(s) for s in life.steps],
             "unlinked": [dict(_step_dict(u.step), reason=u.reason) for u in life.unlinked]}
 
@@ -167,7 +168,10 @@ def _life_lines(life: "Life", as_of: str, out: IO, color: bool) -> None:
     now = STAGE_WORDS.get(life.current_stage or "", "none yet")
     since = f" (since {life.current.date})" if life.current and life.current.date else ""
     until = f", until {life.current.deadline}" if life.current_stage == "comments-open" else ""
-    out.write("\n" + _style("life", color, bold=True) + f"  ·  stage on {as_of}: {now}{since}{until}\n")
+    revising = ""
+    if life.revision:
+        revising = f"; revision under way: {STAGE_WORDS[life.revision_stage]} {life.revision.date}"
+    out.write("\n" + _style("life", color, bold=True) + f"  ·  stage on {as_of}: {now}{since}{until}{revising}\n")
     for step in life.steps:
         out.write("  " + _step_line(step) + "\n")
         if step.evidence and step.link != "own":
