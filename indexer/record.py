@@ -9,12 +9,16 @@ from typing import Any
 DOC_TYPES = ("standard", "standard_notice", "policy", "news")
 LANGS = ("zh-Hans", "zh-Hant", "en")
 STATUSES = ("draft", "upcoming", "in_force", "superseded", "repealed", "unknown")
+# Life stages, in order (schemas/stages.json describes each and the notices that announce it).
+STAGES = ("project", "comments", "submitted", "published", "effective", "review", "replaced", "repealed", "withdrawn")
+# What --stage takes: a stage, or a call for comments whose deadline has not passed.
+STAGE_FILTERS = STAGES[:2] + ("comments-open",) + STAGES[2:]
 
 # Field order of the record in every output (JSON, XML, CSV columns).
 FIELDS = (
     "id", "path", "source_url", "title", "title_en", "doc_type", "lang", "issuers",
     "issued", "issued_precision", "effective", "effective_precision",
-    "status", "std_no", "replaces", "doc_no", "references", "work", "text", "provenance",
+    "status", "std_no", "replaces", "doc_no", "references", "events", "work", "text", "provenance",
 )
 
 
@@ -30,6 +34,28 @@ class Issuer:
     registered: bool = True
     named_zh: str | None = None
     named_en: str | None = None
+
+
+@dataclass
+class Event:
+    """A step in the life of a standard or text that this document announces (schemas/stages.json):
+    a project approved, a draft put out for comments, a release, a repeal …
+
+    The standard is named as the document names it: its number, a plan or project
+    number, the title, the edition it revises or replaces. ``evidence`` is the line
+    that says so.
+    """
+
+    stage: str
+    date: str | None = None
+    deadline: str | None = None         # comments: until when
+    std_no: str | None = None
+    plan_no: str | None = None
+    title: str | None = None
+    replaces: str | None = None         # the edition a project revises, or a release replaces
+    lead: str | None = None             # the lead drafting unit
+    result: str | None = None           # review: started | confirmed | revise | abolish
+    evidence: str = ""
 
 
 @dataclass
@@ -51,6 +77,8 @@ class Record:
     doc_no: str | None = None
     # Standard and document numbers the text cites (not its own), canonical, in order.
     references: list[str] = field(default_factory=list)
+    # Life stages this document announces for standards it names (notices, lists).
+    events: list[Event] = field(default_factory=list)
     source_url: str | None = None  # where the page was published, when it says so
     work: str | None = None
     text: str = ""
@@ -71,6 +99,7 @@ class Record:
         values["issuers"] = [Issuer(**i) for i in data.get("issuers") or []]
         values["replaces"] = list(data.get("replaces") or [])
         values["references"] = list(data.get("references") or [])
+        values["events"] = [Event(**e) for e in data.get("events") or []]
         values["provenance"] = dict(data.get("provenance") or {})
         return cls(**values)
 

@@ -176,9 +176,9 @@ def test_issuers_json_lists_every_name_a_body_is_found_by():
     assert "国家质量监督检验检疫总局" in entries["SAMR"]["former"]
 
 
-def test_filter_values_are_forgiving():
+def test_filter_values_are_forgiving(corpus_index):
     loose = run("export", "--lang", "zh", "--status", "In-Force", "--type", "POLICY,standard",
-                "--issuer", "MIIT,MNR", "--fields", "id,lang,status,doc_type")
+                "--issuer", "MIIT,MNR", "--fields", "id,lang,status,doc_type", "--index", corpus_index)
     assert loose.exit_code == 0, loose.output
     rows = [json.loads(line) for line in loose.stdout.splitlines()]
     assert rows and all(r["lang"].startswith("zh") and r["status"] == "in_force"

@@ -11,7 +11,7 @@ import click
 from indexer import output
 from indexer.config import CONFIG_ENV, INDEX_ENV, OCR_ENV, Config, default_config_path, default_index_path
 from indexer.errors import StdidxError, UsageError
-from indexer.record import DOC_TYPES, LANGS, STATUSES
+from indexer.record import DOC_TYPES, LANGS, STAGE_FILTERS, STATUSES
 
 
 class Command(click.Command):
@@ -166,6 +166,10 @@ def filter_options(command):
                      help=f"Document type: {', '.join(DOC_TYPES)} (repeatable, or comma-separated)."),
         click.option("--status", "statuses", multiple=True, type=Forgiving(STATUSES), callback=_flatten,
                      help=f"Status: {', '.join(STATUSES)} (repeatable, or comma-separated)."),
+        click.option("--stage", "stages", multiple=True, type=Forgiving(STAGE_FILTERS), callback=_flatten,
+                     help=f"Life stage a notice announces or a standard is at: {', '.join(STAGE_FILTERS)}; "
+                          "comments-open is a call for comments whose deadline is on or after --as-of, else today "
+                          "(repeatable, or comma-separated)."),
         click.option("--lang", "langs", multiple=True, type=Forgiving(LANGS), callback=_flatten,
                      help=f"Language: {', '.join(LANGS)}; zh is both scripts (repeatable, or comma-separated)."),
         click.option("--since", help="Issued on or after (YYYY-MM-DD, YYYY-MM or YYYY)."),
@@ -178,10 +182,11 @@ def filter_options(command):
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(issuer, doc_types, statuses, langs, since, until, std, cites, **kwargs):
+    def wrapper(issuer, doc_types, statuses, stages, langs, since, until, std, cites, **kwargs):
         from indexer.query.parse import Filters
 
-        filters = Filters(list(issuer), list(doc_types), list(statuses), list(langs), since, until, std, cites)
+        filters = Filters(list(issuer), list(doc_types), list(statuses), list(langs), since, until, std, cites,
+                          stages=list(stages))
         return command(filters=filters, **kwargs)
 
     return wrapper

@@ -15,11 +15,13 @@ from indexer.cli.base import cli, filter_options, index_option, open_index
               "[default: today].")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def history(name, index_path, as_of, fmt):
-    """The versions of a work, their statuses and how each follows the one before.
+    """The versions of a work, their statuses and how each follows the one before,
+    then the stages of its life the notices announce (project, comments, release …).
 
     NAME is a work id (std:GB/T 13560, doc:稀土管理条例), a standard code with
     or without year, a document number (国务院令第785号) or part of a title. A
-    series without part number (GB/T 18115) shows each of its parts.
+    series without part number (GB/T 18115) shows each of its parts. A standard
+    or project known only from notices has its stages alone.
     """
     from indexer.output import lineage as output
     from indexer.query.history import histories

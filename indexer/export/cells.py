@@ -27,9 +27,18 @@ def cell_text(name: str, value: Any) -> str:
         return LIST_SEPARATOR.join(issuer_label(issuer) for issuer in value)
     if name in ("replaces", "references"):
         return LIST_SEPARATOR.join(value)
+    if name == "events":
+        return LIST_SEPARATOR.join(event_label(event) for event in value)
     if name == "provenance":
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def event_label(event: dict) -> str:
+    """`comments 2024-03-15 再生氧化镨钕 (until 2024-04-15)`: stage, date and what it names."""
+    named = event.get("std_no") or event.get("plan_no") or event.get("title") or ""
+    until = f" (until {event['deadline']})" if event.get("deadline") else ""
+    return " ".join(filter(None, [event["stage"], event.get("date"), named])) + until
 
 
 def issuer_label(issuer: dict) -> str:

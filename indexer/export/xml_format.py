@@ -60,6 +60,11 @@ def record_element(data: dict[str, Any], names: list[str]) -> etree._Element:
             references = etree.SubElement(record, "references")
             for number in value:
                 etree.SubElement(references, "number").text = xml_text(number)
+        elif name == "events":
+            events = etree.SubElement(record, "events")
+            for event in value:
+                attributes = {k: xml_text(v) for k, v in event.items() if k != "evidence" and v is not None}
+                etree.SubElement(events, "event", attributes).text = xml_text(event.get("evidence") or "")
         elif name == "provenance":
             record.append(_provenance(value))
         elif value is None:

@@ -8,12 +8,13 @@ from indexer.extract import fields
 from indexer.extract.dates import find_yearless, parse_date
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.issuers import Registry, unregistered_id
+from indexer.extract.stages import record_events
 from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.read.rawdoc import PAGE_BREAK, RawDoc
 from indexer.extract import pages
 from indexer.read.repair import repair_thai_mojibake
 from indexer.read.scraped import repair_scraped
-from indexer.record import Issuer, Record, make_id
+from indexer.record import Event, Issuer, Record, make_id
 from indexer.textfold import count_traditional, safe_nfkc
 
 # A notice titled as one (关于征求…标准意见的通知) is the notice, whatever its wording.
@@ -128,7 +129,7 @@ class Builder:
         work = stated.get("work") or fields.work_key(kind, title, std_no, canonical_doc_no(doc_no), issued_iso)
         for _, _, raw_date in find_yearless(text[:2000]):
             warnings.append(f"date without a year ignored: {raw_date!r}")
-        return Record(
+        record = Record(
             id=stated.get("id") or make_id(relpath if raw.part is None else f"{relpath}#{raw.part}"),
             # A stated path is where an exported record was first read from.
             path=stated.get("path") or relpath, title=title, title_en=stated.get("title_en"),
@@ -139,6 +140,8 @@ class Builder:
             source_url=stated.get("source_url") or raw.source_url, work=work, text=text,
             provenance=_provenance(raw, repairs, warnings, sources, page_starts),
         )
+        record.events = [Event(**e) for e in stated["events"]] if "events" in stated else record_events(record)
+        return record
 
     def _page_kind(self, raw: RawDoc, title: str, text: str, adopted: bool,
                    base: fields.Found) -> fields.Found | None:

@@ -12,9 +12,10 @@ from indexer.extract.attachments import key, named_attachments
 from indexer.extract.issuers import default_registry, issuer_kinds
 from indexer.extract.stdno import parse_std_no
 from indexer.index.analysis import CJKAnalyzer, FastPositions
+from indexer.life import record_keys, stages_of
 from indexer.record import Record
 
-SCHEMA_VERSION = 3  # 2: attaches; 3: issuer_kind
+SCHEMA_VERSION = 3  # 2: attaches; 3: issuer_kind, events (life, stage, deadline)
 
 
 class CJKText(TEXT):
@@ -43,6 +44,9 @@ def make_schema() -> Schema:
         year=ID,
         work=ID(stored=True),
         attaches=KEYWORD(commas=True),                                 # the names in its 附件 list
+        life=KEYWORD(commas=True, lowercase=True),                     # keys of the standards its events name
+        stage=KEYWORD(commas=True),                                    # the life stages it stands for
+        deadline=DATETIME,                                             # the last day for comments
         issued=DATETIME(sortable=True),
         effective=DATETIME,
         record=STORED,
@@ -74,6 +78,8 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "lang": record.lang,
         "work": record.work or "",
         "attaches": ",".join(key(name) for name in named_attachments(record.text)),
+        "life": ",".join(record_keys(record)),
+        "stage": ",".join(stages_of(record)),
         "record": pack(record),
     }
     if record.issued:
@@ -81,6 +87,9 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         doc["year"] = record.issued[:4]
     if record.effective:
         doc["effective"] = to_datetime(record.effective)
+    deadlines = [e.deadline for e in record.events if e.stage == "comments" and e.deadline]
+    if deadlines:
+        doc["deadline"] = to_datetime(max(deadlines))
     return {k: v for k, v in doc.items() if v != ""}
 
 

@@ -16,6 +16,7 @@ from indexer.output import is_former_name, use_color
 if TYPE_CHECKING:
     from indexer.lineage import Relation
     from indexer.query.diff import Change, Diff
+    from indexer.life import Life, Step
     from indexer.query.history import Entry, History
     from indexer.query.timeline import Timeline
     from indexer.record import Issuer, Record
@@ -80,7 +81,23 @@ def history_dict(h: "History") -> dict:
             "focus": rec.id == h.focus,
         })
     return {"work": h.work, "title": h.title, "as_of": h.as_of, "focus": h.focus, "versions": versions,
-            "relations": [relation_dict(r) for r in h.relations]}
+            "relations": [relation_dict(r) for r in h.relations], "life": life_dict(h.life)}
+
+
+def life_dict(life: "Life | None") -> dict | None:
+    if life is None:
+        return None
+    return {"current_stage": life.current_stage, "current": _step_dict(life.current) if life.current else None,
+            "revision": _step_dict(life.revision) if life.revision else None, "revision_stage": life.revision_stage,
+            "stages": [_step_dict(s) for s in life.steps],
+            "unlinked": [dict(_step_dict(u.step), reason=u.reason) for u in life.unlinked]}
+
+
+def _step_dict(step: "Step") -> dict:
+    return {"stage": step.stage, "date": step.date, "deadline": step.deadline, "result": step.result,
+            "source": step.source, "source_title": step.source_label, "path": step.path or None,
+            "names": step.names or None, "link": step.link, "link_evidence": step.link_evidence,
+            "evidence": step.evidence}
 
 
 def _issuer_dict(issuer: "Issuer") -> dict:
@@ -113,18 +130,23 @@ def _history_table(h: "History", out: IO, color: bool) -> None:
         rows.append([f"{mark}{n}", h.labels[rec.id], rec.issued or "—", rec.effective or "—",
                      entry.status.status, _follows(entry, numbers), _issuers(rec)])
     widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for index, row in enumerate(rows):
+    for index, row in enumerate(rows if h.entries else []):
         cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
         if index == 0:
             out.write(_style("  ".join(cells).rstrip(), color, dim=True) + "\n")
             continue
         cells[4] = _style(cells[4], color, fg=STATUS_COLOURS.get(row[4]))
         out.write("  ".join(cells).rstrip() + "\n")
+    if not h.entries:
+        out.write("  no text of it is indexed: known from notices\n")
+    if h.life and (h.life.steps or h.life.unlinked):
+        _life_lines(h.life, h.as_of, out, color)
     if h.relations:
         out.write("\n" + _style("relations", color, bold=True) + "\n")
         for rel in h.relations:
             out.write("  " + _relation_line(rel, numbers, h.labels) + "\n")
-    out.write("\n" + _style("sources", color, bold=True) + "\n")
+    if h.entries:
+        out.write("\n" + _style("sources", color, bold=True) + "\n")
     for n, entry in enumerate(h.entries, 1):
         rec = entry.record
         out.write(f"  {n}  {rec.id}  {rec.path}\n")
@@ -134,6 +156,40 @@ def _history_table(h: "History", out: IO, color: bool) -> None:
             if source:
                 span = (source.get("span") or "").replace("\n", " ⏎ ")
                 out.write(f"     {name} ← {source.get('rule')}" + (f"  «{_clip(span, 60)}»" if span else "") + "\n")
+
+
+STAGE_WORDS = {"project": "project approved", "comments": "draft for comments", "submitted": "submitted",
+               "published": "published", "effective": "in effect", "review": "review", "replaced": "replaced",
+               "repealed": "repealed", "withdrawn": "withdrawn", "comments-open": "comments open",
+               "comments-closed": "comments closed"}
+
+
+def _life_lines(life: "Life", as_of: str, out: IO, color: bool) -> None:
+    now = STAGE_WORDS.get(life.current_stage or "", "none yet")
+    since = f" (since {life.current.date})" if life.current and life.current.date else ""
+    until = f", until {life.current.deadline}" if life.current_stage == "comments-open" else ""
+    revising = ""
+    if life.revision:
+        revising = f"; revision under way: {STAGE_WORDS[life.revision_stage]} {life.revision.date}"
+    out.write("\n" + _style("life", color, bold=True) + f"  ·  stage on {as_of}: {now}{since}{until}{revising}\n")
+    for step in life.steps:
+        out.write("  " + _step_line(step) + "\n")
+        if step.evidence and step.link != "own":
+            out.write(f"              «{_clip(step.evidence, 70)}»\n")
+    for item in life.unlinked:
+        out.write("  not linked: " + _step_line(item.step, linked=False) + f" — {item.reason}\n")
+
+
+def _step_line(step: "Step", linked: bool = True) -> str:
+    word = STAGE_WORDS.get(step.stage, step.stage)
+    if step.deadline:
+        word += f" (until {step.deadline})"
+    if step.result:
+        word += f" ({step.result})"
+    where = f" ({step.path})" if step.path else ""
+    how = step.link if step.link == "own" else f"{step.link}: {step.link_evidence}"
+    line = f"{step.date or '—':<10}  {word}  {_clip(step.source_label, 40)}{where}"
+    return f"{line}  [{how}]" if linked else line
 
 
 def _follows(entry: "Entry", numbers: dict[str, int]) -> str:

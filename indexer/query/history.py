@@ -20,6 +20,7 @@ from indexer.extract.docno import canonical_doc_no, normalize_doc_no
 from indexer.extract.fields import normalized_title
 from indexer.extract.stdno import parse_std_no
 from indexer.index.schema import unpack
+from indexer.life import Identity, Life, Unlinked, assemble, edition_steps, link_events, std_keys, title_key
 from indexer.lineage import (LINEAGE_AS_OF, Claim, Relation, StatusAt, adoption_claims, as_of_day, day, infer_relations,
                              describe, is_publication, order_key, own_repeal, repeal_claims, replacement_claims, start,
                              status_as_of, version_label)
@@ -74,6 +75,7 @@ class History:
     relations: list[Relation]
     focus: str | None = None            # the version the name pointed at (a code with year)
     labels: dict[str, str] = field(default_factory=dict)   # record id → version label
+    life: Life | None = None             # the stages its notices and editions show
 
 
 # --- reading the index ----------------------------------------------------------
@@ -104,6 +106,10 @@ class Lookup:
     def by_std(self, number: str) -> list[Record]:
         """Records whose own number is this one (with year), or any version of it (a bare code)."""
         return self.find(Q.Term("std", number.lower()), ("std", number))
+
+    def by_life(self, key: str) -> list[Record]:
+        """Records filed under a life key: notices whose events name it, standards it names."""
+        return self.find(Q.Term("life", key.lower()), ("life", key))
 
     def citing(self, number: str) -> list[Record]:
         return self.find(Q.Term("mentions", number.lower()), ("mentions", number))
@@ -478,24 +484,133 @@ def _unique(relations: list[Relation]) -> list[Relation]:
 # --- the public functions ---------------------------------------------------------------
 
 def history(ix, name: str, as_of: str | date | None = None) -> History:
-    """The chain of versions named by name, each with its status on as_of (today by default)."""
+    """The chain of versions named by name, each with its status on as_of (today by default),
+    and the stages of its life; a standard known only from notices has the stages alone."""
     on = checked_day(as_of)
     with ix.searcher() as searcher:
-        lookup = Lookup(searcher)
+        return _history(Lookup(searcher), name, on)
+
+
+def _history(lookup: Lookup, name: str, on: str) -> History:
+    try:
         work, focus = resolve(lookup, name)
-        linker = Linker(lookup)
-        chain = linker.chain(work)
-        relations = linker.relations(chain)
-        entries = []
-        for record in chain:
-            status = status_as_of(record, lookup.work(record.work) if record.work else [record], on, relations)
-            entries.append(Entry(record, status))
+    except UsageError as exc:   # no work of that name, or several: the notices may name one standard
+        return _notice_history(lookup, name, on, exc)
+    linker = Linker(lookup)
+    chain = linker.chain(work)
+    relations = linker.relations(chain)
+    entries = []
+    for record in chain:
+        status = status_as_of(record, lookup.work(record.work) if record.work else [record], on, relations)
+        entries.append(Entry(record, status))
+    life = life_of(lookup, chain, relations, on)
     _link_previous(entries, relations)
     labels = _labels([e.record for e in entries])
     copies = {r.source for r in relations if r.kind == "same_edition"}
     own = [e.record for e in entries if e.record.work == work and e.record.id not in copies]
     title = (own or [e.record for e in entries])[-1].title
-    return History(work, title, on, entries, relations, focus, labels)
+    return History(work, title, on, entries, relations, focus, labels, life)
+
+
+# --- the life of a standard: its notices -------------------------------------------------
+
+def life_of(lookup: Lookup, chain: list[Record], relations: list[Relation], on: str,
+            identity: Identity | None = None) -> Life:
+    """The stages of the chain's standard: its editions', and those of the notices that name it."""
+    fresh = (lambda: Identity.of_chain(chain)) if identity is None else (lambda: _copy(identity))
+    ident = fresh()
+    chain_ids = {r.id for r in chain}
+    notices: dict[str, Record] = {}
+    searched: set[str] = set()
+    while True:  # stated links give plan numbers and titles that find more notices
+        new = ident.keys() - searched
+        if not new:
+            break
+        for key in sorted(new):
+            for record in lookup.by_life(key):
+                if record.events and record.id not in chain_ids:
+                    notices[record.id] = record
+        searched |= new
+        link_events(ident, sorted(notices.values(), key=order_key), {})
+    found = sorted(notices.values(), key=order_key)
+    steps, unlinked = link_events(fresh(), found, _rivals(lookup, ident, {r.work for r in chain}))
+    return assemble(edition_steps(chain, relations) + steps, on, unlinked)
+
+
+def _copy(ident: Identity) -> Identity:
+    return Identity(set(ident.numbers), set(ident.codes), set(ident.plans), set(ident.titles), set(ident.bodies),
+                    list(ident.published), ident.open_ended)
+
+
+def _rivals(lookup: Lookup, ident: Identity, works: set[str | None]) -> dict[str, set[str]]:
+    """For each of the standard's titles, the other standards of the same bodies that carry it."""
+    rivals: dict[str, set[str]] = {}
+    for key in ident.titles:
+        for record in lookup.by_life(key):
+            bodies = {i.id for i in record.issuers}
+            if ident.bodies and not bodies & ident.bodies:
+                continue
+            if record.doc_type == "standard" and title_key(record.title) == key and record.work not in works:
+                rivals.setdefault(key, set()).add(record.std_no or record.work or record.id)
+            for event in record.events:
+                parsed = parse_std_no(event.std_no) if event.std_no else None
+                if parsed and title_key(event.title) == key and parsed.code not in ident.codes:
+                    rivals.setdefault(key, set()).add(event.std_no)
+    return rivals
+
+
+_PLAN_NAME = re.compile(r"\d{8}-[TQZ]-\d{3}")
+
+
+def _notice_history(lookup: Lookup, name: str, on: str, unresolved: UsageError) -> History:
+    """The history of a standard or project known only from notices, named by number, plan
+    number or title; a name that gives an indexed standard's number leads to that standard."""
+    ident = Identity()
+    std = parse_std_no(name)
+    if std is not None:
+        ident.add_number(std.canonical)
+        keys = std_keys(std.canonical) if std.year else {f"code:{std.code}".lower()}
+    elif _PLAN_NAME.fullmatch(name.strip()):
+        ident.plans.add(name.strip())
+        keys = {f"plan:{name.strip()}".lower()}
+    else:
+        key = title_key(name)
+        if key is None:
+            raise unresolved
+        ident.titles.add(key)
+        keys = {key}
+    notices = {r.id: r for key in keys for r in lookup.by_life(key) if r.events and r.doc_type != "standard"}
+    if not notices:
+        raise unresolved
+    if std is None:
+        ident.bodies = _one_body(name, list(notices.values()))
+    life = life_of(lookup, [], [], on, ident)
+    if not life.steps:
+        raise unresolved
+    named = next((s.names for s in life.steps if s.link == "stated" and parse_std_no(s.names)), None)
+    if named and std is None and lookup.by_std(parse_std_no(named).code):
+        return _history(lookup, named, on)     # the project became a standard that is indexed
+    title = next((s.title for s in life.steps if s.title), name.strip())
+    return History(f"life:{name.strip()}", title, on, [], [], None, {}, life)
+
+
+def _one_body(name: str, notices: list[Record]) -> set[str]:
+    """The body whose notices name a title; notices of several unrelated bodies are
+    several standards, not one."""
+    groups: list[set[str]] = []
+    for record in notices:
+        bodies = {i.id for i in record.issuers}
+        for group in groups:
+            if group & bodies:
+                group |= bodies
+                break
+        else:
+            groups.append(bodies)
+    if len(groups) > 1:
+        listed = "; ".join(", ".join(sorted(g)) or "no known body" for g in groups)
+        raise UsageError(f"{name!r} is named by notices of different bodies ({listed}); "
+                         "give the standard's number or plan number")
+    return groups[0] if groups else set()
 
 
 def histories(ix, name: str, as_of: str | date | None = None) -> list[History]:

@@ -21,7 +21,7 @@ from indexer.query.concepts import (LOOSE_WEIGHT, MENTION_BOOST, NUMBER_BOOST, P
 from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
 from indexer.query.translate import Expansion, Unit, expand
-from indexer.record import DOC_TYPES, LANGS, STATUSES
+from indexer.record import DOC_TYPES, LANGS, STAGE_FILTERS, STATUSES
 
 if TYPE_CHECKING:
     from indexer.extract.issuers import Registry
@@ -46,6 +46,7 @@ class Filters:
     cites: str | None = None  # a standard or document number the text cites
     # --as-of: a document issued after this day (YYYY-MM-DD) did not exist yet; undated ones stay
     existing_on: str | None = None
+    stages: list[str] = field(default_factory=list)   # life stages (comments-open: deadline not passed)
 
 
 @functools.cache
@@ -289,10 +290,27 @@ def filter_query(filters: Filters) -> Q.Query | None:
         terms.append(Q.Term("std", (std.canonical if std.year else std.code).lower()))
     if filters.cites:
         terms.append(_cites(filters.cites))
+    if filters.stages:
+        terms.append(_stages(filters.stages, filters.existing_on))
     if filters.existing_on:
         later = _bound(filters.existing_on, "until") + timedelta(seconds=1)
         terms.append(Q.Not(Q.DateRange("issued", later, None)))
     return Q.And(terms) if terms else None
+
+
+def _stages(stages: list[str], on: str | None) -> Q.Query:
+    """Documents at any of the stages; comments-open: a call for comments whose deadline is on
+    or after the day (--as-of, else today)."""
+    alternatives: list[Q.Query] = []
+    for stage in stages:
+        if stage not in STAGE_FILTERS:
+            raise UsageError(f"unknown stage {stage!r} (one of: {', '.join(STAGE_FILTERS)})")
+        if stage == "comments-open":
+            day = _bound(on, "since") if on else datetime.combine(date.today(), datetime.min.time())
+            alternatives.append(Q.And([Q.Term("stage", "comments"), Q.DateRange("deadline", day, None)]))
+        else:
+            alternatives.append(Q.Term("stage", stage))
+    return Q.Or(alternatives)
 
 
 def _cites(number: str) -> Q.Query:

@@ -19,6 +19,7 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
                        dtd_validation=False, huge_tree=False, remove_comments=True,
                        remove_pis=True)
 
+EVENT_ATTRIBUTES = ("stage", "date", "deadline", "std_no", "plan_no", "title", "replaces", "lead", "result")
 _LIST_FIELDS = {"issuers": "issuer", "replaces": "std_no", "references": "number"}
 _TEXT_FIELDS = ("id", "path", "source_url", "title", "title_en", "doc_type", "lang", "status", "std_no",
                 "doc_no", "work", "text")
@@ -77,6 +78,10 @@ def _raw(rec, encoding: str, part: int | None) -> RawDoc:
     references = rec.find("references")
     stated["references"] = [el.text.strip() for el in references.iterfind("number") if el.text] \
         if references is not None else []
+    events = rec.find("events")
+    if events is not None:
+        stated["events"] = [{name: el.get(name) for name in EVENT_ATTRIBUTES} | {"evidence": (el.text or "").strip()}
+                            for el in events.iterfind("event") if el.get("stage")]
     text = stated.pop("text", "")
     return RawDoc(format="xml", encoding=encoding, text=text, title=stated.get("title"),
                   stated=stated, part=part)
