@@ -32,7 +32,7 @@ from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_remo
                               settle_status, unread_parts)
 from indexer.record import Record
 
-BATCH = 200
+BATCH = 1
 
 
 @dataclass
@@ -85,7 +85,8 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         check_removals(set(files) - hidden, found.files, max_removal)
         changes = plan(files, found.files, hidden)
         Applier(store, files, report).run(changes, batch, stop)
-        if changes or meta.get("statuses_on") != date.today().isoformat():
+        # A stopped run commits what it did and leaves at once; the next run does the rest.
+        if not report.pending and (changes or meta.get("statuses_on") != date.today().isoformat()):
             report.statuses += refresh_statuses(store)
     report.seconds = time.perf_counter() - started
     return report

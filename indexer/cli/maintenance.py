@@ -19,8 +19,9 @@ from indexer.output import maintenance as output
 @click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in when complete.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as JSON, with per-file reasons.")
-@click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
-              help="Changed files per commit; an interrupted run keeps every finished batch.")
+@click.option("--batch", type=click.IntRange(1), default=1, show_default=True,
+              help="Changed files between checks for Ctrl-C or SIGTERM, which stop the run "
+                   "after them, committing what it did.")
 @click.option("--verbose", "-v", is_flag=True, help="Print the summary even when nothing changed.")
 @removal_option
 def reindex(index_path, full, report_file, batch, verbose, max_removal):
@@ -51,25 +52,34 @@ def reindex(index_path, full, report_file, batch, verbose, max_removal):
     with _stop_on_signals(received):
         report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received),
                              max_removal=max_removal)
-    news = _record_news(store, config)
+    news = [] if report.pending else _record_news(store, config)
     if report_file:
         report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")
     if report.changed or news or verbose or report.note:
         output.reindex_summary(index_path, report, news, sys.stdout)
     if report.pending:
         name = signal.Signals(received[0]).name
-        raise Interrupted(f"stopped by {name} after a finished batch; {report.pending} changes "
-                          "are left for the next run", received[0])
+        raise Interrupted(f"stopped by {name}; {report.pending} changes are left for the next run",
+                          received[0])
     sys.exit(1 if report.failed else 0)
 
 
 @contextlib.contextmanager
 def _stop_on_signals(received: list[int]):
-    """SIGINT and SIGTERM ask the run to stop after its current batch."""
+    """SIGINT and SIGTERM ask the run to stop after the file at hand, committing what
+    it did; a second one stops it at once (Ctrl-C: the uncommitted changes are dropped)."""
     signals = (signal.SIGINT, signal.SIGTERM)
     previous = {signum: signal.getsignal(signum) for signum in signals}
+
+    def first(number, _frame):
+        received.append(number)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if sys.stderr.isatty():
+            click.echo("stopping after this file (press Ctrl-C again to stop now)", err=True)
+
     for signum in signals:
-        signal.signal(signum, lambda number, frame: received.append(number))
+        signal.signal(signum, first)
     try:
         yield
     finally:

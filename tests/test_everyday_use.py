@@ -1,0 +1,201 @@
+"""What a new user trips over in everyday use: no silent wrong answers, no tracebacks.
+
+Signals and pipes are tested with real processes, as a shell delivers them.
+"""
+import json
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, run
+from indexer.cli import cli
+from indexer.index.store import Store
+from test_reindex import write_corpus
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("STDIDX_CONFIG", raising=False)
+    monkeypatch.delenv("STDIDX_INDEX", raising=False)
+
+
+def notices(root: Path, count: int, topic: str = "稀土指标") -> Path:
+    write_corpus(root, count, topic=topic)
+    return root
+
+
+def doc_count(index: Path) -> int:
+    return Store(index).open().doc_count()
+
+
+def stdidx(*args, **kwargs) -> subprocess.Popen:
+    """A real process in a session of its own, so a signal can go to it and its workers, as Ctrl-C does."""
+    return subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kwargs)
+
+
+def one_line_error(stderr: str) -> str:
+    assert stderr.startswith("stdidx: error: ") and stderr.count("\n") == 1, stderr
+    return stderr
+
+
+@pytest.fixture
+def two_roots(tmp_path):
+    first, second, index = notices(tmp_path / "first", 5), notices(tmp_path / "second", 2, "铽指标"), \
+        tmp_path / "ix"
+    assert run("index", first, "--index", index).exit_code == 0
+    return first, second, index
+
+
+# --- no tracebacks: one error style, Ctrl-C is 130, a closed pipe is quiet -------------
+
+@pytest.mark.parametrize("command", [
+    "export --format xlsx --fields id,title,text", "export --format csv", "export --format jsonl",
+    "export --format xml",
+])
+def test_a_reader_that_stops_early_is_no_error(corpus_index, command):
+    shown = subprocess.run(f"{shlex.quote(sys.executable)} -m indexer {command} --index {corpus_index} "
+                           "| head -c 4; echo \" ${PIPESTATUS[0]}\"", shell=True, executable="/bin/bash",
+                           capture_output=True, timeout=120)
+    assert shown.stderr == b"" and shown.stdout.endswith(b" 141\n"), shown
+
+
+@pytest.mark.parametrize("args", [
+    ["timeline", "--format", "json", "--out", "/missing/dir/x.json"],
+    ["export", "--out", "/missing/dir/x.jsonl"],
+])
+def test_an_output_file_in_a_missing_folder_is_one_line(corpus_index, args):
+    result = run(*args, "--index", corpus_index)
+    assert result.exit_code != 0 and "/missing/dir/x." in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("command", [["search", "镝"], ["export"], ["history", "x"], ["timeline"],
+                                     ["show", "x"], ["watch", "news"], ["reindex"], ["index", "ROOT"]])
+@pytest.mark.parametrize("where", ["/dev/null/x", "FILE"])
+def test_an_index_path_that_cannot_be_an_index_is_one_line(tmp_path, command, where):
+    (tmp_path / "file").write_text("x")
+    notices(tmp_path / "root", 1)
+    where = str(tmp_path / "file") if where == "FILE" else where
+    args = [str(tmp_path / "root") if a == "ROOT" else a for a in command]
+    result = run(*args, "--index", where)
+    assert result.exit_code in (1, 2)
+    one_line_error(result.stderr)
+
+
+def test_ctrl_c_in_any_command_exits_130(corpus_index, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("indexer.query.search.search", interrupted)
+    result = run("search", "镝", "--index", corpus_index)
+    assert result.exit_code == 130 and one_line_error(result.stderr) == "stdidx: error: interrupted\n"
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_ctrl_c_during_index_exits_130_without_tracebacks(tmp_path):
+    root, index = notices(tmp_path / "c", 1500), tmp_path / "ix"
+    build = stdidx("index", root, "--index", index)
+    deadline = time.monotonic() + 60
+    while len(children(build.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.2)
+    os.killpg(build.pid, signal.SIGINT)
+    out, err = build.communicate(timeout=60)
+    assert build.returncode == 130, (out, err)
+    assert one_line_error(err) == "stdidx: error: interrupted\n"
+    assert not list(index.glob("gen-*"))
+
+
+@pytest.fixture
+def reindex_with_work(tmp_path):
+    root, index = notices(tmp_path / "c", 300), tmp_path / "ix"
+    assert run("index", root, "--index", index).exit_code == 0
+    notices(root / "more", 4000, "钬指标")
+    return index
+
+
+def stop_reindex(index: Path, *signals_after: float) -> tuple[subprocess.Popen, str, float]:
+    process = stdidx("reindex", "--index", index)
+    time.sleep(1.0)
+    for pause in signals_after:
+        os.killpg(process.pid, signal.SIGINT)
+        sent = time.monotonic()
+        time.sleep(pause)
+    _, err = process.communicate(timeout=120)
+    return process, err, time.monotonic() - sent
+
+
+def test_ctrl_c_during_reindex_stops_after_the_file_at_hand(tmp_path, monkeypatch):
+    from indexer import reindex as module
+
+    root, index = notices(tmp_path / "c", 20), tmp_path / "ix"
+    assert run("index", root, "--index", index).exit_code == 0
+    notices(root / "more", 50, "钬指标")
+    real, read = module.extract_file, []
+
+    def extract(item, builder=None):
+        read.append(item)
+        if len(read) == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(item, builder)
+
+    monkeypatch.setattr(module, "extract_file", extract)
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 130 and len(read) == 3 and "3 added" in result.stdout
+    assert one_line_error(result.stderr) == "stdidx: error: stopped by SIGINT; 47 changes are left for the next run\n"
+    assert doc_count(index) == 23
+
+
+def test_ctrl_c_during_reindex_stops_within_seconds_keeping_what_was_done(reindex_with_work):
+    index = reindex_with_work
+    process, err, took = stop_reindex(index, 0)
+    assert process.returncode == 130 and "stopped by SIGINT" in one_line_error(err) and "Traceback" not in err
+    assert took < 3, took
+    assert 300 < doc_count(index) < 4300
+
+
+def test_a_second_ctrl_c_stops_reindex_at_once(reindex_with_work):
+    index = reindex_with_work
+    process, err, took = stop_reindex(index, 0.05, 0)
+    assert process.returncode == 130 and one_line_error(err) == "stdidx: error: interrupted\n"
+    assert took < 1.5, took
+    assert doc_count(index) == 300
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and re.fullmatch(r"stdidx, version \d+\.\d+\.\d+\n", result.stdout)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "--bogus"], "no such option '--bogus'; see 'stdidx search --help'"),
+    (["nope"], "no such command 'nope'; see 'stdidx --help'"),
+    (["show"], "missing argument 'DOC_ID'; see 'stdidx show --help'"),
+    (["search", "x", "--limit", "0"], "invalid value for '--limit'"),
+    (["watch", "add"], "see 'stdidx watch add --help'"),
+])
+def test_usage_errors_are_one_line_in_the_one_style(args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
+
+
+def test_usage_errors_in_a_real_process_too():
+    done = subprocess.run([sys.executable, "-m", "indexer", "search", "--bogus"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and one_line_error(done.stderr)
