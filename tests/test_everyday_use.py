@@ -199,3 +199,81 @@ def test_usage_errors_in_a_real_process_too():
     done = subprocess.run([sys.executable, "-m", "indexer", "search", "--bogus"], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 2 and one_line_error(done.stderr)
+
+
+# --- schedules -------------------------------------------------------------------------
+
+@pytest.fixture
+def on_path(monkeypatch):
+    """stdidx on PATH, as after an install, so the schedule names it."""
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_the_printed_cron_line_runs_without_a_configuration_file(two_roots, on_path, tmp_path):
+    first, _, index = two_roots
+    notices(first / "more", 1, "钬指标")
+    line = run("schedule", "--cron", "--index", index).stdout
+    assert line.startswith("17 6 * * * ") and "--config" not in line
+    done = subprocess.run(line.split(" ", 5)[5], shell=True, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert done.returncode == 0, done.stderr
+    assert doc_count(index) == 6 and json.loads((index / "last-reindex.json").read_text())["added"]
+
+
+def test_the_schedule_names_a_configuration_file_that_exists(tmp_path):
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("", encoding="utf-8")
+    assert f"--config {config} reindex" in run("schedule", "--cron", "--index", tmp_path / "ix").stdout
+
+
+def test_the_documented_crontab_line_keeps_the_other_entries(tmp_path, on_path):
+    docs = (REPO / "docs" / "reindex.md").read_text("utf-8")
+    [install] = [line.split("  #")[0] for line in docs.splitlines() if "crontab -" in line
+                 and "schedule --cron" in line and not line.startswith("`")]
+    fake = tmp_path / "bin" / "crontab"
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\nif [ "$1" = -l ]; then cat "$TABLE" || exit 1\n'
+                    'elif [ "$1" = - ]; then cat > "$TABLE.new" && mv "$TABLE.new" "$TABLE"; fi\n')
+    fake.chmod(0o755)
+    table = tmp_path / "table"
+    table.write_text("0 1 * * * other-job\n")
+    env = {**os.environ, "TABLE": str(table), "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["bash", "-c", install], env=env, check=True, timeout=60)
+    lines = table.read_text().splitlines()
+    assert lines[0] == "0 1 * * * other-job" and " reindex --index " in lines[1] and len(lines) == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--cron", "--systemd"], "choose one of --cron and --systemd"),
+    ([], "choose one of --cron and --systemd"),
+    (["--cron", "--at", "25:00"], "not a time of day"),
+    (["--cron", "--at", "17 6 * * *"], "not a time of day"),
+    (["--systemd", "--on-calendar", "every tuesday"], "not a systemd calendar expression"),
+    (["--cron", "--on-calendar", "daily"], "--on-calendar goes with --systemd"),
+    (["--systemd", "--at", "06:00", "--on-calendar", "daily"], "instead of --at"),
+])
+def test_schedule_values_are_checked(tmp_path, args, message):
+    result = run("schedule", *args, "--index", tmp_path / "ix")
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
+
+
+def test_schedule_at_sets_the_time_of_both_kinds(tmp_path):
+    assert run("schedule", "--cron", "--at", "22:30", "--index", tmp_path).stdout.startswith("30 22 * * * ")
+    assert "OnCalendar=*-*-* 07:05:00" in run("schedule", "--systemd", "--at", "7:05", "--index", tmp_path).stdout
+
+
+@pytest.mark.parametrize("expression, valid", [
+    ("daily", True), ("Mon..Fri 06:17", True), ("*-*-* 06:17:00", True), ("Sat,Sun *-*-* 10:00", True),
+    ("2026-01-01", True), ("hourly", True), ("every tuesday", False), ("25:61:99x", False), ("", False),
+])
+def test_on_calendar_is_checked_without_systemd_analyze_too(monkeypatch, expression, valid):
+    from indexer import schedule
+    from indexer.errors import UsageError
+
+    monkeypatch.setattr(schedule.shutil, "which", lambda name: None)
+    if valid:
+        assert schedule.check_calendar(expression) == expression
+    else:
+        with pytest.raises(UsageError):
+            schedule.check_calendar(expression)

@@ -118,22 +118,30 @@ def _given(param: str) -> bool:
 
 @cli.command()
 @index_option
-@click.option("--cron", "kind", flag_value="cron", help="Print a crontab line.")
-@click.option("--systemd", "kind", flag_value="systemd", help="Print a systemd service and timer.")
-@click.option("--at", default="17 6 * * *", show_default=True, help="Cron schedule (with --cron).")
-@click.option("--on-calendar", default="daily", show_default=True, help="systemd OnCalendar= (with --systemd).")
+@click.option("--cron", is_flag=True, help="Print a crontab line.")
+@click.option("--systemd", is_flag=True, help="Print a systemd service and timer.")
+@click.option("--at", metavar="HH:MM", default="06:17", show_default=True, help="Time of the daily run.")
+@click.option("--on-calendar", metavar="EXPR",
+              help="systemd OnCalendar= expression, instead of --at (with --systemd).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Where each run writes its JSON report [default: beside the index].")
-def schedule(index_path, kind, at, on_calendar, report_file):
-    """Print a ready schedule for `stdidx reindex` using this installation's paths."""
-    from indexer.errors import UsageError
-    from indexer.schedule import cron_line, systemd_units
+def schedule(index_path, cron, systemd, at, on_calendar, report_file):
+    """Print a ready schedule for `stdidx reindex` using this installation's paths.
 
-    if kind is None:
-        raise UsageError("choose --cron or --systemd")
-    config_file = current_config().path.resolve()
+    The configuration file is named in it when there is one (or --config named it).
+    """
+    from indexer.errors import UsageError
+    from indexer.schedule import calendar_at, check_calendar, cron_line, systemd_units
+
+    if cron == systemd:
+        raise UsageError("choose one of --cron and --systemd")
+    if on_calendar and (cron or _given("at")):
+        raise UsageError("--on-calendar goes with --systemd, instead of --at")
+    config = current_config()
+    config_file = config.path.resolve() if config.path_source != "default" or config.path.exists() else None
     index_path = Path(index_path).resolve()
     report_file = (report_file or index_path / "last-reindex.json").resolve()
-    text = (cron_line(config_file, index_path, report_file, at) if kind == "cron"
-            else systemd_units(config_file, index_path, report_file, on_calendar))
+    text = (cron_line(config_file, index_path, report_file, at) if cron else
+            systemd_units(config_file, index_path, report_file,
+                          check_calendar(on_calendar) if on_calendar else calendar_at(at)))
     output.schedule(text, sys.stdout)
