@@ -277,3 +277,64 @@ def test_on_calendar_is_checked_without_systemd_analyze_too(monkeypatch, express
     else:
         with pytest.raises(UsageError):
             schedule.check_calendar(expression)
+
+
+# --- an index and its roots ------------------------------------------------------------
+
+def test_index_without_paths_rebuilds_from_the_index_s_own_roots(two_roots):
+    first, _, index = two_roots
+    result = run("index", "--index", index)
+    assert result.exit_code == 0, result.output
+    assert doc_count(index) == 5 and Store(index).meta()["roots"] == [str(first.resolve())]
+
+
+def test_replacing_an_index_of_other_roots_is_refused_without_a_terminal(two_roots):
+    _, second, index = two_roots
+    before = Store(index).meta()["generation"]
+    result = run("index", second, "--index", index)
+    assert result.exit_code == 2
+    assert "holds 5 documents from" in one_line_error(result.stderr) and "--yes" in result.stderr
+    assert Store(index).meta()["generation"] == before and doc_count(index) == 5
+
+
+def test_replacing_an_index_of_other_roots_with_yes_says_so(two_roots):
+    _, second, index = two_roots
+    result = run("index", second, "--index", index, "--yes")
+    assert result.exit_code == 0 and "this replaces them with" in result.stderr
+    assert doc_count(index) == 2
+
+
+@pytest.mark.parametrize("answer, count", [("n\n", 5), ("y\n", 2)])
+def test_replacing_an_index_of_other_roots_asks_on_a_terminal(two_roots, monkeypatch, answer, count):
+    _, second, index = two_roots
+    monkeypatch.setattr("indexer.cli.base.on_terminal", lambda: True)
+    result = CliRunner().invoke(cli, ["index", str(second), "--index", str(index)], input=answer)
+    assert "Go ahead?" in result.stderr and result.exit_code == (2 if count == 5 else 0)
+    assert doc_count(index) == count
+
+
+def test_add_indexes_a_folder_into_the_index_keeping_its_roots(two_roots):
+    first, second, index = two_roots
+    result = run("index", "--add", second, "--index", index)
+    assert result.exit_code == 0 and "2 added" in result.stdout
+    assert doc_count(index) == 7
+    assert Store(index).meta()["roots"] == [str(first.resolve()), str(second.resolve())]
+    assert run("reindex", "--index", index).exit_code == 0 and doc_count(index) == 7
+    assert run("index", "--index", index).exit_code == 0 and doc_count(index) == 7
+
+
+@pytest.mark.parametrize("folder, message", [("first", "one of the index's roots already"),
+                                             ("first/batch1", "overlaps")])
+def test_add_refuses_a_folder_the_index_has(two_roots, folder, message):
+    first, _, index = two_roots
+    result = run("index", "--add", first.parent / folder, "--index", index)
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
+
+
+def test_add_refuses_when_the_configuration_names_the_roots(two_roots, tmp_path):
+    _, second, index = two_roots
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'roots = ["{second}"]\n', encoding="utf-8")
+    result = run("index", "--add", second, "--index", index)
+    assert result.exit_code == 2 and "add" in one_line_error(result.stderr) and str(config) in result.stderr

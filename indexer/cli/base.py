@@ -147,14 +147,31 @@ def _want_ocr(_ctx, _param, wanted: bool) -> None:
 def removal_option(command):
     """--yes, read as the share of indexed files the run may remove (see max_removal)."""
     command = click.option("--yes", "remove_freely", is_flag=True,
-                           help="Proceed even when the run would remove more than max_removal "
-                                "(default half) of the indexed files.")(command)
+                           help="Proceed without asking, even when the run would remove more than "
+                                "max_removal (default half) of the indexed files.")(command)
 
     @functools.wraps(command)
     def wrapper(remove_freely, **kwargs):
         return command(max_removal=1.0 if remove_freely else current_config().get("max_removal"), **kwargs)
 
     return wrapper
+
+
+def confirm(change: str, how: str) -> None:
+    """Go ahead with a change that is hard to undo: --yes (see removal_option), or yes
+    asked on a terminal. Without a terminal to ask on, refuse, saying how to proceed."""
+    if click.get_current_context().params.get("remove_freely"):
+        click.echo(f"{change}.", err=True)
+        return
+    if not on_terminal():
+        raise UsageError(f"{change}: {how}")
+    if not click.confirm(f"{change}. Go ahead?", err=True):
+        raise UsageError("nothing was changed")
+
+
+def on_terminal() -> bool:
+    """Someone is there to answer a question."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
 
 
 class Forgiving(click.ParamType):
