@@ -338,3 +338,28 @@ def test_add_refuses_when_the_configuration_names_the_roots(two_roots, tmp_path)
     config.write_text(f'roots = ["{second}"]\n', encoding="utf-8")
     result = run("index", "--add", second, "--index", index)
     assert result.exit_code == 2 and "add" in one_line_error(result.stderr) and str(config) in result.stderr
+
+
+# --- help that ends with examples; diff as the docs type it ----------------------------
+
+def every_command(group=cli, path=("stdidx",)):
+    yield path, group
+    for name, command in getattr(group, "commands", {}).items():
+        yield from every_command(command, (*path, name))
+
+
+@pytest.mark.parametrize("path, command", list(every_command()), ids=lambda p: " ".join(p) if
+                         isinstance(p, tuple) else "")
+def test_every_help_ends_with_two_or_three_examples(path, command):
+    text = run(*path[1:], "--help").stdout
+    examples = text.rstrip("\n").split("\nExamples:\n")[-1].splitlines()
+    assert "\nExamples:\n" in text and 2 <= len(examples) <= 3, text
+    assert all(re.match(r"  \(?(crontab -l 2>/dev/null; )?stdidx ", line) for line in examples), examples
+
+
+def test_diff_as_the_docs_type_it(corpus_index):
+    result = run("diff", "GB/T", "13560-2009", "GB/T", "13560-2017", "--index", corpus_index)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("GB/T 13560-2009 → GB/T 13560-2017")
+    unquoted = run("diff", "GB/T", "13560", "2009", "2017", "--index", corpus_index)
+    assert unquoted.stdout == result.stdout

@@ -15,7 +15,22 @@ from indexer.errors import Interrupted, StdidxError, UsageError
 from indexer.record import DOC_TYPES, LANGS, STATUSES
 
 
-class Command(click.Command):
+class Examples:
+    """Help that ends with a few examples, given as `examples=(...)` to the decorator."""
+
+    def __init__(self, *args, examples: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.examples = examples
+
+    def format_epilog(self, ctx, formatter):
+        super().format_epilog(ctx, formatter)
+        if self.examples:
+            with formatter.section("Examples"):
+                for line in self.examples:      # as typed: never rewrapped
+                    formatter.write(f"{'':>{formatter.current_indent}}{line}\n")
+
+
+class Command(Examples, click.Command):
     def invoke(self, ctx):
         _check_text(ctx.params)
         return super().invoke(ctx)
@@ -35,7 +50,7 @@ def _check_text(params: dict) -> None:
                     raise UsageError(f"{name}: {shown} is not valid UTF-8 text") from None
 
 
-class Group(click.Group):
+class Group(Examples, click.Group):
     """One error boundary: library errors, click's usage errors, Ctrl-C and a closed
     pipe each become at most one line and their exit code."""
 
@@ -85,7 +100,9 @@ def _help_of(ctx) -> str:
     return f"{ctx.command_path} --help" if ctx else "stdidx --help"
 
 
-@click.group("stdidx", cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
+@click.group("stdidx", cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             examples=("stdidx search 稀土 --since 2024", "stdidx index ~/rare-earth --index ~/ix",
+                       "stdidx reindex --index ~/ix"), epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
                                f"configuration file's index, else {default_index_path()}. "
                                f"Configuration: --config FILE, else ${CONFIG_ENV}, else "
                                f"{default_config_path()}.")

@@ -11,7 +11,9 @@ from indexer.cli.base import (cli, configured_glossary, confirm, current_config,
                                index_option, ocr_option, open_index, removal_option, run_index)
 
 
-@cli.command()
+@cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
+                        "stdidx index --index ~/ix                  # again, from the roots it has",
+                        "stdidx index --add ~/rare-earth/new --index ~/ix"))
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--add", "added", multiple=True, metavar="DIR",
               type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -68,7 +70,9 @@ def _add(paths, added, store, config) -> int:
     return 1 if report.failed else 0
 
 
-@cli.command()
+@cli.command(examples=("stdidx search 镝 --since 2024",
+                        "stdidx search \"rare earth quota\" --issuer MIIT --format json",
+                        "stdidx search --type standard --status in_force"))
 @click.argument("query", required=False, default="")
 @filter_options
 @index_option
@@ -125,7 +129,8 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
 
 
-@cli.command()
+@cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
+                        "stdidx show 国务院令第785号 --format json"))
 @click.argument("doc_id")
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -140,7 +145,8 @@ def show(doc_id, index_path, fmt):
     output.record(record, fmt, sys.stdout, links=links(ix, record))
 
 
-@cli.command()
+@cli.command(examples=("stdidx inspect notice.html",
+                        "stdidx inspect standard.pdf --format json"))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def inspect(path, fmt):
@@ -160,7 +166,7 @@ def inspect(path, fmt):
         output.record(record, fmt, sys.stdout, explain=True)
 
 
-@cli.command()
+@cli.command(examples=("stdidx issuers", "stdidx issuers --format json"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def issuers(fmt):
     """List the issuer registry: ids, names and abbreviations accepted by --issuer."""

@@ -13,7 +13,9 @@ from indexer.cli.base import (cli, configured_glossary, current_config, index_op
 from indexer.output import maintenance as output
 
 
-@cli.command()
+@cli.command(examples=("stdidx reindex --index ~/ix",
+                        "stdidx reindex --index ~/ix --report last.json --verbose",
+                        "stdidx reindex --index ~/ix --full"))
 @index_option
 @ocr_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in when complete.")
@@ -95,12 +97,13 @@ def _record_news(store, config) -> list:
     return record_news(store.path, store.open(), config.watches, configured_glossary())
 
 
-@cli.group()
+@cli.group(examples=("stdidx config show", "stdidx --config team.toml config show --format json"))
 def config():
     """The configuration file: corpus roots, patterns, index location, saved searches."""
 
 
-@config.command("show")
+@config.command("show", examples=("stdidx config show",
+                                   "stdidx config show --index ~/ix --format json"))
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def config_show(index_path, fmt):
@@ -116,7 +119,9 @@ def _given(param: str) -> bool:
     return ctx.get_parameter_source(param) == click.core.ParameterSource.COMMANDLINE
 
 
-@cli.command()
+@cli.command(examples=("(crontab -l 2>/dev/null; stdidx schedule --cron) | crontab -",
+                        "stdidx schedule --cron --at 22:30 --index ~/ix",
+                        "stdidx schedule --systemd --on-calendar 'Mon..Fri 06:17'"))
 @index_option
 @click.option("--cron", is_flag=True, help="Print a crontab line.")
 @click.option("--systemd", is_flag=True, help="Print a systemd service and timer.")
