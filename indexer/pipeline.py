@@ -381,6 +381,14 @@ def _build(roots, store, progress, exclude, include, workers, max_removal) -> Su
     return summary
 
 
+def replaced_roots(store: Store, roots: list[Path]) -> list[str]:
+    """The roots of the index a build from `roots` would replace, when they are other ones.
+    A missing root is an error first: nothing is replaced by nothing."""
+    new = sorted(str(_readable_root(Path(r))) for r in roots)
+    old = store.meta().get("roots", []) if store.exists() else []
+    return old if sorted(old) != new else []
+
+
 def _indexed_files(store: Store) -> Iterable[str]:
     try:
         return store.manifest().keys()

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from whoosh.query import Or, Term
 
+from indexer.errors import IndexMissing, UsageError
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
@@ -32,7 +33,7 @@ from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_remo
                               settle_status, unread_parts)
 from indexer.record import Record
 
-BATCH = 200
+BATCH = 1
 
 
 @dataclass
@@ -66,8 +67,10 @@ class Report:
 
 def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
             include: Iterable[str] | None = None, batch: int = BATCH,
-            stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0) -> Report:
-    """Bring the index up to date with its roots (by default the ones it was built from)."""
+            stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0,
+            remember_roots: bool = False) -> Report:
+    """Bring the index up to date with its roots (by default the ones it was built from);
+    remember_roots makes the roots given the index's own."""
     started = time.perf_counter()
     meta = store.meta()
     roots = roots or [Path(r) for r in meta.get("roots", [])]
@@ -85,10 +88,29 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         check_removals(set(files) - hidden, found.files, max_removal)
         changes = plan(files, found.files, hidden)
         Applier(store, files, report).run(changes, batch, stop)
-        if changes or meta.get("statuses_on") != date.today().isoformat():
+        if remember_roots:
+            store.update_meta(roots=[str(Path(r).resolve()) for r in roots])
+        # A stopped run commits what it did and leaves at once; the next run does the rest.
+        if not report.pending and (changes or meta.get("statuses_on") != date.today().isoformat()):
             report.statuses += refresh_statuses(store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def add_roots(store: Store, folders: list[Path]) -> Report:
+    """Index more folders into an existing index, which keeps them with its other roots."""
+    if not store.exists():
+        raise IndexMissing(f"no index at {store.path} to add to (run `stdidx index DIR --index "
+                           f"{store.path}` first)")
+    roots = [Path(r) for r in store.meta().get("roots", [])]
+    for folder in (f.resolve() for f in folders):
+        overlap = next((r for r in roots if folder == r or r in folder.parents or folder in r.parents), None)
+        if overlap == folder:
+            raise UsageError(f"{folder} is one of the index's roots already")
+        if overlap:
+            raise UsageError(f"{folder} overlaps {overlap}, one of the index's roots")
+        roots.append(folder)
+    return reindex(store, roots, remember_roots=True)
 
 
 def _within(key: str, folder: Path) -> bool:

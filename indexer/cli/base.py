@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -10,11 +11,26 @@ import click
 
 from indexer import output
 from indexer.config import CONFIG_ENV, INDEX_ENV, OCR_ENV, Config, default_config_path, default_index_path
-from indexer.errors import StdidxError, UsageError
+from indexer.errors import Interrupted, StdidxError, UsageError
 from indexer.record import DOC_TYPES, LANGS, STAGE_FILTERS, STATUSES
 
 
-class Command(click.Command):
+class Examples:
+    """Help that ends with a few examples, given as `examples=(...)` to the decorator."""
+
+    def __init__(self, *args, examples: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.examples = examples
+
+    def format_epilog(self, ctx, formatter):
+        super().format_epilog(ctx, formatter)
+        if self.examples:
+            with formatter.section("Examples"):
+                for line in self.examples:      # as typed: never rewrapped
+                    formatter.write(f"{'':>{formatter.current_indent}}{line}\n")
+
+
+class Command(Examples, click.Command):
     def invoke(self, ctx):
         _check_text(ctx.params)
         return super().invoke(ctx)
@@ -34,8 +50,9 @@ def _check_text(params: dict) -> None:
                     raise UsageError(f"{name}: {shown} is not valid UTF-8 text") from None
 
 
-class Group(click.Group):
-    """One error boundary: library errors become one line and their exit code."""
+class Group(Examples, click.Group):
+    """One error boundary: library errors, click's usage errors, Ctrl-C and a closed
+    pipe each become at most one line and their exit code."""
 
     command_class = Command
     group_class = type
@@ -43,12 +60,49 @@ class Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:   # before click reads it as "Aborted!" (exit 1, "some files failed")
+            raise Interrupted("interrupted", signal.SIGINT) from None
+        except BrokenPipeError:
+            # The reader stopped early (| head): nothing more to say, and nowhere to say it.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(128 + signal.SIGPIPE)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
         except StdidxError as exc:
-            click.echo(f"stdidx: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            _fail(str(exc), exc.exit_code)
+        except click.UsageError as exc:
+            _fail(f"{_sentence(exc.format_message())}; see '{_help_of(exc.ctx)}'", exc.exit_code)
+        except click.ClickException as exc:
+            _fail(_sentence(exc.format_message()), exc.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            _fail("interrupted", 128 + signal.SIGINT)
+        except OSError as exc:      # a file named on the command line: --out /missing/dir/x
+            _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc), 1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
+def _fail(message: str, code: int) -> None:
+    click.echo(f"stdidx: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _sentence(message: str) -> str:
+    """Click's "No such option '--x'." in the style of ours: lower case, no full stop."""
+    message = message.strip().rstrip(".")
+    return message[:1].lower() + message[1:] if message[1:2].islower() else message
+
+
+def _help_of(ctx) -> str:
+    return f"{ctx.command_path} --help" if ctx else "stdidx --help"
+
+
+@click.group("stdidx", cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             examples=("stdidx search 稀土 --since 2024", "stdidx index ~/rare-earth --index ~/ix",
+                       "stdidx reindex --index ~/ix"), epilog=f"Index location: --index PATH, else ${INDEX_ENV}, else the "
                                f"configuration file's index, else {default_index_path()}. "
                                f"Configuration: --config FILE, else ${CONFIG_ENV}, else "
                                f"{default_config_path()}.")
@@ -110,14 +164,31 @@ def _want_ocr(_ctx, _param, wanted: bool) -> None:
 def removal_option(command):
     """--yes, read as the share of indexed files the run may remove (see max_removal)."""
     command = click.option("--yes", "remove_freely", is_flag=True,
-                           help="Proceed even when the run would remove more than max_removal "
-                                "(default half) of the indexed files.")(command)
+                           help="Proceed without asking, even when the run would remove more than "
+                                "max_removal (default half) of the indexed files.")(command)
 
     @functools.wraps(command)
     def wrapper(remove_freely, **kwargs):
         return command(max_removal=1.0 if remove_freely else current_config().get("max_removal"), **kwargs)
 
     return wrapper
+
+
+def confirm(change: str, how: str) -> None:
+    """Go ahead with a change that is hard to undo: --yes (see removal_option), or yes
+    asked on a terminal. Without a terminal to ask on, refuse, saying how to proceed."""
+    if click.get_current_context().params.get("remove_freely"):
+        click.echo(f"{change}.", err=True)
+        return
+    if not on_terminal():
+        raise UsageError(f"{change}: {how}")
+    if not click.confirm(f"{change}. Go ahead?", err=True):
+        raise UsageError("nothing was changed")
+
+
+def on_terminal() -> bool:
+    """Someone is there to answer a question."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
 
 
 class Forgiving(click.ParamType):

@@ -7,37 +7,72 @@ from pathlib import Path
 import click
 
 from indexer import output
-from indexer.cli.base import (cli, configured_glossary, current_config, filter_options, index_option,
-                               ocr_option, open_index, removal_option, run_index)
+from indexer.cli.base import (cli, configured_glossary, confirm, current_config, filter_options,
+                               index_option, ocr_option, open_index, removal_option, run_index)
 
 
-@cli.command()
+@cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
+                        "stdidx index --index ~/ix                  # again, from the roots it has",
+                        "stdidx index --add ~/rare-earth/new --index ~/ix"))
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--add", "added", multiple=True, metavar="DIR",
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Index the folder DIR into the existing index, which keeps its other roots (repeatable).")
 @index_option
 @ocr_option
 @click.option("--verbose", "-v", is_flag=True, help="List every skipped file and every warning on the indexed records.")
 @removal_option
-def index(paths, index_path, verbose, max_removal):
+def index(paths, added, index_path, verbose, max_removal):
     """Index PATHS (folders or files) into a fresh index.
 
-    Without PATHS: the configuration's roots, else the bundled corpus. The new
+    Without PATHS: the configuration's roots, else the roots the index was
+    built from, else the bundled corpus. An index of other roots is replaced
+    only when you say so (asked on a terminal; --yes in scripts). The new
     index replaces the old one only when the build completes; the index
     remembers its roots for `stdidx reindex`. Exits 1 when some files failed
     (each is listed with its reason), 75 when another stdidx is writing to the
     index, 0 otherwise.
     """
     from indexer.index.store import Store
+    from indexer.pipeline import replaced_roots
     from indexer.resources import corpus_dir
 
-    config = current_config()
+    config, store = current_config(), Store(index_path)
+    if added:
+        sys.exit(_add(paths, added, store, config))
     include, exclude = config.get("include") or None, config.get("exclude") or None
-    roots = list(paths) or config.get("roots") or [corpus_dir()]
-    code = run_index(roots, Store(index_path), sys.stdout, verbose, include=include, exclude=exclude,
+    meta = store.meta()
+    roots = list(paths) or config.get("roots") or [Path(r) for r in meta.get("roots", [])] or [corpus_dir()]
+    if not paths and not config.get("roots"):     # rebuilt as it was: its own patterns too
+        include, exclude = meta.get("include") or include, meta.get("exclude") or exclude
+    old = replaced_roots(store, roots)
+    if old:
+        confirm(f"{index_path} holds {meta.get('count', 0)} documents from {', '.join(old)}; "
+                f"this replaces them with {', '.join(str(r) for r in roots)}",
+                "pass --yes to replace it, or --add DIR to add a folder to it")
+        max_removal = 1.0
+    code = run_index(roots, store, sys.stdout, verbose, include=include, exclude=exclude,
                      max_removal=max_removal)
     sys.exit(code)
 
 
-@cli.command()
+def _add(paths, added, store, config) -> int:
+    from indexer.errors import ConfigError, UsageError
+    from indexer.output.maintenance import reindex_summary
+    from indexer.reindex import add_roots
+
+    if paths:
+        raise UsageError("give PATHS for a fresh index, or --add DIR to add to this one, not both")
+    if config.get("roots"):
+        raise ConfigError(f"the roots of {store.path} come from {config.path}: add {added[0]} there")
+    report = add_roots(store, list(added))
+    reindex_summary(store.path, report, [], sys.stdout)
+    return 1 if report.failed else 0
+
+
+@cli.command(examples=("stdidx search 镝 --since 2024",
+                        "stdidx search \"rare earth quota\" --issuer MIIT --format json",
+                        "stdidx search --type standard --status in_force"))
 @click.argument("query", required=False, default="")
 @filter_options
 @index_option
@@ -94,7 +129,8 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
 
 
-@cli.command()
+@cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
+                        "stdidx show 国务院令第785号 --format json"))
 @click.argument("doc_id")
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -109,7 +145,8 @@ def show(doc_id, index_path, fmt):
     output.record(record, fmt, sys.stdout, links=links(ix, record))
 
 
-@cli.command()
+@cli.command(examples=("stdidx inspect notice.html",
+                        "stdidx inspect standard.pdf --format json"))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def inspect(path, fmt):
@@ -129,7 +166,7 @@ def inspect(path, fmt):
         output.record(record, fmt, sys.stdout, explain=True)
 
 
-@cli.command()
+@cli.command(examples=("stdidx issuers", "stdidx issuers --format json"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def issuers(fmt):
     """List the issuer registry: ids, names and abbreviations accepted by --issuer."""

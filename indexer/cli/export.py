@@ -11,7 +11,9 @@ from indexer.cli.base import cli, configured_glossary, current_config, filter_op
 FORMATS = ("csv", "jsonl", "json", "xml", "xlsx", "bulk")  # indexer.export.FORMATS, kept light for --help
 
 
-@cli.command()
+@cli.command(examples=("stdidx export --format csv --out records.csv",
+                        "stdidx export 钕铁硼 --type standard --format xlsx --out magnets.xlsx",
+                        "stdidx export --saved dysprosium --format jsonl"))
 @click.argument("query", required=False)
 @filter_options
 @index_option

@@ -8,7 +8,8 @@ import click
 from indexer.cli.base import cli, filter_options, index_option, open_index
 
 
-@cli.command()
+@cli.command(examples=("stdidx history \"GB/T 13560\"",
+                        "stdidx history 国务院令第785号 --as-of 2020-01-01"))
 @click.argument("name")
 @index_option
 @click.option("--as-of", "as_of", metavar="DATE", help="Statuses on this day (YYYY-MM-DD, YYYY-MM or YYYY) "
@@ -29,7 +30,8 @@ def history(name, index_path, as_of, fmt):
     output.history(histories(open_index(index_path), name, as_of), fmt, sys.stdout)
 
 
-@cli.command()
+@cli.command(examples=("stdidx diff GB/T 13560-2009 GB/T 13560-2017",
+                        "stdidx diff \"GB/T 13560\" 2009 2017 --format unified"))
 @click.argument("versions", nargs=-1, required=True)
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "unified"]), default="text",
@@ -47,7 +49,9 @@ def diff(versions, index_path, fmt):
     output.diff(run_diff(open_index(index_path), list(versions)), fmt, sys.stdout)
 
 
-@cli.command()
+@cli.command(examples=("stdidx timeline 稀土 --by year",
+                        "stdidx timeline --type policy --by issuer --format csv",
+                        "stdidx timeline 镝 --format svg --out dysprosium.svg"))
 @click.argument("query", required=False)
 @filter_options
 @index_option

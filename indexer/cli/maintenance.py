@@ -13,14 +13,17 @@ from indexer.cli.base import (cli, configured_glossary, current_config, index_op
 from indexer.output import maintenance as output
 
 
-@cli.command()
+@cli.command(examples=("stdidx reindex --index ~/ix",
+                        "stdidx reindex --index ~/ix --report last.json --verbose",
+                        "stdidx reindex --index ~/ix --full"))
 @index_option
 @ocr_option
 @click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in when complete.")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the report as JSON, with per-file reasons.")
-@click.option("--batch", type=click.IntRange(1), default=200, show_default=True,
-              help="Changed files per commit; an interrupted run keeps every finished batch.")
+@click.option("--batch", type=click.IntRange(1), default=1, show_default=True,
+              help="Changed files between checks for Ctrl-C or SIGTERM, which stop the run "
+                   "after them, committing what it did.")
 @click.option("--verbose", "-v", is_flag=True, help="Print the summary even when nothing changed.")
 @removal_option
 def reindex(index_path, full, report_file, batch, verbose, max_removal):
@@ -51,25 +54,34 @@ def reindex(index_path, full, report_file, batch, verbose, max_removal):
     with _stop_on_signals(received):
         report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received),
                              max_removal=max_removal)
-    news = _record_news(store, config)
+    news = [] if report.pending else _record_news(store, config)
     if report_file:
         report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")
     if report.changed or news or verbose or report.note:
         output.reindex_summary(index_path, report, news, sys.stdout)
     if report.pending:
         name = signal.Signals(received[0]).name
-        raise Interrupted(f"stopped by {name} after a finished batch; {report.pending} changes "
-                          "are left for the next run", received[0])
+        raise Interrupted(f"stopped by {name}; {report.pending} changes are left for the next run",
+                          received[0])
     sys.exit(1 if report.failed else 0)
 
 
 @contextlib.contextmanager
 def _stop_on_signals(received: list[int]):
-    """SIGINT and SIGTERM ask the run to stop after its current batch."""
+    """SIGINT and SIGTERM ask the run to stop after the file at hand, committing what
+    it did; a second one stops it at once (Ctrl-C: the uncommitted changes are dropped)."""
     signals = (signal.SIGINT, signal.SIGTERM)
     previous = {signum: signal.getsignal(signum) for signum in signals}
+
+    def first(number, _frame):
+        received.append(number)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if sys.stderr.isatty():
+            click.echo("stopping after this file (press Ctrl-C again to stop now)", err=True)
+
     for signum in signals:
-        signal.signal(signum, lambda number, frame: received.append(number))
+        signal.signal(signum, first)
     try:
         yield
     finally:
@@ -85,12 +97,13 @@ def _record_news(store, config) -> list:
     return record_news(store.path, store.open(), config.watches, configured_glossary())
 
 
-@cli.group()
+@cli.group(examples=("stdidx config show", "stdidx --config team.toml config show --format json"))
 def config():
     """The configuration file: corpus roots, patterns, index location, saved searches."""
 
 
-@config.command("show")
+@config.command("show", examples=("stdidx config show",
+                                   "stdidx config show --index ~/ix --format json"))
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def config_show(index_path, fmt):
@@ -106,24 +119,34 @@ def _given(param: str) -> bool:
     return ctx.get_parameter_source(param) == click.core.ParameterSource.COMMANDLINE
 
 
-@cli.command()
+@cli.command(examples=("(crontab -l 2>/dev/null; stdidx schedule --cron) | crontab -",
+                        "stdidx schedule --cron --at 22:30 --index ~/ix",
+                        "stdidx schedule --systemd --on-calendar 'Mon..Fri 06:17'"))
 @index_option
-@click.option("--cron", "kind", flag_value="cron", help="Print a crontab line.")
-@click.option("--systemd", "kind", flag_value="systemd", help="Print a systemd service and timer.")
-@click.option("--at", default="17 6 * * *", show_default=True, help="Cron schedule (with --cron).")
-@click.option("--on-calendar", default="daily", show_default=True, help="systemd OnCalendar= (with --systemd).")
+@click.option("--cron", is_flag=True, help="Print a crontab line.")
+@click.option("--systemd", is_flag=True, help="Print a systemd service and timer.")
+@click.option("--at", metavar="HH:MM", default="06:17", show_default=True, help="Time of the daily run.")
+@click.option("--on-calendar", metavar="EXPR",
+              help="systemd OnCalendar= expression, instead of --at (with --systemd).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Where each run writes its JSON report [default: beside the index].")
-def schedule(index_path, kind, at, on_calendar, report_file):
-    """Print a ready schedule for `stdidx reindex` using this installation's paths."""
-    from indexer.errors import UsageError
-    from indexer.schedule import cron_line, systemd_units
+def schedule(index_path, cron, systemd, at, on_calendar, report_file):
+    """Print a ready schedule for `stdidx reindex` using this installation's paths.
 
-    if kind is None:
-        raise UsageError("choose --cron or --systemd")
-    config_file = current_config().path.resolve()
+    The configuration file is named in it when there is one (or --config named it).
+    """
+    from indexer.errors import UsageError
+    from indexer.schedule import calendar_at, check_calendar, cron_line, systemd_units
+
+    if cron == systemd:
+        raise UsageError("choose one of --cron and --systemd")
+    if on_calendar and (cron or _given("at")):
+        raise UsageError("--on-calendar goes with --systemd, instead of --at")
+    config = current_config()
+    config_file = config.path.resolve() if config.path_source != "default" or config.path.exists() else None
     index_path = Path(index_path).resolve()
     report_file = (report_file or index_path / "last-reindex.json").resolve()
-    text = (cron_line(config_file, index_path, report_file, at) if kind == "cron"
-            else systemd_units(config_file, index_path, report_file, on_calendar))
+    text = (cron_line(config_file, index_path, report_file, at) if cron else
+            systemd_units(config_file, index_path, report_file,
+                          check_calendar(on_calendar) if on_calendar else calendar_at(at)))
     output.schedule(text, sys.stdout)

@@ -10,12 +10,13 @@ from indexer.cli.base import cli, configured_glossary, current_config, filter_op
 from indexer.output import maintenance as output
 
 
-@cli.group()
+@cli.group(examples=("stdidx watch add dysprosium 镝 --issuer MIIT", "stdidx watch news"))
 def watch():
     """Saved searches, kept in the configuration file, checked after every reindex."""
 
 
-@watch.command("add")
+@watch.command("add", examples=("stdidx watch add dysprosium 镝 --issuer MIIT --since 2024",
+                                "stdidx watch add magnets \"NdFeB magnet\" --type standard"))
 @click.argument("name")
 @click.argument("query")
 @filter_options
@@ -39,7 +40,7 @@ def watch_add(name, query, filters):
     click.echo(f"{'replaced' if replaced else 'saved'} search {name!r} in {config.path}")
 
 
-@watch.command("rm")
+@watch.command("rm", examples=("stdidx watch rm dysprosium", "stdidx watch list"))
 @click.argument("name")
 def watch_rm(name):
     """Delete the saved search NAME."""
@@ -52,7 +53,7 @@ def watch_rm(name):
     click.echo(f"removed saved search {name!r} from {config.path}")
 
 
-@watch.command("list")
+@watch.command("list", examples=("stdidx watch list", "stdidx watch list --index ~/ix"))
 @index_option
 def watch_list(index_path):
     """List saved searches with how many documents match each now."""
@@ -69,7 +70,8 @@ def watch_list(index_path):
     output.watch_list(config, counts, sys.stdout)
 
 
-@watch.command("show")
+@watch.command("show", examples=("stdidx watch show dysprosium",
+                                 "stdidx watch show dysprosium --limit 50 --format json"))
 @click.argument("name")
 @index_option
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
@@ -87,7 +89,7 @@ def watch_show(name, index_path, limit, fmt):
     results_output.results(res, fmt, sys.stdout)
 
 
-@watch.command("news")
+@watch.command("news", examples=("stdidx watch news", "stdidx watch news dysprosium --since 2025-01-01"))
 @click.argument("name", required=False)
 @index_option
 @click.option("--since", help="Only news found on or after this date (YYYY-MM-DD).")

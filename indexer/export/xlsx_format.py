@@ -1,6 +1,8 @@
 """XLSX: a header row, frozen panes, set column widths and real date cells, in bounded memory."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
 
 from indexer.errors import StdidxError
@@ -37,7 +39,10 @@ class SpreadsheetWriter(Writer):
         # constant_memory: each row goes to a temporary file once written, so
         # memory does not grow with the number of records. Strings are never
         # turned into formulas, numbers or links behind our back.
-        self._book = xlsxwriter.Workbook(self.out, {
+        # A pipe gets the finished file: zipfile writing into a pipe its reader
+        # closed early (| head) fails, then fails again when collected.
+        self._piped = None if _seekable(self.out) else tempfile.TemporaryFile()
+        self._book = xlsxwriter.Workbook(self._piped or self.out, {
             "constant_memory": True, "strings_to_formulas": False,
             "strings_to_numbers": False, "strings_to_urls": False,
         })
@@ -81,10 +86,24 @@ class SpreadsheetWriter(Writer):
         if self._row:
             self._sheet.autofilter(0, 0, self._row, len(self.fields) - 1)
         self._book.close()
+        if self._piped:
+            self._piped.seek(0)
+            shutil.copyfileobj(self._piped, self.out)
+            self._piped.close()
 
     def abort(self) -> None:
         # Closing releases the temporary row files; the output is discarded anyway.
         try:
-            self._book.close()
+            if not self._book.fileclosed:
+                self._book.close()
         except Exception:
             pass
+        if self._piped:
+            self._piped.close()
+
+
+def _seekable(stream) -> bool:
+    try:
+        return stream.seekable()
+    except (AttributeError, ValueError):
+        return False

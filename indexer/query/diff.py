@@ -425,6 +425,7 @@ def _merge(segments: list[Segment]) -> list[Segment]:
 
 def diff(ix, args: list[str]) -> Diff:
     """Compare two versions: two ids or numbers, or a work and two years (or dates)."""
+    args = _rejoined(args)
     if len(args) not in (2, 3):
         raise UsageError("diff takes two versions (ids, standard numbers with year, document numbers) "
                          "or a work and two years")
@@ -439,6 +440,18 @@ def diff(ix, args: list[str]) -> Diff:
     if old.id == new.id:
         raise UsageError(f"both names point at the same version ({old.id})")
     return compare(old, new)
+
+
+def _rejoined(args: list[str]) -> list[str]:
+    """A standard number typed without quotes (GB/T 13560-2009) reaches us as two words:
+    a word that is no number of its own joins the next when together they are one."""
+    names: list[str] = []
+    for arg in args:
+        if names and parse_std_no(names[-1]) is None and parse_std_no(f"{names[-1]} {arg}"):
+            names[-1] = f"{names[-1]} {arg}"
+        else:
+            names.append(arg)
+    return names
 
 
 def compare(old: Record, new: Record) -> Diff:

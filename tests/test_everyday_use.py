@@ -1,0 +1,365 @@
+"""What a new user trips over in everyday use: no silent wrong answers, no tracebacks.
+
+Signals and pipes are tested with real processes, as a shell delivers them.
+"""
+import json
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, run
+from indexer.cli import cli
+from indexer.index.store import Store
+from test_reindex import write_corpus
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("STDIDX_CONFIG", raising=False)
+    monkeypatch.delenv("STDIDX_INDEX", raising=False)
+
+
+def notices(root: Path, count: int, topic: str = "稀土指标") -> Path:
+    write_corpus(root, count, topic=topic)
+    return root
+
+
+def doc_count(index: Path) -> int:
+    return Store(index).open().doc_count()
+
+
+def stdidx(*args, **kwargs) -> subprocess.Popen:
+    """A real process in a session of its own, so a signal can go to it and its workers, as Ctrl-C does."""
+    return subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kwargs)
+
+
+def one_line_error(stderr: str) -> str:
+    assert stderr.startswith("stdidx: error: ") and stderr.count("\n") == 1, stderr
+    return stderr
+
+
+@pytest.fixture
+def two_roots(tmp_path):
+    first, second, index = notices(tmp_path / "first", 5), notices(tmp_path / "second", 2, "铽指标"), \
+        tmp_path / "ix"
+    assert run("index", first, "--index", index).exit_code == 0
+    return first, second, index
+
+
+# --- no tracebacks: one error style, Ctrl-C is 130, a closed pipe is quiet -------------
+
+@pytest.mark.parametrize("command", [
+    "export --format xlsx --fields id,title,text", "export --format csv", "export --format jsonl",
+    "export --format xml",
+])
+def test_a_reader_that_stops_early_is_no_error(corpus_index, command):
+    shown = subprocess.run(f"{shlex.quote(sys.executable)} -m indexer {command} --index {corpus_index} "
+                           "| head -c 4; echo \" ${PIPESTATUS[0]}\"", shell=True, executable="/bin/bash",
+                           capture_output=True, timeout=120)
+    assert shown.stderr == b"" and shown.stdout.endswith(b" 141\n"), shown
+
+
+@pytest.mark.parametrize("args", [
+    ["timeline", "--format", "json", "--out", "/missing/dir/x.json"],
+    ["export", "--out", "/missing/dir/x.jsonl"],
+])
+def test_an_output_file_in_a_missing_folder_is_one_line(corpus_index, args):
+    result = run(*args, "--index", corpus_index)
+    assert result.exit_code != 0 and "/missing/dir/x." in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("command", [["search", "镝"], ["export"], ["history", "x"], ["timeline"],
+                                     ["show", "x"], ["watch", "news"], ["reindex"], ["index", "ROOT"]])
+@pytest.mark.parametrize("where", ["/dev/null/x", "FILE"])
+def test_an_index_path_that_cannot_be_an_index_is_one_line(tmp_path, command, where):
+    (tmp_path / "file").write_text("x")
+    notices(tmp_path / "root", 1)
+    where = str(tmp_path / "file") if where == "FILE" else where
+    args = [str(tmp_path / "root") if a == "ROOT" else a for a in command]
+    result = run(*args, "--index", where)
+    assert result.exit_code in (1, 2)
+    one_line_error(result.stderr)
+
+
+def test_ctrl_c_in_any_command_exits_130(corpus_index, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("indexer.query.search.search", interrupted)
+    result = run("search", "镝", "--index", corpus_index)
+    assert result.exit_code == 130 and one_line_error(result.stderr) == "stdidx: error: interrupted\n"
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_ctrl_c_during_index_exits_130_without_tracebacks(tmp_path):
+    root, index = notices(tmp_path / "c", 1500), tmp_path / "ix"
+    build = stdidx("index", root, "--index", index)
+    deadline = time.monotonic() + 60
+    while len(children(build.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.2)
+    os.killpg(build.pid, signal.SIGINT)
+    out, err = build.communicate(timeout=60)
+    assert build.returncode == 130, (out, err)
+    assert one_line_error(err) == "stdidx: error: interrupted\n"
+    assert not list(index.glob("gen-*"))
+
+
+@pytest.fixture
+def reindex_with_work(tmp_path):
+    root, index = notices(tmp_path / "c", 300), tmp_path / "ix"
+    assert run("index", root, "--index", index).exit_code == 0
+    notices(root / "more", 4000, "钬指标")
+    return index
+
+
+def stop_reindex(index: Path, *signals_after: float) -> tuple[subprocess.Popen, str, float]:
+    process = stdidx("reindex", "--index", index)
+    time.sleep(1.0)
+    for pause in signals_after:
+        os.killpg(process.pid, signal.SIGINT)
+        sent = time.monotonic()
+        time.sleep(pause)
+    _, err = process.communicate(timeout=120)
+    return process, err, time.monotonic() - sent
+
+
+def test_ctrl_c_during_reindex_stops_after_the_file_at_hand(tmp_path, monkeypatch):
+    from indexer import reindex as module
+
+    root, index = notices(tmp_path / "c", 20), tmp_path / "ix"
+    assert run("index", root, "--index", index).exit_code == 0
+    notices(root / "more", 50, "钬指标")
+    real, read = module.extract_file, []
+
+    def extract(item, builder=None):
+        read.append(item)
+        if len(read) == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(item, builder)
+
+    monkeypatch.setattr(module, "extract_file", extract)
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 130 and len(read) == 3 and "3 added" in result.stdout
+    assert one_line_error(result.stderr) == "stdidx: error: stopped by SIGINT; 47 changes are left for the next run\n"
+    assert doc_count(index) == 23
+
+
+def test_ctrl_c_during_reindex_stops_within_seconds_keeping_what_was_done(reindex_with_work):
+    index = reindex_with_work
+    process, err, took = stop_reindex(index, 0)
+    assert process.returncode == 130 and "stopped by SIGINT" in one_line_error(err) and "Traceback" not in err
+    assert took < 3, took
+    assert 300 < doc_count(index) < 4300
+
+
+def test_a_second_ctrl_c_stops_reindex_at_once(reindex_with_work):
+    index = reindex_with_work
+    process, err, took = stop_reindex(index, 0.05, 0)
+    assert process.returncode == 130 and one_line_error(err) == "stdidx: error: interrupted\n"
+    assert took < 1.5, took
+    assert doc_count(index) == 300
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and re.fullmatch(r"stdidx, version \d+\.\d+\.\d+\n", result.stdout)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "--bogus"], "no such option '--bogus'; see 'stdidx search --help'"),
+    (["nope"], "no such command 'nope'; see 'stdidx --help'"),
+    (["show"], "missing argument 'DOC_ID'; see 'stdidx show --help'"),
+    (["search", "x", "--limit", "0"], "invalid value for '--limit'"),
+    (["watch", "add"], "see 'stdidx watch add --help'"),
+])
+def test_usage_errors_are_one_line_in_the_one_style(args, message):
+    result = run(*args)
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
+
+
+def test_usage_errors_in_a_real_process_too():
+    done = subprocess.run([sys.executable, "-m", "indexer", "search", "--bogus"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2 and one_line_error(done.stderr)
+
+
+# --- schedules -------------------------------------------------------------------------
+
+@pytest.fixture
+def on_path(monkeypatch):
+    """stdidx on PATH, as after an install, so the schedule names it."""
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_the_printed_cron_line_runs_without_a_configuration_file(two_roots, on_path, tmp_path):
+    first, _, index = two_roots
+    notices(first / "more", 1, "钬指标")
+    line = run("schedule", "--cron", "--index", index).stdout
+    assert line.startswith("17 6 * * * ") and "--config" not in line
+    done = subprocess.run(line.split(" ", 5)[5], shell=True, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert done.returncode == 0, done.stderr
+    assert doc_count(index) == 6 and json.loads((index / "last-reindex.json").read_text())["added"]
+
+
+def test_the_schedule_names_a_configuration_file_that_exists(tmp_path):
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("", encoding="utf-8")
+    assert f"--config {config} reindex" in run("schedule", "--cron", "--index", tmp_path / "ix").stdout
+
+
+def test_the_documented_crontab_line_keeps_the_other_entries(tmp_path, on_path):
+    docs = (REPO / "docs" / "reindex.md").read_text("utf-8")
+    [install] = [line.split("  #")[0] for line in docs.splitlines() if "crontab -" in line
+                 and "schedule --cron" in line and not line.startswith("`")]
+    fake = tmp_path / "bin" / "crontab"
+    fake.parent.mkdir()
+    fake.write_text('#!/bin/sh\nif [ "$1" = -l ]; then cat "$TABLE" || exit 1\n'
+                    'elif [ "$1" = - ]; then cat > "$TABLE.new" && mv "$TABLE.new" "$TABLE"; fi\n')
+    fake.chmod(0o755)
+    table = tmp_path / "table"
+    table.write_text("0 1 * * * other-job\n")
+    env = {**os.environ, "TABLE": str(table), "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["bash", "-c", install], env=env, check=True, timeout=60)
+    lines = table.read_text().splitlines()
+    assert lines[0] == "0 1 * * * other-job" and " reindex --index " in lines[1] and len(lines) == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--cron", "--systemd"], "choose one of --cron and --systemd"),
+    ([], "choose one of --cron and --systemd"),
+    (["--cron", "--at", "25:00"], "not a time of day"),
+    (["--cron", "--at", "17 6 * * *"], "not a time of day"),
+    (["--systemd", "--on-calendar", "every tuesday"], "not a systemd calendar expression"),
+    (["--cron", "--on-calendar", "daily"], "--on-calendar goes with --systemd"),
+    (["--systemd", "--at", "06:00", "--on-calendar", "daily"], "instead of --at"),
+])
+def test_schedule_values_are_checked(tmp_path, args, message):
+    result = run("schedule", *args, "--index", tmp_path / "ix")
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
+
+
+def test_schedule_at_sets_the_time_of_both_kinds(tmp_path):
+    assert run("schedule", "--cron", "--at", "22:30", "--index", tmp_path).stdout.startswith("30 22 * * * ")
+    assert "OnCalendar=*-*-* 07:05:00" in run("schedule", "--systemd", "--at", "7:05", "--index", tmp_path).stdout
+
+
+@pytest.mark.parametrize("expression, valid", [
+    ("daily", True), ("Mon..Fri 06:17", True), ("*-*-* 06:17:00", True), ("Sat,Sun *-*-* 10:00", True),
+    ("2026-01-01", True), ("hourly", True), ("every tuesday", False), ("25:61:99x", False), ("", False),
+])
+def test_on_calendar_is_checked_without_systemd_analyze_too(monkeypatch, expression, valid):
+    from indexer import schedule
+    from indexer.errors import UsageError
+
+    monkeypatch.setattr(schedule.shutil, "which", lambda name: None)
+    if valid:
+        assert schedule.check_calendar(expression) == expression
+    else:
+        with pytest.raises(UsageError):
+            schedule.check_calendar(expression)
+
+
+# --- an index and its roots ------------------------------------------------------------
+
+def test_index_without_paths_rebuilds_from_the_index_s_own_roots(two_roots):
+    first, _, index = two_roots
+    result = run("index", "--index", index)
+    assert result.exit_code == 0, result.output
+    assert doc_count(index) == 5 and Store(index).meta()["roots"] == [str(first.resolve())]
+
+
+def test_replacing_an_index_of_other_roots_is_refused_without_a_terminal(two_roots):
+    _, second, index = two_roots
+    before = Store(index).meta()["generation"]
+    result = run("index", second, "--index", index)
+    assert result.exit_code == 2
+    assert "holds 5 documents from" in one_line_error(result.stderr) and "--yes" in result.stderr
+    assert Store(index).meta()["generation"] == before and doc_count(index) == 5
+
+
+def test_replacing_an_index_of_other_roots_with_yes_says_so(two_roots):
+    _, second, index = two_roots
+    result = run("index", second, "--index", index, "--yes")
+    assert result.exit_code == 0 and "this replaces them with" in result.stderr
+    assert doc_count(index) == 2
+
+
+@pytest.mark.parametrize("answer, count", [("n\n", 5), ("y\n", 2)])
+def test_replacing_an_index_of_other_roots_asks_on_a_terminal(two_roots, monkeypatch, answer, count):
+    _, second, index = two_roots
+    monkeypatch.setattr("indexer.cli.base.on_terminal", lambda: True)
+    result = CliRunner().invoke(cli, ["index", str(second), "--index", str(index)], input=answer)
+    assert "Go ahead?" in result.stderr and result.exit_code == (2 if count == 5 else 0)
+    assert doc_count(index) == count
+
+
+def test_add_indexes_a_folder_into_the_index_keeping_its_roots(two_roots):
+    first, second, index = two_roots
+    result = run("index", "--add", second, "--index", index)
+    assert result.exit_code == 0 and "2 added" in result.stdout
+    assert doc_count(index) == 7
+    assert Store(index).meta()["roots"] == [str(first.resolve()), str(second.resolve())]
+    assert run("reindex", "--index", index).exit_code == 0 and doc_count(index) == 7
+    assert run("index", "--index", index).exit_code == 0 and doc_count(index) == 7
+
+
+@pytest.mark.parametrize("folder, message", [("first", "one of the index's roots already"),
+                                             ("first/batch1", "overlaps")])
+def test_add_refuses_a_folder_the_index_has(two_roots, folder, message):
+    first, _, index = two_roots
+    result = run("index", "--add", first.parent / folder, "--index", index)
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
+
+
+def test_add_refuses_when_the_configuration_names_the_roots(two_roots, tmp_path):
+    _, second, index = two_roots
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f'roots = ["{second}"]\n', encoding="utf-8")
+    result = run("index", "--add", second, "--index", index)
+    assert result.exit_code == 2 and "add" in one_line_error(result.stderr) and str(config) in result.stderr
+
+
+# --- help that ends with examples; diff as the docs type it ----------------------------
+
+def every_command(group=cli, path=("stdidx",)):
+    yield path, group
+    for name, command in getattr(group, "commands", {}).items():
+        yield from every_command(command, (*path, name))
+
+
+@pytest.mark.parametrize("path, command", list(every_command()), ids=lambda p: " ".join(p) if
+                         isinstance(p, tuple) else "")
+def test_every_help_ends_with_two_or_three_examples(path, command):
+    text = run(*path[1:], "--help").stdout
+    examples = text.rstrip("\n").split("\nExamples:\n")[-1].splitlines()
+    assert "\nExamples:\n" in text and 2 <= len(examples) <= 3, text
+    assert all(re.match(r"  \(?(crontab -l 2>/dev/null; )?stdidx ", line) for line in examples), examples
+
+
+def test_diff_as_the_docs_type_it(corpus_index):
+    result = run("diff", "GB/T", "13560-2009", "GB/T", "13560-2017", "--index", corpus_index)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("GB/T 13560-2009 → GB/T 13560-2017")
+    unquoted = run("diff", "GB/T", "13560", "2009", "2017", "--index", corpus_index)
+    assert unquoted.stdout == result.stdout
