@@ -292,13 +292,8 @@ def _condition_concept(written: str, condition: Condition, today: date) -> Conce
     texts = dict.fromkeys([written, *condition.words])
     forms = [(t, CONDITION_TEXT_WEIGHT, "query" if t == written else "query words") for t in texts]
     kind, value = condition.kind, condition.value
-    if kind == "status":
-        fields = [(f"status={value}", Q.Term("status", value))]
-    elif kind == "doc_type":
-        q: Q.Query = Q.Term("doc_type", value)
-        if condition.related:
-            q = Graded(q, Q.Or([Q.Term("doc_type", t) for t in condition.related]))
-        fields = [(f"type={value}" + "".join(f", ~{t}" for t in condition.related), q)]
+    if kind in ("status", "doc_type", "stage"):
+        fields = [_field_condition(condition, today)]
     elif kind == "level":
         found = [Q.Prefix("std", p) for p in condition.prefixes] + [Q.Term("issuer_kind", k) for k in condition.issuer_kinds]
         fields = [(f"level={value}", Q.Or(found))]
@@ -313,6 +308,26 @@ def _condition_concept(written: str, condition: Condition, today: date) -> Conce
                        Q.DateRange("issued", datetime(start.year, start.month, start.day), None))]
         forms = []  # 今年 or "recent" in a text says nothing about the document's date
     return Concept(written, CONDITION, forms, fields)
+
+
+_LABELS = {"doc_type": "type"}
+
+
+def _field_condition(condition: Condition, today: date) -> tuple[str, Q.Query]:
+    """A status, type or stage on the record's fields; the values that meet it at half
+    weight (a standard's release notice for 标准) are its weak side."""
+    def term(name: str, value: str) -> Q.Query:
+        if name == "stage" and value == "comments-open":  # a call for comments not yet closed
+            day = datetime(today.year, today.month, today.day)
+            return Q.And([Q.Term("stage", "comments"), Q.DateRange("deadline", day, None)])
+        return Q.Term(name, value)
+
+    q = term(condition.kind, condition.value)
+    label = f"{_LABELS.get(condition.kind, condition.kind)}={condition.value}"
+    if condition.half:
+        q = Graded(q, Q.Or([term(name, value) for name, value in condition.half]))
+        label += "".join(f", ~{value}" for _, value in condition.half)
+    return label, q
 
 
 def _year_concept(written: str, year: int) -> Concept:

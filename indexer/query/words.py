@@ -40,12 +40,12 @@ def condition_key(word: str) -> str:
 class Condition:
     """What a filter word names: a field condition, shown by --explain as `kind=value`."""
 
-    kind: str  # status, level, doc_type, time
+    kind: str  # status, stage, level, doc_type, time
     value: str  # the status or type; the level's name; for time, "years:N" or "days:N"
     prefixes: tuple[str, ...] = ()  # a level's standard-number prefixes
     words: tuple[str, ...] = ()  # every word that names it, in both languages
     issuer_kinds: tuple[str, ...] = ()  # a level's kinds of issuing body (local rules)
-    related: tuple[str, ...] = ()  # a type's related types, which meet it at half weight
+    half: tuple[tuple[str, str], ...] = ()  # (field, value) pairs that meet it at half weight
 
 
 @dataclass(frozen=True)
@@ -77,21 +77,26 @@ def query_words() -> QueryWords:
         for word in words:
             conditions.setdefault(condition_key(word), condition)
 
+    def half(entry) -> tuple[tuple[str, str], ...]:
+        return tuple((name, value) for name, values in entry.get("half", {}).items() for value in values)
+
     for entry in data["status"]:
-        add(entry["words"], Condition("status", entry["status"], (), tuple(entry["words"])))
+        add(entry["words"], Condition("status", entry["status"], (), tuple(entry["words"]), half=half(entry)))
+    for entry in data.get("stage", ()):
+        add(entry["words"], Condition("stage", entry["stage"], (), tuple(entry["words"]), half=half(entry)))
     for entry in data["level"]:
         add(entry["words"], Condition("level", entry["level"], tuple(entry["std_prefixes"]), tuple(entry["words"]),
                                       issuer_kinds=tuple(entry.get("issuer_kinds", ()))))
     for entry in data["doc_type"]:
-        add(entry["words"], Condition("doc_type", entry["doc_type"], (), tuple(entry["words"]),
-                                      related=tuple(entry.get("related", ()))))
+        add(entry["words"], Condition("doc_type", entry["doc_type"], (), tuple(entry["words"]), half=half(entry)))
     for entry in data["time"]:
         value = f"years:{entry['years']}" if "years" in entry else f"days:{entry['days']}"
         add(entry["words"], Condition("time", value))
     longest = max((len(k.split()) for k in conditions), default=1)
     written = [*data["drop"]["zh"], *data["drop"]["en"], *data["weak"]["zh"], *data["weak"]["en"],
                *data["effect"]["zh"], *data["effect"]["en"]]
-    written += [w for kind in ("status", "level", "doc_type", "time") for entry in data[kind] for w in entry["words"]]
+    written += [w for kind in ("status", "stage", "level", "doc_type", "time") for entry in data.get(kind, ())
+                for w in entry["words"]]
     return QueryWords(drop, weak, effect, conditions, longest, tuple(written))
 
 
