@@ -82,7 +82,7 @@ MAX_CUE_GAP = 80
 BEFORE_WINDOW = 60
 
 # "自公布之日起施行" and its English equivalents: in force from the day of issue.
-EFFECTIVE_ON_ISSUE_CN = r"自\s*(?:公布|发布|印发|颁布|签发|下发|公告|通过)?\s*之\s*日\s*起\s*(?:施行|实施|生效|执行)"
+EFFECTIVE_ON_ISSUE_CN = r"自\s*(?:公布|发布|印发|颁布|签发|下发|公告|通过)?\s*之\s*日\s*起\s*(?:正式|开始)?\s*(?:施行|实施|生效|执行)"
 EFFECTIVE_ON_ISSUE_EN_TAIL = (
     r"[Dd](?:ate|ATE|ay|AY)\s+(?:of|OF)\s+(?:its\s+|ITS\s+)?"
     r"(?i:promulgation|issuance|issue|publication|release|announcement)"
