@@ -319,6 +319,21 @@ def test_chinese_words_find_english_through_the_dictionary(glossary):
     assert ("smuggle", 0.5, "dictionary") in reading.concepts[0].forms
 
 
+def test_a_chinese_word_alone_finds_exactly_the_texts_that_say_it(tmp_path, glossary):
+    # 走私 is no glossary term; the dictionary's English for it (smuggle) is a guess: a word
+    # searched alone finds what says it, as a word among others it finds the guesses too
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write(docs, "zh.txt", "海关通报稀土走私案件。")
+    write(docs, "en.txt", "Rare earth gangs smuggle ore across the border.")
+    ix = tmp_path / "ix"
+    assert run("index", docs, "--index", ix).exit_code == 0
+    alone = search(Store(ix).open(), "走私", today=TODAY)
+    assert [Path(p).name for p in paths(alone)] == ["zh.txt"]
+    among = search(Store(ix).open(), "稀土走私", today=TODAY)
+    assert sorted(Path(p).name for p in paths(among)) == ["en.txt", "zh.txt"]
+
+
 def test_a_concept_found_only_as_guessed_ranks_below_one_found_as_written(tmp_path, glossary):
     # Two texts hold 稀土 and one word for smuggling each: the Chinese word as typed, or the
     # English the dictionary gives for it. Both match every concept; as typed comes first.

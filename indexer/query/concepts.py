@@ -212,6 +212,10 @@ def _as_term(concept: Concept, glossary: Glossary | None) -> Concept:
         concept.forms = [(concept.written, 1.0, "query")]
     concept.parts = []
     concept.loose = []
+    if is_cjk(concept.written[0]):
+        # a dictionary's guesses are not equivalents: a Chinese word alone finds exactly the
+        # texts that say it (or its glossary equivalents)
+        concept.forms = [f for f in concept.forms if f[2] not in WEAK_SOURCES]
     concept.role = TOPIC
     return concept
 
