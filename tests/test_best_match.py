@@ -85,6 +85,9 @@ def test_question_words_are_dropped_and_topics_kept(glossary):
     ("正在征求意见的稀土标准", "stage=comments-open, ~draft"),
     ("rare earth standards open for comment", "stage=comments-open, ~draft"),
     ("已废止的稀土标准", "status=repealed, ~repealed"),
+    ("2025年4月 稀土 出口管制", "issued 2025-04, ~2025"),
+    ("rare earth export licensing in Sept. 2025", "issued 2025-09, ~2025"),
+    ("2027年1月实施的稀土标准", "effective 2027-01, ~2027"),
     ("local government rules on rare earths", "level=local"),
 ])
 def test_words_that_are_filters_become_conditions(glossary, query, label):
@@ -162,6 +165,12 @@ def test_open_for_comment_ranks_calls_whose_deadline_has_not_passed(corpus_index
     assert open_calls(before, "2026-11-01"), paths(before)[:3]
     after = search(ix, "rare earth standards open for comment", today=date(2027, 6, 1))
     assert not open_calls(after, "2027-06-01")
+
+
+def test_a_month_of_a_year_ranks_what_was_issued_that_month_first(corpus_index):
+    res = search(Store(corpus_index).open(), "rare earth export controls April 2025", today=TODAY)
+    issued = [h.record.issued or "" for h in res.hits[:5]]
+    assert issued[0].startswith("2025-04"), paths(res)[:5]
 
 
 def test_a_year_with_a_word_for_taking_effect_is_the_effective_year(glossary):

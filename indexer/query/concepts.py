@@ -46,6 +46,13 @@ MENTION_BOOST = 5.0
 ISSUER_BOOST = 1.0
 # 2023年, 2023年度: the year, without the word for it (which the segmenter would keep).
 _YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度?")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+# A month of a year: 2025年4月, April 2025, Apr. 2025 — when something happened, a condition.
+_MONTH_YEAR = re.compile(
+    r"(?<![0-9])(?P<zy>(?:19|20)[0-9]{2})\s*年\s*(?P<zm>1[0-2]|0?[1-9])\s*月份?"
+    r"|\b(?P<em>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<ey>(?:19|20)[0-9]{2})\b", re.I)
 _MAX_JOIN = 4  # segmenter pieces tried together as one glossary term or condition word
 
 
@@ -151,7 +158,7 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
     searches no equivalents in the other language."""
     today = today or date.today()
     reading = Reading(text, [], [], [], [])
-    rest = _YEAR_WORD.sub(lambda m: m.group(1) + " " * (len(m.group()) - 4), _numbers(text, reading))
+    rest = _YEAR_WORD.sub(lambda m: m.group(1) + " " * (len(m.group()) - 4), _months(_numbers(text, reading), reading))
     toks = query_tokens(rest, [])
     i = 0
     while i < len(toks):
@@ -232,6 +239,23 @@ def _years_of_effect(reading: Reading) -> None:
             year = int(concept.written)
             concept.fields = [(f"effective {year}", _year_range(year, "effective")),
                               (f"issued {year}", boosted(_year_range(year), 0.5))]
+        month = _MONTH_YEAR.fullmatch(concept.written) if concept.role == CONDITION else None
+        if month is not None:
+            concept.fields = [_month_field(*_year_month(month), "effective")]
+
+
+def _year_month(m: re.Match) -> tuple[int, int]:
+    if m.group("zy"):
+        return int(m.group("zy")), int(m.group("zm"))
+    return int(m.group("ey")), _month_number(m.group("em"))
+
+
+def _month_field(year: int, month: int, fieldname: str = "issued") -> tuple[str, Q.Query]:
+    """That month on the date field, or at half weight that year."""
+    start = datetime(year, month, 1)
+    end = datetime(year + month // 12, month % 12 + 1, 1) - timedelta(seconds=1)
+    label = f"{fieldname} {year}-{month:02d}, ~{year}"
+    return label, Graded(Q.DateRange(fieldname, start, end), _year_range(year, fieldname))
 
 
 # ---------------------------------------------------------------------------
@@ -286,6 +310,24 @@ def boosted(q: Q.Query, factor: float) -> Q.Query:
 
 # ---------------------------------------------------------------------------
 # Conditions.
+
+def _months(text: str, reading: Reading) -> str:
+    """Adds a condition for each month of a year the query names (issued that month, or at
+    half weight that year); returns the text with them blanked."""
+    spans = []
+    for m in _MONTH_YEAR.finditer(text):
+        year, month = _year_month(m)
+        forms = [(m.group(), CONDITION_TEXT_WEIGHT, "query"),
+                 (f"{year}年{month}月", CONDITION_TEXT_WEIGHT, "query words"),
+                 (f"{_MONTHS[month - 1].title()} {year}", CONDITION_TEXT_WEIGHT, "query words")]
+        reading.concepts.append(Concept(m.group(), CONDITION, forms, [_month_field(year, month)]))
+        spans.append(m.span())
+    return _blank(text, spans)
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, full in enumerate(_MONTHS, 1) if full.startswith(name.lower().rstrip(".")[:3]))
+
 
 def _year_range(year: int, fieldname: str = "issued") -> Q.Query:
     return Q.DateRange(fieldname, datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59))
