@@ -164,3 +164,39 @@ def test_number_opening_a_list_item_is_cited_not_carried():
     assert fields.own_std_no("x", "GB/T 13560—2017\n代替 GB/T 13560—2009").value == "GB/T 13560-2017"
     assert fields.own_std_no("x", "GB/T 13560—2017 代替 GB/T 13560—2009").value == "GB/T 13560-2017"
     assert fields.own_std_no("x", "GB/T 34490—2017/ISO 10993-1:2009\n").value == "GB/T 34490-2017"
+
+
+# --- signatures on saved pages ------------------------------------------------------------
+
+_NOTICE = ("关于印发《稀土产业发展实施方案》的通知\n发布时间：2023-09-15\n各设区市工业和信息化局：\n"
+           "现将《稀土产业发展实施方案》印发给你们，请认真贯彻落实。\n附件：1.稀土产业发展实施方案\n")
+
+
+def test_signature_before_the_attachments_own_text_dates_the_notice():
+    text = _NOTICE + "某某省工业和信息化厅\n2023年9月12日\n附件1\n稀土产业发展实施方案\n" + "一、总体要求。" * 60
+    assert fields.issued_date(text).value.iso == "2023-09-12"
+
+
+def test_page_links_and_toolbars_after_a_signature_are_passed_over():
+    text = (_NOTICE + "某某省工业和信息化厅\n2023年9月12日\n附件下载：附件1.docx\n【关闭窗口】\n相关文章\n"
+            "关于开展2023年度稀土行业规范条件企业申报工作的通知 2023-06-02\n"
+            "赣州市稀土产业链链长制工作推进会召开 2023-04-12\n上一条：关于征求意见的通知\n")
+    assert fields.issued_date(text).value.iso == "2023-09-12"
+
+
+def test_a_signature_may_give_the_body_and_its_date_on_one_line():
+    text = _NOTICE.replace("发布时间：2023-09-15", "发布时间：2024-11-04") + "中华人民共和国工业和信息化部 2024年10月28日\n"
+    assert fields.issued_date(text).value.iso == "2024-10-28"
+
+
+def test_a_page_titled_with_its_sites_name_is_titled_by_its_text(tmp_path):
+    from indexer.read import read_file
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>全国稀土标准化技术委员会</title></head><body>"
+                    "<p><b>关于征求《稀土产品牌号表示方法》等4项国家标准（征求意见稿）意见的函</b></p>"
+                    "<p>各有关单位：</p><p>现征求意见，请于2024年6月10日前反馈。</p>"
+                    "<p>全国稀土标准化技术委员会<br>二〇二四年四月十日</p></body></html>", "utf-8")
+    record = Builder().build(read_file(page)[0], "p.html")
+    assert record.title.startswith("关于征求《稀土产品牌号表示方法》")
+    assert fields.names_a_body("全国稀土标准化技术委员会") and not fields.names_a_body("中华人民共和国工业和信息化部公告")

@@ -57,13 +57,17 @@ class Builder:
                 warnings.append(f"{name}: candidates disagree: {found.warning}")
             return found.value
 
-        page_title = None if stated.get("title") or raw.title or fields.titled_official_text(text) \
+        # A page titled with its site's name only (全国稀土标准化技术委员会) is titled by its text.
+        marked = None if raw.title and fields.names_a_body(raw.title) and not stated.get("title") else raw.title
+        page_title = None if stated.get("title") or marked or fields.titled_official_text(text) \
             else pages.page_title(text)
-        title = self._clean_text(stated.get("title") or raw.title or
-                                 (page_title.value if page_title else _first_line(text)), repairs)
+        first = _first_line(text)
+        if raw.title and not marked and pages.is_paragraph(first) and pages.ends_sentence(first):
+            first = raw.title  # the site's name, rather than a paragraph
+        title = self._clean_text(stated.get("title") or marked or (page_title.value if page_title else first), repairs)
         sources["title"] = {"rule": "stated" if "title" in stated else
                             ("markup" if raw.title else "first-line")}
-        if page_title and not stated.get("title") and not raw.title:
+        if page_title and not stated.get("title") and not marked:
             sources["title"] = {"rule": page_title.rule, "span": page_title.span[:200]}
         lang = note("lang", fields.Found(detect_lang(title + "\n" + text), "script-detection"))
 

@@ -23,6 +23,7 @@ STATE_COUNCIL = "STATE_COUNCIL"
 HEADER_CHARS = 800
 HEADER_MAX = 5000
 TAIL_CHARS = 300
+PAGE_END_CHARS = 600  # what a saved page may add after a notice's signature (links, toolbars)
 SIGNATURE_LINE = 50
 # A history entry may wrap: jointly issuing bodies stand one per line before 发布.
 ENTRY_LINES = 5
@@ -63,6 +64,14 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
+# What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
+_PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
+                       r"下一篇|分享到|扫一扫|Copyright|版权所有|©|主办|承办|网站标识码|发布时间|点击次数|浏览次数|阅读次数|"
+                       r"责任编辑|字号)")
+# A link to another page: its title, then its date.
+_LINK_ITEM = re.compile(r"^.{6,}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+# The heading an attachment's own text starts under: 附件1, 附件二, 附件 — alone on its line.
+_ANNEX_HEADING = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*$", re.M)
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
 # What an unregistered body's name ends with, in Chinese or English.
 _BODY_NAME = re.compile(rf"({_BODY_ENDING})$|"
@@ -94,6 +103,7 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
+_ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
 
 
@@ -121,14 +131,24 @@ def tail(text: str) -> str:
 
 
 def signature_block(text: str) -> str:
-    """The closing lines that name the issuing body and date: short lines at the very end."""
+    """The closing lines that name the issuing body and date: short lines at the very end,
+    or, where the attachments' own texts follow the notice (附件1 on a line of its own),
+    at the end of the notice before them."""
+    for annex in _ANNEX_HEADING.finditer(text):
+        block = _closing_lines(text[:annex.start()])
+        if _signature_date_in(block):
+            return block
+    return _closing_lines(text)
+
+
+def _closing_lines(text: str) -> str:
     block: list[str] = []
-    for line in reversed(tail(text).splitlines()):
+    for line in reversed(text[-TAIL_CHARS - PAGE_END_CHARS:].splitlines()):
         line = line.strip()
         if not line:
             continue
-        if _ANNEX.match(line) and not block:
-            continue  # an attachment list may follow the signature
+        if (_ANNEX.match(line) or _PAGE_END.match(line) or _LINK_ITEM.match(line)) and not block:
+            continue  # an attachment list, or a page's own links and toolbars, may follow the signature
         if len(line) > SIGNATURE_LINE or len(block) == 4:
             break
         block.insert(0, line)
@@ -283,7 +303,19 @@ def _dated_line(head: str) -> Found | None:
 
 
 def _signature_date(text: str) -> Found | None:
-    found = _dated_line(signature_block(text))
+    return _signature_date_in(signature_block(text))
+
+
+def _signature_date_in(block: str) -> Found | None:
+    """The date a signature closes with: alone on its line, or after the body's name on
+    the same line (中华人民共和国工业和信息化部 2024年10月28日)."""
+    found = _dated_line(block)
+    if found is None:
+        for line in block.splitlines():
+            dates = find_dates(line)
+            if len(dates) == 1 and dates[0].precision == "day" and not line[dates[0].end:].strip(" \t。") \
+                    and _SIGNATURE_BODY.search(line[:dates[0].start]):
+                found = Found(dates[0], "", line.strip())
     return Found(found.value, "signature-date", found.span) if found else None
 
 
@@ -561,6 +593,11 @@ def _in_cited_title(text: str, at: int) -> bool:
 
 
 # --- classification ----------------------------------------------------------
+
+def names_a_body(title: str) -> bool:
+    """A title that is nothing but a body's name: a site's, not a document's."""
+    return bool(_ONLY_BODY.fullmatch(fold(title).strip()))
+
 
 def titled_official_text(text: str) -> bool:
     """The text opens with an official title (…公告, …办法, …条例): its first line is its title."""
