@@ -1,4 +1,5 @@
 """Field rules, one table per field: where official texts state things, and what stdidx takes."""
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -200,3 +201,33 @@ def test_a_page_titled_with_its_sites_name_is_titled_by_its_text(tmp_path):
     record = Builder().build(read_file(page)[0], "p.html")
     assert record.title.startswith("关于征求《稀土产品牌号表示方法》")
     assert fields.names_a_body("全国稀土标准化技术委员会") and not fields.names_a_body("中华人民共和国工业和信息化部公告")
+
+
+def test_a_ministrys_department_is_the_ministry_named_as_written():
+    text = "关于公开征求意见的通知\n现征求意见。\n工业和信息化部原材料工业司\n2025年2月19日\n"
+    matches, _ = fields.issuer_matches("关于公开征求意见的通知", text, REGISTRY)
+    assert [(m.entry.id, m.name) for m in matches] == [("MIIT", "工业和信息化部原材料工业司")]
+    company = "关于调整价格的公告\n中国北方稀土（集团）高科技股份有限公司\n2024年1月2日\n"
+    assert all(m.name != "工业和信息化部公司" for m in fields.issuer_matches("关于调整价格的公告", company, REGISTRY)[0])
+
+
+def test_bodies_a_title_lists_issue_jointly_though_the_site_labels_one(tmp_path):
+    from indexer.read import read_file
+
+    title = "江西省工业和信息化厅 江西省自然资源厅 江西省生态环境厅关于印发《稀土产业实施方案》的通知"
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                    "<p>发布机构：江西省工业和信息化厅</p><p>现将《稀土产业实施方案》印发给你们。</p>"
+                    "<p>2023年9月12日</p></body></html>", "utf-8")
+    record = Builder().build(read_file(page)[0], "p.html")
+    assert [i.name_zh for i in record.issuers] == ["江西省工业和信息化厅", "江西省自然资源厅", "江西省生态环境厅"]
+
+
+def test_a_site_body_publishes_what_its_page_only_reports():
+    # A Taiwan bureau's brief of mainland standards names the mainland bodies in its text;
+    # only its <title> and footer name the bureau.
+    from indexer.read import read_file
+
+    page = Path(__file__).parent / "data" / "pages" / "tw-bsmi-foreign-standards-brief.html"
+    record = Builder().build(read_file(page)[0], page.name)
+    assert [i.id for i in record.issuers] == ["TW_BSMI"]

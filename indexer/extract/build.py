@@ -126,7 +126,7 @@ class Builder:
 
         issued_iso, issued_precision = _iso(issued)
         effective_iso, effective_precision = _iso(effective)
-        issuers = self._issuers(stated, title, text, issued_iso, sources, raw.meta.get("source", "")) \
+        issuers = self._issuers(stated, title, text, issued_iso, sources, raw.meta) \
             if kind != "news" else \
             self._stated_issuers(stated, issued_iso, sources)
         state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
@@ -232,13 +232,19 @@ class Builder:
         sources["issuers"] = {"rule": "stated"}
         return [self._stated_issuer(item, on_date) for item in stated["issuers"]]
 
-    def _issuers(self, stated, title, text, on_date, sources, meta_source: str = "") -> list[Issuer]:
+    def _issuers(self, stated, title, text, on_date, sources, meta: dict | None = None) -> list[Issuer]:
         if "issuers" in stated:
             return self._stated_issuers(stated, on_date, sources)
+        meta = meta or {}
         issued_source = sources.get("issued", {})
         adoption = issued_source.get("by") or issued_source.get("span", "") \
             if issued_source.get("rule", "").startswith("header:") else ""
         matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
+        site = [m for m in self.registry.find_in_text(meta.get("page_title", "")) if m.entry]
+        if rule in ("header", "") and site:
+            # Bodies the text only mentions, or none, are what a body's site reports on (a Taiwan
+            # bureau's brief of a mainland rule); the site's own body published it.
+            matches, rule = site[:1], "page-title:site"
         if matches:
             sources["issuers"] = {"rule": f"registry:{rule}",
                                   "span": "; ".join(m.name for m in matches)[:200]}
@@ -250,6 +256,7 @@ class Builder:
             return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]
         # A page's ContentSource names the body when it is one the registry knows
         # (工业和信息化部), not when it is the site itself (中国政府网).
+        meta_source = meta.get("source", "")
         listed = [m for m in self.registry.find_in_text(meta_source) if m.entry]
         if listed:
             sources["issuers"] = {"rule": "meta:source", "span": meta_source}

@@ -103,6 +103,7 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
+_BEFORE_ABOUT = re.compile(r"^(.{4,120}?)关于")
 _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
 
@@ -390,6 +391,10 @@ def issuer_matches(title: str, text: str, registry: Registry,
         if not matches and rule == "header:adopting-body" and adopting_body(adoption):
             return [], rule  # adopted by a body the registry does not know
         if labelled and rule == "title":
+            # A site labels its own body; the title may name every body that issued jointly.
+            listed = _title_bodies(title)
+            if not matches and len(listed) > 1 and labelled[0].name in {b.name for b in listed}:
+                return listed, "title:joint-bodies"
             # A labelled unit the registry does not know, and the body the title's
             # document number names ("MOFCOM Announcement No. 62 of 2025").
             return matches + labelled, "label:issuer+title"
@@ -405,6 +410,15 @@ def issuer_matches(title: str, text: str, registry: Registry,
     return [], ""
 
 
+def _title_bodies(title: str) -> list[IssuerMatch]:
+    """The bodies a title names before 关于, one by one (江西省工业和信息化厅 江西省自然资源厅关于…)."""
+    m = _BEFORE_ABOUT.match(title)
+    names = [n for n in re.split(r"[\s、，,]+", m.group(1)) if n] if m else []
+    if not names or not all(_ONLY_BODY.fullmatch(fold(n)) for n in names):
+        return []
+    return [IssuerMatch(None, clean_issuer_name(n), 0, 0) for n in names]
+
+
 def _not_proposers(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
     """Bodies that proposed, administer or drafted a standard (本标准由…提出/归口/起草)
     are named in its foreword; they did not issue it."""
@@ -413,8 +427,8 @@ def _not_proposers(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
 
 
 def _with_sub_units(text: str, matches: list[IssuerMatch]) -> list[IssuerMatch]:
-    """A body named with its general office or a committee of it (工业和信息化部办公厅) is
-    that body, named as written."""
+    """A body named with its general office, a committee or a department of it
+    (工业和信息化部办公厅, 工业和信息化部原材料工业司) is that body, named as written."""
     out = []
     for m in matches:
         unit = SUB_UNIT.match(text, m.end) if m.entry and not m.name.isascii() else None

@@ -323,7 +323,8 @@ def _index_names(entries: list[RegistryEntry], source: str) -> dict[str, tuple[R
 _ASCII_WORD = "A-Za-z0-9_&"
 # A body's general office or one of its committees acts in its name: 工业和信息化部办公厅,
 # 中国稀土学会标准化工作委员会.
-SUB_UNIT = re.compile(r"办公厅|办公室|(?:(?!关于|的|和|及|与|等|、)[\u4e00-\u9fff]){0,8}?委员会")
+SUB_UNIT = re.compile(r"办公厅|办公室|(?:(?!关于|的|和|及|与|等|、)[\u4e00-\u9fff]){0,8}?委员会"
+                      r"|(?:(?!关于|的|和|及|与|等|、|公)[\u4e00-\u9fff]){1,8}?司(?!法)")  # 原材料工业司, 科技司
 _OPTIONAL_PUNCT = ",;"
 _OF_CHINA_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:china|people's\s+republic\s+of\s+china|p\.?r\.?c\.?)$", re.I)
 _STATE_FORMS = ("China", "the People's Republic of China", "PRC", "the PRC")

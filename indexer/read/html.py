@@ -44,6 +44,8 @@ def read_html(data: bytes) -> RawDoc:
     meta_title = _meta(root, "ArticleTitle", "og:title")
     source_url = _meta(root, "og:url") or _canonical(root)
     meta = {key: value for key, names in _META_SIGNALS.items() if (value := _meta(root, *names))}
+    if head_title:
+        meta["page_title"] = head_title  # names the site, often its body: "国外标准动态｜经济部标准检验局"
     _drop_boilerplate(root)
     body = root.find("body")
     if body is None:
