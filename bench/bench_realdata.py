@@ -1,6 +1,6 @@
 """Extraction accuracy and speed on real and labelled documents.
 
-    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages]
+    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b]
 
 Indexes each set with the real CLI, exports JSONL and scores it with the scorer
 that ships beside the set, printing each field's figure and the time of each step:
@@ -30,6 +30,8 @@ SETS = {
     "pages": (REALDATA / "pages", REALDATA / "pages.truth.tsv", TOOLS / "score_pages.py"),
     "eval-pages": (ROOT / "tests" / "eval" / "pages", ROOT / "tests" / "eval" / "pages.truth.tsv",
                    TOOLS / "score_pages.py"),
+    "eval-pages-b": (ROOT / "tests" / "eval" / "pages-b", ROOT / "tests" / "eval" / "pages-b.truth.tsv",
+                     TOOLS / "score_pages.py"),
 }
 
 
