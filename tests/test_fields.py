@@ -231,3 +231,26 @@ def test_a_site_body_publishes_what_its_page_only_reports():
     page = Path(__file__).parent / "data" / "pages" / "tw-bsmi-foreign-standards-brief.html"
     record = Builder().build(read_file(page)[0], page.name)
     assert [i.id for i in record.issuers] == ["TW_BSMI"]
+
+
+def test_an_announcements_heading_and_the_number_under_it_are_one_title():
+    text = "中华人民共和国工业和信息化部公告\n发布时间：2024-11-04 来源：科技司\n2024年第30号\n工业和信息化部批准…\n"
+    assert fields.with_announcement_number("中华人民共和国工业和信息化部公告", text) == \
+        "中华人民共和国工业和信息化部公告2024年第30号"
+    assert fields.with_announcement_number("关于调整价格的公告", "关于调整价格的公告\n本公司董事会…\n") == "关于调整价格的公告"
+
+
+@pytest.mark.parametrize("line", ["各有关单位：", "致各出口商、转口商及货运代理：", "工业和信息化部科技司 > 公示公告",
+                                  "点阅次数 4213 更新日期 114-10-13"])
+def test_greetings_trails_and_toolbars_are_never_titles(line):
+    from indexer.extract import pages
+
+    assert not pages._title_like(line)
+
+
+def test_a_number_heading_or_ending_a_title_is_the_texts_own_one_inside_it_is_cited():
+    text = "相关文件：工业和信息化部公告2024年第18号\n"
+    assert fields.doc_number("中华人民共和国工业和信息化部公告2024年第30号", text).value == "工业和信息化部公告2024年第30号"
+    cited = "为贯彻落实条例，市人民政府决定对《办法》（2016年包头市人民政府令第139号公布）作如下修改："
+    found = fields.doc_number(cited, "包头市人民政府令\n第158号\n")
+    assert found is None or "139" not in found.value

@@ -65,6 +65,8 @@ class Builder:
         if raw.title and not marked and pages.is_paragraph(first) and pages.ends_sentence(first):
             first = raw.title  # the site's name, rather than a paragraph
         title = self._clean_text(stated.get("title") or marked or (page_title.value if page_title else first), repairs)
+        if not stated.get("title"):
+            title = fields.with_announcement_number(title, text)
         sources["title"] = {"rule": "stated" if "title" in stated else
                             ("markup" if raw.title else "first-line")}
         if page_title and not stated.get("title") and not marked:

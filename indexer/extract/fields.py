@@ -103,6 +103,8 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
+_ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
+_BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
 _BEFORE_ABOUT = re.compile(r"^(.{4,120}?)关于")
 _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
@@ -579,17 +581,18 @@ def doc_number(title: str, text: str, lang: str = "") -> Found | None:
     """The document's own number, canonical; an English text keeps its English form
     ("MOFCOM Announcement No. 62 of 2025"), whose canonical form the index also holds."""
     head = fold_script(header(text))
-    # An English number in the body is a news item's or a translation's citation ("under
-    # State Council Decree No. 785"); in the title it names the document itself.
-    found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
+    # A number in the title names the document itself (中华人民共和国国家标准公告2025年第18号),
+    # one in the header may be a related page's; in the body an English number is a news
+    # item's or a translation's citation ("under State Council Decree No. 785").
+    where = fold_script(title)
+    found = [f for f in find_doc_nos(where) if _heads_or_ends(where, f[1], f[2])]
+    if not found:
+        where = head
+        found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
     if not found and lang == "en":
         # An English text's own number stands at the start of a header line, or after a
         # label ("[Document Number] MOFCOM Announcement No. 62 of 2025").
         found = [f for f in find_doc_nos(head) if _OWN_LINE.search(head, 0, f[1])]
-    where = head
-    if not found:
-        where = fold_script(title)
-        found = find_doc_nos(where)
     if not found:
         return None
     value, start, end = found[0]
@@ -597,6 +600,13 @@ def doc_number(title: str, text: str, lang: str = "") -> Found | None:
     if lang == "en" and written.isascii():
         value = written
     return Found(value, "header:doc-no" if where is head else "title:doc-no", written or value)
+
+
+def _heads_or_ends(title: str, start: int, end: int) -> bool:
+    """A title names its own number first or last (商务部公告2025年第62号 关于…, …公告（2023年
+    第2号）); one inside it is cited (…办法（2016年包头市人民政府令第139号公布）…)."""
+    return not _in_cited_title(title, start) and (
+        not title[:start].strip() or not title[end:].strip(" 　)）") or title[end:].lstrip(" 　").startswith("关于"))
 
 
 def _in_cited_title(text: str, at: int) -> bool:
@@ -607,6 +617,19 @@ def _in_cited_title(text: str, at: int) -> bool:
 
 
 # --- classification ----------------------------------------------------------
+
+def with_announcement_number(title: str, text: str) -> str:
+    """An announcement's heading and the number under it are one title
+    (中华人民共和国工业和信息化部公告 / 2024年第30号 → …公告2024年第30号)."""
+    if not _ANNOUNCEMENT_HEADING.search(title):
+        return title
+    lines = [line.strip() for line in text[:HEADER_CHARS].splitlines() if line.strip()]
+    if title not in lines:
+        return title
+    at = lines.index(title)
+    number = next((line for line in lines[at + 1:at + 3] if _BARE_NUMBER.fullmatch(line)), None)
+    return title + number if number else title
+
 
 def names_a_body(title: str) -> bool:
     """A title that is nothing but a body's name: a site's, not a document's."""

@@ -48,6 +48,9 @@ _COVER_END = re.compile(r"(发布|实施|批准|提出|归口)$|^[（(]|\d{4}")
 _STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)）]$|^(征求意见稿|送审稿|报批稿)$")
 # A breadcrumb (首页 > 标准化 > 通知公告) or a tool bar (字号：大 中 小 | 打印 | 分享).
 _TRAIL = re.compile(r"\s[>＞»›|｜]\s|[>＞»›｜]")
+_SHORT_TRAIL = re.compile(r"[^\s>＞»›。，]{2,20}\s*[>＞»›]\s*[^\s>＞»›。，]{2,20}")
+# The greeting a notice opens with (各有关单位：, 致各出口商：): never its title.
+_SALUTATION = re.compile(r"^(各|致)[^。，]{1,60}[:：]$")
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -79,7 +82,8 @@ def _title_like(line: str) -> bool:
             and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
             and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
             and not is_trail(line)
-            and not any(word in folded for word in vocabulary()["byline_markers"]))
+            and not _SALUTATION.match(line)
+            and not any(word in folded for word in vocabulary()["byline_markers"] + vocabulary()["toolbar_markers"]))
 
 
 def ends_sentence(line: str) -> bool:
@@ -87,8 +91,10 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_trail(line: str) -> bool:
-    """A breadcrumb or a tool bar: site navigation, never a title."""
-    return len(_TRAIL.findall(line)) >= 2
+    """A breadcrumb or a tool bar: site navigation, never a title (two marks, or one
+    between two short labels: 工业和信息化部科技司 > 公示公告)."""
+    marks = _TRAIL.findall(line)
+    return len(marks) >= 2 or (len(marks) == 1 and bool(_SHORT_TRAIL.fullmatch(line.strip())))
 
 
 def is_paragraph(line: str) -> bool:
