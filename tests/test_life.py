@@ -369,6 +369,35 @@ def test_search_by_stage_finds_submitted_and_withdrawn_notices(steps_index):
     assert paths("project") == ["csre-approval-2024.html"]
 
 
+# --- which body of a row is the lead drafting unit ---------------------------------------------
+
+def test_under_a_header_of_committee_and_department_a_row_has_no_lead():
+    text = ("计划编号 项目名称 制修订 代替标准号 技术委员会 主管部门 完成年限\n"
+            "20192151-T-610 稀土金属及其化合物化学分析方法 稀土总量的测定 修订 GB/T 14635-2008 SAC/TC 229 "
+            "中国有色金属工业协会 2021\n")
+    events = life_events("关于下达2019年第二批推荐性国家标准计划的通知", text, "2019-06-20")
+    assert [(e.plan_no, e.lead, e.committee) for e in events] == [("20192151-T-610", None, "SAC/TC 229")]
+
+
+def test_under_a_header_with_lead_and_department_columns_each_body_is_its_columns():
+    text = ("序号 项目名称 牵头单位 主管部门 完成周期\n"
+            "1 稀土抛光粉 包头稀土研究院 中国有色金属工业协会 12个月\n"
+            "2 高纯氧化镥 中国有色金属工业协会 虔东稀土集团股份有限公司 12个月\n"
+            "3 高纯金属镱 湖南稀土金属材料研究院 12个月\n")
+    events = life_events("关于批准团体标准立项的公告", text, "2024-01-01")
+    # the third row's one body cannot be told apart: no lead rather than a wrong one
+    assert [(e.title, e.lead) for e in events] == [("稀土抛光粉", "包头稀土研究院"),
+                                                  ("高纯氧化镥", "中国有色金属工业协会"), ("高纯金属镱", None)]
+
+
+def test_the_corpus_plan_rows_take_no_competent_department_as_lead(corpus_records):
+    plans = [r for r in corpus_records if r["path"].endswith("sac-national-standard-plan-2019.html")]
+    assert plans and all(e["lead"] is None and e["committee"] == "SAC/TC 229" for e in plans[0]["events"])
+    leads = {e["lead"] for r in corpus_records for e in r["events"] if e["lead"]}
+    assert leads and not any(lead.endswith("工业协会") for lead in leads)
+    assert "中国稀土集团有限公司" in leads
+
+
 def test_a_call_for_comments_that_will_replace_an_edition_replaces_nothing_yet(tmp_path):
     folder = tmp_path / "c"
     folder.mkdir()

@@ -15,7 +15,7 @@ from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.life import record_keys, stages_of
 from indexer.record import Record
 
-SCHEMA_VERSION = 3  # 2: attaches; 3: issuer_kind, events (life, stage, deadline)
+SCHEMA_VERSION = 4  # 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter
 
 
 class CJKText(TEXT):
@@ -47,6 +47,10 @@ def make_schema() -> Schema:
         life=KEYWORD(commas=True, lowercase=True),                     # keys of the standards its events name
         stage=KEYWORD(commas=True),                                    # the life stages it stands for
         deadline=DATETIME,                                             # the last day for comments
+        ics=KEYWORD(commas=True),                                      # 77.120.99 (a search takes its prefixes)
+        ccs=KEYWORD(commas=True),                                      # H65
+        committee=KEYWORD(commas=True),                                # SAC/TC 229, or a body's name
+        drafter=KEYWORD(commas=True),                                  # drafting units
         issued=DATETIME(sortable=True),
         effective=DATETIME,
         record=STORED,
@@ -80,6 +84,10 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "attaches": ",".join(key(name) for name in named_attachments(record.text)),
         "life": ",".join(record_keys(record)),
         "stage": ",".join(stages_of(record)),
+        "ics": ",".join(record.ics),
+        "ccs": ",".join(record.ccs),
+        "committee": ",".join(record.committees),
+        "drafter": ",".join(record.drafters),
         "record": pack(record),
     }
     if record.issued:

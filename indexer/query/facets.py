@@ -13,6 +13,8 @@ from typing import Iterable, Iterator
 from whoosh.collectors import WrappingCollector
 
 FACETS = ("issuer", "doc_type", "year")
+# Shown where the matched documents state them (most documents state none).
+STATED_FACETS = ("committee", "ics", "ccs", "drafter")
 
 
 class MatchedCollector(WrappingCollector):
@@ -33,16 +35,17 @@ class MatchedCollector(WrappingCollector):
 
 
 def facet_counts(searcher, matched: dict[int, set[int]]) -> dict[str, dict[str, int]]:
-    """For each facet, how many matched documents hold each value, most first."""
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    """For each facet, how many matched documents hold each value, most first; the
+    classification facets only where some matched document states them."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS + STATED_FACETS}
     for segment, offset in searcher.leaf_searchers():
         here = matched.get(offset)
         if not here:
             continue
         reader = segment.reader()
-        for name in FACETS:
+        for name in FACETS + STATED_FACETS:
             _add_counts(counts[name], reader, name, here)
-    return {name: most_first(c) for name, c in counts.items()}
+    return {name: most_first(c) for name, c in counts.items() if c or name in FACETS}
 
 
 def most_first(counts: dict[str, int]) -> dict[str, int]:
