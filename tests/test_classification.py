@@ -132,6 +132,17 @@ def test_classification_facets_count_the_matches(corpus_index):
     assert "ics" not in news["facets"]                      # stated by none of them: not shown
 
 
+def test_classification_facets_are_exact_over_every_match(corpus_index, corpus_records):
+    from collections import Counter
+
+    data = search_json(corpus_index, "--type", "standard,standard_notice")
+    matched = [r for r in corpus_records if r["doc_type"] in ("standard", "standard_notice")]
+    assert data["total"] == len(matched)
+    for facet, field in (("drafter", "drafters"), ("committee", "committees"), ("ics", "ics"), ("ccs", "ccs")):
+        assert data["facets"][facet] == dict(sorted(Counter(v for r in matched for v in r[field]).items(),
+                                                     key=lambda kv: (-kv[1], kv[0]))), facet
+
+
 @pytest.mark.parametrize("args, message", [
     (("--ics", "seventy"), "not an ICS code"),
     (("--ics", "77.1"), "not an ICS code"),

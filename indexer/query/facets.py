@@ -15,6 +15,7 @@ from whoosh.collectors import WrappingCollector
 FACETS = ("issuer", "doc_type", "year")
 # Shown where the matched documents state them (most documents state none).
 STATED_FACETS = ("committee", "ics", "ccs", "drafter")
+STATED_COLUMN = "classified"         # their values, per document (indexer.index.schema)
 
 
 class MatchedCollector(WrappingCollector):
@@ -43,9 +44,24 @@ def facet_counts(searcher, matched: dict[int, set[int]]) -> dict[str, dict[str, 
         if not here:
             continue
         reader = segment.reader()
-        for name in FACETS + STATED_FACETS:
+        for name in FACETS:
             _add_counts(counts[name], reader, name, here)
+        _add_stated_counts(counts, reader, here)
     return {name: most_first(c) for name, c in counts.items() if c or name in FACETS}
+
+
+def _add_stated_counts(counts: dict[str, dict[str, int]], reader, matched: set[int]) -> None:
+    """The classification facets: drafting units run to thousands of values, each with a
+    handful of documents, so their postings cost more to read than the matched documents'
+    own values, read from one column."""
+    if not reader.has_column(STATED_COLUMN):
+        return
+    column = reader.column_reader(STATED_COLUMN)
+    for docnum in matched:
+        for line in column[docnum].decode("utf-8").splitlines():
+            name, _, value = line.partition("\t")
+            if name in counts:
+                counts[name][value] = counts[name].get(value, 0) + 1
 
 
 def most_first(counts: dict[str, int]) -> dict[str, int]:
