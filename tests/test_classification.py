@@ -5,6 +5,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import REPO, run
@@ -63,6 +65,18 @@ def test_the_drafting_units_a_text_names(text, drafters):
 def test_odd_text_never_raises(text):
     found = classify(text)
     assert all(isinstance(v, list) for v in (found.ics, found.ccs, found.committees, found.drafters))
+
+
+COVER_TEXT = st.text(alphabet=st.sampled_from(list("ICS CCS H 0123456789.；、由归口起草单位：研究院公司（）SAC/TC\n")), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), COVER_TEXT))
+def test_reading_any_text_never_raises_and_codes_are_canonical(text):
+    found = classify(text)
+    assert all(ics_code(code) == code for code in found.ics)
+    assert all(ccs_code(code) == code for code in found.ccs)
+    assert all(committee_id(c) == c for c in found.committees)
 
 
 def test_codes_and_committees_are_written_one_way():

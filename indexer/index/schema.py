@@ -16,7 +16,7 @@ from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.life import record_keys, stages_of
 from indexer.record import Record
 
-SCHEMA_VERSION = 4  # 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter
+SCHEMA_VERSION = 4  # 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter, classified
 
 
 class CJKText(TEXT):
