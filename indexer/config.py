@@ -35,8 +35,10 @@ LIST_KEYS = ("roots", "include", "exclude", "glossary")
 # The share of indexed files one run may remove without --yes: more, and a root
 # was probably emptied or unmounted rather than cleared out on purpose.
 MAX_REMOVAL = 0.5
-WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std")
-MANY_WATCH_KEYS = ("issuer", "type", "status", "lang")     # the rest are one string each
+WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std",
+              "stage", "ics", "ccs", "committee", "drafter")
+# the rest are one string each
+MANY_WATCH_KEYS = ("issuer", "type", "status", "lang", "stage", "ics", "ccs", "committee", "drafter")
 
 
 def default_index_path() -> Path:

@@ -194,8 +194,13 @@ def time_fits(event: Event, ident: Identity) -> str | None:
     return None
 
 
+def event_names(event: Event) -> str:
+    """How an event names its standard: the number, the plan number, else 《the title》."""
+    return event.std_no or event.plan_no or (f"《{event.title}》" if event.title else "")
+
+
 def _step(event: Event, source: Record, link: str, why: str) -> Step:
-    names = event.std_no or event.plan_no or (f"《{event.title}》" if event.title else "")
+    names = event_names(event)
     return Step(event.stage, event.date, source.id, source.title, source.path, event.evidence, link, why,
                 event.deadline, event.result, names, event.title)
 

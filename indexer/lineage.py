@@ -154,9 +154,18 @@ def is_draft(record: Record) -> bool:
     return record.status == "draft"
 
 
+# Stages a notice announces before there is an edition to apply (schemas/stages.json).
+NOT_YET_IN_FORCE = ("project", "comments", "submitted", "withdrawn")
+
+
 def is_publication(record: Record) -> bool:
-    """A version that can be in force: not a draft, not a news item about one."""
-    return record.status != "draft" and record.doc_type != "news"
+    """A version that can be in force: not a draft, not a news item about one, not a notice
+    that only announces a project, a call for comments or a submission (拟代替 in a call
+    for comments replaces nothing yet)."""
+    if record.status == "draft" or record.doc_type == "news":
+        return False
+    return not (record.doc_type == "standard_notice" and record.events
+                and all(e.stage in NOT_YET_IN_FORCE for e in record.events))
 
 
 def infer_relations(versions: list[Record]) -> list[Relation]:

@@ -14,11 +14,16 @@ STAGES = ("project", "comments", "submitted", "published", "effective", "review"
 # What --stage takes: a stage, or a call for comments whose deadline has not passed.
 STAGE_FILTERS = STAGES[:2] + ("comments-open",) + STAGES[2:]
 
+# The classification fields, lists of codes and names, with the XML element of each item (record.xsd).
+CLASSIFICATION_ITEMS = {"ics": "code", "ccs": "code", "committees": "committee", "drafters": "unit"}
+CLASSIFICATION = tuple(CLASSIFICATION_ITEMS)
+
 # Field order of the record in every output (JSON, XML, CSV columns).
 FIELDS = (
     "id", "path", "source_url", "title", "title_en", "doc_type", "lang", "issuers",
     "issued", "issued_precision", "effective", "effective_precision",
-    "status", "std_no", "replaces", "doc_no", "references", "events", "work", "text", "provenance",
+    "status", "std_no", "replaces", "doc_no", "references", *CLASSIFICATION, "events", "work", "text",
+    "provenance",
 )
 
 
@@ -54,6 +59,7 @@ class Event:
     title: str | None = None
     replaces: str | None = None         # the edition a project revises, or a release replaces
     lead: str | None = None             # the lead drafting unit
+    committee: str | None = None        # the technical committee it is under (SAC/TC 229)
     result: str | None = None           # review: started | confirmed | revise | abolish
     evidence: str = ""
 
@@ -77,6 +83,12 @@ class Record:
     doc_no: str | None = None
     # Standard and document numbers the text cites (not its own), canonical, in order.
     references: list[str] = field(default_factory=list)
+    # Classification the document states (schemas/classification.json): ICS and CCS codes,
+    # the technical committees it is under (归口), its drafting units (起草单位).
+    ics: list[str] = field(default_factory=list)
+    ccs: list[str] = field(default_factory=list)
+    committees: list[str] = field(default_factory=list)
+    drafters: list[str] = field(default_factory=list)
     # Life stages this document announces for standards it names (notices, lists).
     events: list[Event] = field(default_factory=list)
     source_url: str | None = None  # where the page was published, when it says so
@@ -98,7 +110,8 @@ class Record:
         values = {name: data.get(name) for name in FIELDS if name in data}
         values["issuers"] = [Issuer(**i) for i in data.get("issuers") or []]
         values["replaces"] = list(data.get("replaces") or [])
-        values["references"] = list(data.get("references") or [])
+        for name in ("references",) + CLASSIFICATION:
+            values[name] = list(data.get(name) or [])
         values["events"] = [Event(**e) for e in data.get("events") or []]
         values["provenance"] = dict(data.get("provenance") or {})
         return cls(**values)

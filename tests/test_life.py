@@ -21,12 +21,16 @@ def ix(corpus_index):
     return Store(corpus_index).open()
 
 
-@pytest.fixture(scope="module")
-def life_index(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("life") / "index"
-    result = run("index", LIFE, "--index", path)
+def built_index(tmp_path_factory, folder: Path) -> Path:
+    path = tmp_path_factory.mktemp(folder.name) / "index"
+    result = run("index", folder, "--index", path)
     assert result.exit_code == 0, result.output
     return path
+
+
+@pytest.fixture(scope="module")
+def life_index(tmp_path_factory) -> Path:
+    return built_index(tmp_path_factory, LIFE)
 
 
 def history_json(index, *args) -> dict:
@@ -310,3 +314,103 @@ def test_a_revision_under_way_leaves_the_edition_in_force_as_the_stage(ix):
     life = history(ix, "GB/T 13558", "2026-11-29").life
     assert life.current_stage == "effective" and life.current.date == "2008-09-01"
     assert life.revision.stage == "project" and life.revision.link_evidence == "revises GB/T 13558-2008"
+
+
+# --- submitted for approval, withdrawn --------------------------------------------------------
+
+STEPS = Path(__file__).resolve().parent / "data" / "life-steps"
+
+
+@pytest.fixture(scope="module")
+def steps_index(tmp_path_factory) -> Path:
+    return built_index(tmp_path_factory, STEPS)
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("关于《稀土抛光粉中氟含量的测定》团体标准报批稿的公示", "起草组根据审查意见修改形成报批稿，现予公示。",
+     [("submitted", "稀土抛光粉中氟含量的测定", None)]),
+    ("关于《稀土抛光粉》送审稿审查会的通知", "定于2025年5月召开送审稿审查会。", [("submitted", "稀土抛光粉", None)]),
+    ("关于撤销《钐铁氮永磁粉》团体标准立项的公告", "决定撤销下列项目：\n1 钐铁氮永磁粉 有研稀土新材料股份有限公司\n特此公告。",
+     [("withdrawn", "钐铁氮永磁粉", "有研稀土新材料股份有限公司")]),
+    ("关于终止《稀土硅铁合金》等2项国家标准计划项目的通知", "终止下列计划项目：\n"
+     "20180001-T-610 稀土硅铁合金 修订\n20180002-T-610 稀土镁硅铁合金 修订\n特此通知。",
+     [("withdrawn", "稀土硅铁合金", None), ("withdrawn", "稀土镁硅铁合金", None)]),
+])
+def test_submitted_and_withdrawn_notices_give_their_stage(title, text, expected):
+    events = life_events(title, text, "2025-07-10")
+    assert [(e.stage, e.title, e.lead) for e in events] == expected
+    assert all(e.date == "2025-07-10" for e in events)
+
+
+def test_a_project_submitted_for_approval_is_at_that_stage(steps_index):
+    data = history_json(steps_index, "稀土抛光粉中氟含量的测定")
+    assert [(s["stage"], s["date"]) for s in data["life"]["stages"]] == [("project", "2024-08-20"),
+                                                                          ("submitted", "2025-07-10")]
+    assert data["life"]["current"]["stage"] == "submitted"
+    before = history_json(steps_index, "稀土抛光粉中氟含量的测定", "--as-of", "2025-01-01")
+    assert before["life"]["current"]["stage"] == "project"
+
+
+def test_a_withdrawn_project_ends_withdrawn(steps_index):
+    data = history_json(steps_index, "钐铁氮永磁粉")
+    assert [s["stage"] for s in data["life"]["stages"]] == ["project", "withdrawn"]
+    assert data["life"]["current"]["stage"] == "withdrawn"
+    assert stages(data, stage="withdrawn")[0]["path"] == "csre-withdrawn-2025.html"
+
+
+def test_search_by_stage_finds_submitted_and_withdrawn_notices(steps_index):
+    def paths(stage):
+        result = run("search", "--stage", stage, "--index", steps_index, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return [h["path"] for h in json.loads(result.stdout)["hits"]]
+
+    assert paths("submitted") == ["csre-submitted-2025.html"]
+    assert paths("withdrawn") == ["csre-withdrawn-2025.html"]
+    assert paths("project") == ["csre-approval-2024.html"]
+
+
+# --- which body of a row is the lead drafting unit ---------------------------------------------
+
+def test_under_a_header_of_committee_and_department_a_row_has_no_lead():
+    text = ("计划编号 项目名称 制修订 代替标准号 技术委员会 主管部门 完成年限\n"
+            "20192151-T-610 稀土金属及其化合物化学分析方法 稀土总量的测定 修订 GB/T 14635-2008 SAC/TC 229 "
+            "中国有色金属工业协会 2021\n")
+    events = life_events("关于下达2019年第二批推荐性国家标准计划的通知", text, "2019-06-20")
+    assert [(e.plan_no, e.lead, e.committee) for e in events] == [("20192151-T-610", None, "SAC/TC 229")]
+
+
+def test_under_a_header_with_lead_and_department_columns_each_body_is_its_columns():
+    text = ("序号 项目名称 牵头单位 主管部门 完成周期\n"
+            "1 稀土抛光粉 包头稀土研究院 中国有色金属工业协会 12个月\n"
+            "2 高纯氧化镥 中国有色金属工业协会 虔东稀土集团股份有限公司 12个月\n"
+            "3 高纯金属镱 湖南稀土金属材料研究院 12个月\n")
+    events = life_events("关于批准团体标准立项的公告", text, "2024-01-01")
+    # the third row's one body cannot be told apart: no lead rather than a wrong one
+    assert [(e.title, e.lead) for e in events] == [("稀土抛光粉", "包头稀土研究院"),
+                                                  ("高纯氧化镥", "中国有色金属工业协会"), ("高纯金属镱", None)]
+
+
+def test_the_corpus_plan_rows_take_no_competent_department_as_lead(corpus_records):
+    plans = [r for r in corpus_records if r["path"].endswith("sac-national-standard-plan-2019.html")]
+    assert plans and all(e["lead"] is None and e["committee"] == "SAC/TC 229" for e in plans[0]["events"])
+    leads = {e["lead"] for r in corpus_records for e in r["events"] if e["lead"]}
+    assert leads and not any(lead.endswith("工业协会") for lead in leads)
+    assert "中国稀土集团有限公司" in leads
+
+
+def test_a_call_for_comments_that_will_replace_an_edition_replaces_nothing_yet(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "tcsre-10012-2024.xml").write_bytes((corpus_dir() / "standards" / "tcsre-10012-2024.xml").read_bytes())
+    (folder / "comments.html").write_text(
+        "<html><head><title>关于征求《再生氧化镨钕》团体标准修订意见的通知</title></head><body>"
+        "<p>起草组对T/CSRE 10012—2024《再生氧化镨钕》进行了修订，形成征求意见稿，拟代替T/CSRE 10012—2024。</p>"
+        "<p>请于2027年1月20日前反馈。</p><p>中国稀土学会<br>2026年11月20日</p></body></html>", "utf-8")
+    index = tmp_path / "ix"
+    assert run("index", folder, "--index", index).exit_code == 0
+    data = history_json(index, "T/CSRE 10012", "--as-of", "2026-12-01")
+    assert [v["status"] for v in data["versions"]] == ["in_force"]
+    assert not stages(data, stage="replaced")
+    comments = stages(data, stage="comments")
+    assert comments and comments[0]["link"] == "stated" and comments[0]["deadline"] == "2027-01-20"
+    assert data["life"]["current"]["stage"] == "effective" and data["life"]["revision"]["stage"] == "comments"

@@ -248,16 +248,26 @@ def filter_options(command):
         click.option("--std", help="Standard code, with or without year (GB/T 13560)."),
         click.option("--cites", help="Only documents that cite this standard or document number "
                                      "(GB/T 13560, 国务院令第785号)."),
+        click.option("--ics", multiple=True, callback=_split_commas,
+                     help="ICS code the document states, or its group: 77.120 takes 77.120.99 (repeatable)."),
+        click.option("--ccs", multiple=True, callback=_split_commas,
+                     help="CCS code the document states, or its class: H, H6, H65 (repeatable)."),
+        click.option("--committee", "committees", multiple=True, callback=_split_commas,
+                     help="Technical committee it is under (归口): SAC/TC 229 or its name (repeatable)."),
+        click.option("--drafter", "drafters", multiple=True, callback=_split_commas,
+                     help="Drafting unit it names (起草单位, a project's lead unit), or part of the name (repeatable)."),
     ]
     for option in reversed(options):
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(issuer, doc_types, statuses, stages, langs, since, until, std, cites, **kwargs):
+    def wrapper(issuer, doc_types, statuses, stages, langs, since, until, std, cites, ics, ccs, committees, drafters,
+                **kwargs):
         from indexer.query.parse import Filters
 
         filters = Filters(list(issuer), list(doc_types), list(statuses), list(langs), since, until, std, cites,
-                          stages=list(stages))
+                          stages=list(stages), ics=list(ics), ccs=list(ccs), committees=list(committees),
+                          drafters=list(drafters))
         return command(filters=filters, **kwargs)
 
     return wrapper

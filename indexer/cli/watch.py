@@ -33,7 +33,8 @@ def watch_add(name, query, filters):
     filter_query(filters)
     spec = {"query": query, "issuer": filters.issuers, "type": filters.doc_types,
             "status": filters.statuses, "lang": filters.langs, "since": filters.since,
-            "until": filters.until, "std": filters.std}
+            "until": filters.until, "std": filters.std, "stage": filters.stages, "ics": filters.ics,
+            "ccs": filters.ccs, "committee": filters.committees, "drafter": filters.drafters}
     config = current_config()
     replaced = name in config.watches
     save_watch(config.path, name, spec)
@@ -95,7 +96,8 @@ def watch_show(name, index_path, limit, fmt):
 @click.option("--since", help="Only news found on or after this date (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def watch_news(name, index_path, since, fmt):
-    """Documents that newly matched saved searches at past reindex runs."""
+    """Documents that newly matched saved searches at past reindex runs, and new stages (a call
+    for comments, a release, a repeal) of the standards they match."""
     from indexer.errors import UsageError
     from indexer.extract.dates import parse_date
     from indexer.watch import news_since

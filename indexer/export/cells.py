@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
-from indexer.record import FIELDS
+from indexer.record import CLASSIFICATION, FIELDS
 
 # A sheet is for reading metadata: the body text and the extraction trail are
 # long, so they are columns only when --fields asks for them.
@@ -25,7 +25,7 @@ def cell_text(name: str, value: Any) -> str:
         return ""
     if name == "issuers":
         return LIST_SEPARATOR.join(issuer_label(issuer) for issuer in value)
-    if name in ("replaces", "references"):
+    if name in ("replaces", "references", *CLASSIFICATION):
         return LIST_SEPARATOR.join(value)
     if name == "events":
         return LIST_SEPARATOR.join(event_label(event) for event in value)

@@ -24,6 +24,7 @@ WIDTHS = {
     "id": 15, "path": 44, "title": 60, "title_en": 44, "doc_type": 16, "lang": 8,
     "issuers": 44, "issued": 12, "issued_precision": 9, "effective": 12,
     "effective_precision": 9, "status": 11, "std_no": 20, "replaces": 24, "doc_no": 26, "references": 30, "source_url": 30,
+    "ics": 14, "ccs": 8, "committees": 20, "drafters": 40,
     "work": 32, "text": 80, "provenance": 60,
 }
 

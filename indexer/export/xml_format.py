@@ -8,7 +8,7 @@ from lxml import etree
 
 from indexer.errors import UsageError
 from indexer.export.base import Options, Writer
-from indexer.record import FIELDS, Record
+from indexer.record import CLASSIFICATION_ITEMS, FIELDS, Record
 
 # The XSD fixes the order of a record's elements; the precisions are attributes
 # of their dates, so they travel with the date and are not elements of their own.
@@ -60,6 +60,10 @@ def record_element(data: dict[str, Any], names: list[str]) -> etree._Element:
             references = etree.SubElement(record, "references")
             for number in value:
                 etree.SubElement(references, "number").text = xml_text(number)
+        elif name in CLASSIFICATION_ITEMS:
+            listed = etree.SubElement(record, name)
+            for value_item in value:
+                etree.SubElement(listed, CLASSIFICATION_ITEMS[name]).text = xml_text(value_item)
         elif name == "events":
             events = etree.SubElement(record, "events")
             for event in value:

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from indexer.extract import fields
+from indexer.extract.classification import classify
 from indexer.extract.dates import find_yearless, parse_date
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.issuers import Registry, unregistered_id
@@ -14,7 +15,7 @@ from indexer.read.rawdoc import PAGE_BREAK, RawDoc
 from indexer.extract import pages
 from indexer.read.repair import repair_thai_mojibake
 from indexer.read.scraped import repair_scraped
-from indexer.record import Event, Issuer, Record, make_id
+from indexer.record import CLASSIFICATION, Event, Issuer, Record, make_id
 from indexer.textfold import count_traditional, safe_nfkc
 
 # A notice titled as one (关于征求…标准意见的通知) is the notice, whatever its wording.
@@ -147,6 +148,7 @@ class Builder:
             provenance=_provenance(raw, repairs, warnings, sources, page_starts),
         )
         record.events = [Event(**e) for e in stated["events"]] if "events" in stated else record_events(record)
+        _classify(record, stated, sources)
         return record
 
     def _page_kind(self, raw: RawDoc, title: str, text: str, adopted: bool,
@@ -364,3 +366,18 @@ def _iso(value) -> tuple[str | None, str | None]:
         return None, None
     return value.iso, value.precision
 
+
+def _classify(record: Record, stated: dict, sources: dict) -> None:
+    """ICS, CCS, committees and drafting units: as a record states them, else as its text and
+    the rows of its lists (a plan's 技术委员会 and 牵头单位 columns) do."""
+    found = classify(record.text)
+    from_rows = {"committees": [e.committee for e in record.events if e.committee],
+                 "drafters": [e.lead for e in record.events if e.lead]}
+    for name in CLASSIFICATION:
+        if name in stated:
+            values, rule = stated[name], "stated"
+        else:
+            values, rule = list(dict.fromkeys(getattr(found, name) + from_rows.get(name, []))), "text:classification"
+        setattr(record, name, list(values))
+        if values:
+            sources[name] = {"rule": rule}

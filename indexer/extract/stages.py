@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.errors import UsageError
+from indexer.extract.classification import committee_id, vocabulary as classification
 from indexer.extract.dates import find_dates
 from indexer.extract.stdno import find_std_nos
 from indexer.lineage import repeal_claims
@@ -25,8 +26,8 @@ _DRAFT_MARK = re.compile(r"[（(]\s*(征求意见稿|草案|送审稿|报批稿)
 _CELL_SPLIT = re.compile(r"[\s|,，;；]+")
 _ROW_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SENTENCE = re.compile(r"[^。；;\n]+")
-# Placeholders for the numbers of a row while it is split into cells.
-_STD_MARK, _PLAN_MARK = "\x00", "\x01"
+# Placeholders for the numbers and committee codes of a row while it is split into cells.
+_STD_MARK, _PLAN_MARK, _TC_MARK = "\x00", "\x01", "\x02"
 
 
 @dataclass(frozen=True)
@@ -142,25 +143,53 @@ class Row:
     title: str | None = None
     replaces: str | None = None
     lead: str | None = None
+    committee: str | None = None
     dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Header:
+    """The columns of a list that name bodies, in order (牵头单位, 技术委员会, 主管部门 …), and
+    which of them is the lead drafting unit's and the technical committee's."""
+
+    bodies: tuple[str, ...]
+    lead: int | None
+    committee: int | None
+
+
+def header_of(line: str) -> Header | None:
+    """A line of column names, read as a list's header; None for any other line."""
+    v = classification()
+    cells = [cell for cell in _CELL_SPLIT.split(line) if cell]
+    labels = [cell for cell in cells if v.header.match(cell)]
+    if len(labels) < 2 or len(labels) < 0.6 * len(cells):
+        return None
+    bodies = tuple(cell for cell in labels if v.body_column.match(cell))
+    lead = next((i for i, name in enumerate(bodies) if v.lead_column.match(name)), None)
+    committee = next((i for i, name in enumerate(bodies) if v.committee_column.match(name)), None)
+    return Header(bodies, lead, committee)
 
 
 def rows(text: str, after: int = 0) -> list[tuple[Row, str]]:
     """Each line that opens with a serial, a plan number or a standard number, read as a row
-    (cells split at spaces and commas), until a line that ends the list."""
+    (cells split at spaces and commas), until a line that ends the list; a header line
+    above the rows says which of their bodies is which."""
     c = cues()
     out: list[tuple[Row, str]] = []
+    header = None
     for line in text[after:].splitlines():
         stripped = line.strip()
         if out and c.stop.match(stripped):
             break
-        row = parse_row(stripped)
+        row = parse_row(stripped, header)
         if row is not None:
             out.append((row, stripped))
+        else:
+            header = header_of(stripped) or header
     return out
 
 
-def parse_row(line: str) -> Row | None:
+def parse_row(line: str, header: Header | None = None) -> Row | None:
     c = cues()
     numbers = find_std_nos(line)
     plans = list(c.plan_no.finditer(line))
@@ -171,11 +200,12 @@ def parse_row(line: str) -> Row | None:
         body = c.serial.sub("", line, count=1)
     else:
         return None
-    marked, stds, plan_nos = _mark_numbers(body)
+    marked, stds, plan_nos, codes = _mark_numbers(body)
     cells = [cell for cell in _CELL_SPLIT.split(marked) if cell]
     row = Row()
     title: list[str] = []
     dates: list[str] = []
+    bodies: list[str] = []      # the cells after the title that name a body or committee
     ended = False
     for cell in cells:
         labelled = c.label.match(cell)
@@ -196,17 +226,22 @@ def parse_row(line: str) -> Row | None:
             row.plan_no = row.plan_no or plan_nos[int(cell[1:])]
             ended = ended or bool(title)
             continue
+        if cell.startswith(_TC_MARK):
+            bodies.append(codes[int(cell[1:])])
+            ended = ended or bool(title)
+            continue
         if _ROW_DATE.match(cell):
             dates.append(cell)
             ended = ended or bool(title)
             continue
         if any(end.search(cell) for end in c.ends):
-            if title and row.lead is None and _is_unit(cell):
-                row.lead = cell
+            if title and _is_unit(cell):
+                bodies.append(cell)
             ended = ended or bool(title)
             continue
         if not ended:
             title.append(cell)
+    row.lead, row.committee = _lead_and_committee(bodies, codes, header)
     lead = c.lead_label.search(line)
     if lead:
         row.lead = lead.group("lead")
@@ -217,31 +252,50 @@ def parse_row(line: str) -> Row | None:
     return row
 
 
+def _lead_and_committee(bodies: list[str], codes: list[str], header: Header | None) -> tuple[str | None, str | None]:
+    """Which of a row's bodies is the lead drafting unit and which the committee. Under a header
+    that names as many body columns as the row has bodies, each is its column's; without a
+    header, the first unit is the lead; a header of other bodies only (主管部门, 技术委员会) has
+    no lead, and one whose columns do not line up with the row's bodies gives none."""
+    coded = next((b for b in bodies if b in codes), None)
+    units = [b for b in bodies if b not in codes]
+    if header is None or not header.bodies:
+        return (units[0] if units else None), coded
+    if len(bodies) == len(header.bodies):
+        lead = bodies[header.lead] if header.lead is not None else None
+        committee = bodies[header.committee] if header.committee is not None else coded
+        return (lead if lead not in codes else None), (committee_id(committee) if committee else None)
+    only_lead = header.lead is not None and len(header.bodies) == 1
+    return (units[0] if units and only_lead else None), coded
+
+
 def _is_unit(cell: str) -> bool:
     return len(cell) >= 4 and any(end.search(cell) for end in cues().ends[3:4])
 
 
-def _mark_numbers(text: str) -> tuple[str, list[str], list[str]]:
-    """The text with each standard and plan number as one placeholder cell."""
+def _mark_numbers(text: str) -> tuple[str, list[str], list[str], list[str]]:
+    """The text with each standard and plan number, and each committee code, as one placeholder cell."""
     spans: list[tuple[int, int, str, str]] = []
     for std, start, end in find_std_nos(text):
         spans.append((start, end, _STD_MARK, std.canonical))
     for m in cues().plan_no.finditer(text):
         if not any(s <= m.start() < e for s, e, _, _ in spans):
             spans.append((m.start(), m.end(), _PLAN_MARK, m.group("plan")))
+    for m in classification().committee_code.finditer(text):
+        if not any(s <= m.start() < e for s, e, _, _ in spans):
+            spans.append((m.start(), m.end(), _TC_MARK, committee_id(m.group())))
     spans.sort()
-    stds: list[str] = []
-    plans: list[str] = []
+    buckets: dict[str, list[str]] = {_STD_MARK: [], _PLAN_MARK: [], _TC_MARK: []}
     out, at = [], 0
     for start, end, mark, value in spans:
         if start < at:
             continue
-        bucket = stds if mark == _STD_MARK else plans
+        bucket = buckets[mark]
         out += [text[at:start], f" {mark}{len(bucket)} "]
         bucket.append(value)
         at = end
     out.append(text[at:])
-    return "".join(out), stds, plans
+    return "".join(out), buckets[_STD_MARK], buckets[_PLAN_MARK], buckets[_TC_MARK]
 
 
 def clean_title(title: str) -> str:
@@ -278,7 +332,7 @@ def _line_at(text: str, at: int) -> str:
 
 def _projects(stage: str, title: str, text: str, issued: str | None) -> list[Event]:
     found = [Event(stage, issued, std_no=None, plan_no=row.plan_no, title=row.title, replaces=row.replaces or row.std_no,
-                   lead=row.lead, evidence=_clip(line))
+                   lead=row.lead, committee=row.committee, evidence=_clip(line))
              for row, line in rows(text) if row.title or row.plan_no]
     if not found:
         found = [Event(stage, issued, title=t, evidence=_clip(title)) for t in _titles(title)]
@@ -317,7 +371,7 @@ def _releases(title: str, text: str, issued: str | None) -> list[Event]:
     listed = [(row, line) for row, line in rows(text) if row.std_no]
     for row, line in listed:
         events.append(Event("published", issued, std_no=row.std_no, title=row.title, replaces=row.replaces,
-                            evidence=_clip(line)))
+                            committee=row.committee, evidence=_clip(line)))
         if row.dates:
             events.append(Event("effective", row.dates[-1], std_no=row.std_no, title=row.title, evidence=_clip(line)))
     if not listed:

@@ -5,7 +5,8 @@ import json
 import zlib
 from datetime import datetime
 
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.attachments import key, named_attachments
@@ -15,7 +16,7 @@ from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.life import record_keys, stages_of
 from indexer.record import Record
 
-SCHEMA_VERSION = 3  # 2: attaches; 3: issuer_kind, events (life, stage, deadline)
+SCHEMA_VERSION = 4  # 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter, classified
 
 
 class CJKText(TEXT):
@@ -47,6 +48,11 @@ def make_schema() -> Schema:
         life=KEYWORD(commas=True, lowercase=True),                     # keys of the standards its events name
         stage=KEYWORD(commas=True),                                    # the life stages it stands for
         deadline=DATETIME,                                             # the last day for comments
+        ics=KEYWORD(commas=True),                                      # 77.120.99 (a search takes its prefixes)
+        ccs=KEYWORD(commas=True),                                      # H65
+        committee=KEYWORD(commas=True),                                # SAC/TC 229, or a body's name
+        drafter=KEYWORD(commas=True),                                  # drafting units
+        classified=COLUMN(VarBytesColumn()),                           # the four above, per document: for facets
         issued=DATETIME(sortable=True),
         effective=DATETIME,
         record=STORED,
@@ -80,6 +86,11 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "attaches": ",".join(key(name) for name in named_attachments(record.text)),
         "life": ",".join(record_keys(record)),
         "stage": ",".join(stages_of(record)),
+        "ics": ",".join(record.ics),
+        "ccs": ",".join(record.ccs),
+        "committee": ",".join(record.committees),
+        "drafter": ",".join(record.drafters),
+        "classified": pack_classification(record),
         "record": pack(record),
     }
     if record.issued:
@@ -90,7 +101,16 @@ def to_document(record: Record, mentions: list[str]) -> dict:
     deadlines = [e.deadline for e in record.events if e.stage == "comments" and e.deadline]
     if deadlines:
         doc["deadline"] = to_datetime(max(deadlines))
-    return {k: v for k, v in doc.items() if v != ""}
+    return {k: v for k, v in doc.items() if v not in ("", b"")}
+
+
+# Each value of the classification fields as "field<TAB>value", one a line (the index's field names).
+CLASSIFICATION_FIELDS = {"ics": "ics", "ccs": "ccs", "committees": "committee", "drafters": "drafter"}
+
+
+def pack_classification(record: Record) -> bytes:
+    return "\n".join(f"{field}\t{value}" for name, field in CLASSIFICATION_FIELDS.items()
+                     for value in getattr(record, name)).encode("utf-8")
 
 
 def to_datetime(iso: str) -> datetime:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:  # keep `stdidx --help` from importing the whole pipeline
     from indexer.query.search import Results
 
 BRIEF_FIELDS = ("id", "path", "source_url", "title", "title_en", "doc_type", "lang", "issuers", "issued",
-                "effective", "status", "std_no", "replaces", "doc_no", "references", "work")
+                "effective", "status", "std_no", "replaces", "doc_no", "references", "ics", "ccs", "committees",
+                "drafters", "work")
 
 
 def use_color(stream: IO) -> bool:

@@ -11,7 +11,7 @@ from indexer.output import one_line, problem_line, problems
 if TYPE_CHECKING:
     from indexer.config import Config
     from indexer.reindex import Report
-    from indexer.watch import News
+    from indexer.watch import News, StageNews
 
 
 def reindex_summary(index_path: Path, report: "Report", news: list["News"], out: IO) -> None:
@@ -24,9 +24,25 @@ def reindex_summary(index_path: Path, report: "Report", news: list["News"], out:
               f"in {report.seconds:.1f} s\n")
     problems(report.failed, report.unread, out)
     for item in news:
-        titles = one_line("; ".join(r.title for r in item.records[:3]))
-        more = f" (+{len(item.records) - 3} more)" if len(item.records) > 3 else ""
-        out.write(f"  watch {item.watch}: {len(item.records)} new — {titles}{more}\n")
+        if item.records:
+            titles = one_line("; ".join(r.title for r in item.records[:3]))
+            more = f" (+{len(item.records) - 3} more)" if len(item.records) > 3 else ""
+            out.write(f"  watch {item.watch}: {len(item.records)} new — {titles}{more}\n")
+        for stage in item.stages[:SHOWN_STAGES]:
+            out.write(f"  watch {item.watch}: {stage_line(stage)}\n")
+        if len(item.stages) > SHOWN_STAGES:
+            out.write(f"  watch {item.watch}: +{len(item.stages) - SHOWN_STAGES} more stages (stdidx watch news)\n")
+
+
+# Stage news lines a reindex summary shows per saved search (`watch news` shows them all).
+SHOWN_STAGES = 5
+
+
+def stage_line(stage: "StageNews") -> str:
+    """`stage repealed 2026-03-01: GB/T 13560 烧结钕铁硼永磁材料 — 关于废止…的公告`"""
+    extra = f" (until {stage.deadline})" if stage.deadline else f" ({stage.result})" if stage.result else ""
+    return one_line(f"stage {stage.stage} {stage.date or '—'}{extra}: {stage.standard or stage.names} — "
+                    f"{stage.source_title}")
 
 
 def reindex_report(index_path: Path, report: "Report", news: list["News"]) -> str:
@@ -41,6 +57,7 @@ def reindex_report(index_path: Path, report: "Report", news: list["News"]) -> st
         "pending": report.pending, "statuses_settled": report.statuses,
         "seconds": round(report.seconds, 3), "note": report.note,
         "watches": {n.watch: [_brief(r) for r in n.records] for n in news},
+        "watch_stages": {n.watch: [asdict(s) for s in n.stages] for n in news if n.stages},
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -85,15 +102,20 @@ def watch_list(config: "Config", counts: dict[str, int], out: IO) -> None:
 
 def news(items: list["News"], out: IO, fmt: str = "table") -> None:
     if fmt == "json":
-        data = [{"watch": n.watch, "at": n.at, "records": [_brief(r) for r in n.records]} for n in items]
+        data = [{"watch": n.watch, "at": n.at, "records": [_brief(r) for r in n.records],
+                 "stages": [asdict(s) for s in n.stages]} for n in items]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     if not items:
         out.write("no news\n")
     for item in items:
-        out.write(f"{item.at[:16]}  {item.watch}: {len(item.records)} new\n")
+        counts = [f"{len(item.records)} new"] if item.records or not item.stages else []
+        counts += [f"{len(item.stages)} new stage{'s' if len(item.stages) != 1 else ''}"] if item.stages else []
+        out.write(f"{item.at[:16]}  {item.watch}: {', '.join(counts)}\n")
         for record in item.records:
             out.write(f"    {record.id}  {record.issued or '—':<10}  {one_line(record.title)}\n")
+        for stage in item.stages:
+            out.write(f"    {stage.source}  {stage_line(stage)}\n")
 
 
 def schedule(lines: str, out: IO) -> None:

@@ -13,6 +13,9 @@ from typing import Iterable, Iterator
 from whoosh.collectors import WrappingCollector
 
 FACETS = ("issuer", "doc_type", "year")
+# Shown where the matched documents state them (most documents state none).
+STATED_FACETS = ("committee", "ics", "ccs", "drafter")
+STATED_COLUMN = "classified"         # their values, per document (indexer.index.schema)
 
 
 class MatchedCollector(WrappingCollector):
@@ -33,8 +36,9 @@ class MatchedCollector(WrappingCollector):
 
 
 def facet_counts(searcher, matched: dict[int, set[int]]) -> dict[str, dict[str, int]]:
-    """For each facet, how many matched documents hold each value, most first."""
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    """For each facet, how many matched documents hold each value, most first; the
+    classification facets only where some matched document states them."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS + STATED_FACETS}
     for segment, offset in searcher.leaf_searchers():
         here = matched.get(offset)
         if not here:
@@ -42,7 +46,22 @@ def facet_counts(searcher, matched: dict[int, set[int]]) -> dict[str, dict[str, 
         reader = segment.reader()
         for name in FACETS:
             _add_counts(counts[name], reader, name, here)
-    return {name: most_first(c) for name, c in counts.items()}
+        _add_stated_counts(counts, reader, here)
+    return {name: most_first(c) for name, c in counts.items() if c or name in FACETS}
+
+
+def _add_stated_counts(counts: dict[str, dict[str, int]], reader, matched: set[int]) -> None:
+    """The classification facets: drafting units run to thousands of values, each with a
+    handful of documents, so their postings cost more to read than the matched documents'
+    own values, read from one column."""
+    if not reader.has_column(STATED_COLUMN):
+        return
+    column = reader.column_reader(STATED_COLUMN)
+    for docnum in matched:
+        for line in column[docnum].decode("utf-8").splitlines():
+            name, _, value = line.partition("\t")
+            if name in counts:
+                counts[name][value] = counts[name].get(value, 0) + 1
 
 
 def most_first(counts: dict[str, int]) -> dict[str, int]:

@@ -237,11 +237,20 @@ def _same_std(number: str, other: str) -> bool:
     return bool(parsed) and number in (parsed.canonical, parsed.code)
 
 
+def _named_by_events(lookup: Lookup, name: str) -> bool:
+    key = title_key(name)
+    return bool(key) and any(r.events for r in lookup.by_life(key) if r.doc_type != "standard")
+
+
 def _resolve_title(lookup: Lookup, name: str) -> str:
     key = normalized_title(name)
     if key and lookup.work(f"doc:{key}"):
         return f"doc:{key}"
     works = lookup.titled_works(name)
+    if works and _named_by_events(lookup, name):
+        # Notices announcing a stage of a standard of this title (立项, 报批, 撤销) are not its
+        # versions: its history is the life they tell.
+        works = [w for w in works if not w.startswith("standard_notice:")]
     if not works:
         raise UsageError(f"nothing in the index is called {name!r} (try a standard code, "
                          "a document number or another part of the title)")

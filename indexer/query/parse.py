@@ -47,6 +47,12 @@ class Filters:
     # --as-of: a document issued after this day (YYYY-MM-DD) did not exist yet; undated ones stay
     existing_on: str | None = None
     stages: list[str] = field(default_factory=list)   # life stages (comments-open: deadline not passed)
+    # Classification the documents state: an ICS code or its group (77.120 takes 77.120.99), a CCS
+    # code or its class (H, H6), a technical committee (SAC/TC 229 or its name), a drafting unit.
+    ics: list[str] = field(default_factory=list)
+    ccs: list[str] = field(default_factory=list)
+    committees: list[str] = field(default_factory=list)
+    drafters: list[str] = field(default_factory=list)
 
 
 @functools.cache
@@ -292,6 +298,7 @@ def filter_query(filters: Filters) -> Q.Query | None:
         terms.append(_cites(filters.cites))
     if filters.stages:
         terms.append(_stages(filters.stages, filters.existing_on))
+    terms += _classification(filters)
     if filters.existing_on:
         later = _bound(filters.existing_on, "until") + timedelta(seconds=1)
         terms.append(Q.Not(Q.DateRange("issued", later, None)))
@@ -311,6 +318,44 @@ def _stages(stages: list[str], on: str | None) -> Q.Query:
         else:
             alternatives.append(Q.Term("stage", stage))
     return Q.Or(alternatives)
+
+
+def _classification(filters: Filters) -> list[Q.Query]:
+    from indexer.extract.classification import ccs_code, committee_id, ics_code
+
+    terms: list[Q.Query] = []
+    if filters.ics:
+        codes = [(written, ics_code(written)) for written in filters.ics]
+        bad = [written for written, code in codes if code is None]
+        if bad:
+            raise UsageError(f"--ics {bad[0]!r} is not an ICS code (e.g. 77, 77.120 or 77.120.99)")
+        terms.append(Q.Or([q for _, code in codes for q in (Q.Term("ics", code), Q.Prefix("ics", code + "."))]))
+    if filters.ccs:
+        alternatives = []
+        for written in filters.ccs:
+            code = re.sub(r"\s+", "", written).upper()
+            if not re.fullmatch(r"[A-Z]\d{0,2}", code):
+                raise UsageError(f"--ccs {written!r} is not a CCS code (e.g. H, H6 or H65)")
+            alternatives.append(Q.Term("ccs", code) if ccs_code(code) else Q.Prefix("ccs", code))
+        terms.append(Q.Or(alternatives))
+    if filters.committees:
+        named = [committee_id(written) for written in filters.committees]
+        if not all(named):
+            raise UsageError("--committee needs a committee code or name (SAC/TC 229, 全国稀土标准化技术委员会)")
+        terms.append(Q.Or([Q.Term("committee", ident) for ident in named]))
+    if filters.drafters:
+        # A unit as a list names it, or any unit whose name holds it (包头稀土研究院 in …（包头稀土研究院）).
+        units = [written.strip() for written in filters.drafters if written.strip()]
+        if not units:
+            raise UsageError("--drafter needs a unit's name")
+        terms.append(Q.Or([Q.Wildcard("drafter", f"*{_wild(unit)}*") for unit in units]))
+    return terms
+
+
+def _wild(text: str) -> str:
+    """Text with Whoosh's wildcard characters taken literally (as any one character: they are
+    not in units' names)."""
+    return re.sub(r"[*?\[\]]", "?", text)
 
 
 def _cites(number: str) -> Q.Query:

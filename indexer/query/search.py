@@ -309,4 +309,9 @@ def _facets_of(records: list[Record]) -> dict[str, dict[str, int]]:
     counts = {"issuer": Counter(i.id for r in records for i in r.issuers),
               "doc_type": Counter(r.doc_type for r in records),
               "year": Counter(r.issued[:4] for r in records if r.issued)}
+    stated = {"committee": Counter(c for r in records for c in r.committees),
+              "ics": Counter(c for r in records for c in r.ics),
+              "ccs": Counter(c for r in records for c in r.ccs),
+              "drafter": Counter(d for r in records for d in r.drafters)}
+    counts.update({name: c for name, c in stated.items() if c})
     return {name: most_first(c) for name, c in counts.items()}

@@ -8,6 +8,7 @@ from lxml import etree
 
 from indexer.errors import ReadError
 from indexer.read.rawdoc import RawDoc
+from indexer.record import CLASSIFICATION_ITEMS
 from indexer.resources import schema_path
 
 # Untrusted input: a DTD or an entity declaration is how XXE and "billion
@@ -19,7 +20,8 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
                        dtd_validation=False, huge_tree=False, remove_comments=True,
                        remove_pis=True)
 
-EVENT_ATTRIBUTES = ("stage", "date", "deadline", "std_no", "plan_no", "title", "replaces", "lead", "result")
+EVENT_ATTRIBUTES = ("stage", "date", "deadline", "std_no", "plan_no", "title", "replaces", "lead", "committee",
+                    "result")
 _LIST_FIELDS = {"issuers": "issuer", "replaces": "std_no", "references": "number"}
 _TEXT_FIELDS = ("id", "path", "source_url", "title", "title_en", "doc_type", "lang", "status", "std_no",
                 "doc_no", "work", "text")
@@ -78,6 +80,10 @@ def _raw(rec, encoding: str, part: int | None) -> RawDoc:
     references = rec.find("references")
     stated["references"] = [el.text.strip() for el in references.iterfind("number") if el.text] \
         if references is not None else []
+    for name, item in CLASSIFICATION_ITEMS.items():
+        listed = rec.find(name)
+        if listed is not None:
+            stated[name] = [el.text.strip() for el in listed.iterfind(item) if el.text and el.text.strip()]
     events = rec.find("events")
     if events is not None:
         stated["events"] = [{name: el.get(name) for name in EVENT_ATTRIBUTES} | {"evidence": (el.text or "").strip()}
