@@ -119,9 +119,11 @@ def relation_dict(rel: "Relation") -> dict:
 
 
 def _history_table(h: "History", out: IO, color: bool) -> None:
-    count = len(h.entries)
+    copies = sum(1 for e in h.entries if e.previous and e.previous.kind == "duplicate")
+    count = len(h.entries) - copies
+    saved = f" (+{copies} cop{'ies' if copies != 1 else 'y'})" if copies else ""
     out.write(_style(f"{h.work}  {h.title}", color, bold=True) +
-              f"  ·  {count} version{'s' if count != 1 else ''}  ·  status as of {h.as_of}\n\n")
+              f"  ·  {count} version{'s' if count != 1 else ''}{saved}  ·  status as of {h.as_of}\n\n")
     numbers = {e.record.id: n for n, e in enumerate(h.entries, 1)}
     rows = [["", "version", "issued", "effective", "status", "follows", "issuer"]]
     for n, entry in enumerate(h.entries, 1):
