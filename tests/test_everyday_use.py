@@ -363,3 +363,74 @@ def test_diff_as_the_docs_type_it(corpus_index):
     assert result.stdout.startswith("GB/T 13560-2009 → GB/T 13560-2017")
     unquoted = run("diff", "GB/T", "13560", "2009", "2017", "--index", corpus_index)
     assert unquoted.stdout == result.stdout
+
+
+# --- versions, sorting ---------------------------------------------------------------
+
+def test_date_sort_never_opens_with_an_undated_record(corpus_index):
+    data = json.loads(run("search", "稀土", "--sort", "date", "--limit", "500", "--format", "json",
+                          "--index", corpus_index).stdout)
+    dates = [h["issued"] for h in data["hits"]]
+    assert None in dates and dates[0] is not None
+    assert dates.index(None) > max(i for i, d in enumerate(dates) if d)
+
+
+def test_history_of_a_notice_saved_several_times_is_one_version_with_copies(tmp_path):
+    from test_duplicates import NOTICE, index_folder
+
+    html = "<html><body>" + "".join(f"<p>{line}</p>" for line in NOTICE.splitlines() if line) + "</body></html>"
+    ix, _ = index_folder(tmp_path, {"notice.txt": NOTICE.encode(), "a/notice.txt": NOTICE.encode(),
+                                    "b/notice.html": html.encode()})
+    out = run("history", "工信厅原〔2026〕41号", "--index", ix).stdout
+    assert "1 version (+2 copies)" in out, out
+    assert out.count("copy of #1") == 4 and "later version" not in out and "superseded" not in out
+    assert out.count("published") == 1          # the life: one release, not one per copy
+    data = json.loads(run("history", "工信厅原〔2026〕41号", "--index", ix, "--format", "json").stdout)
+    assert [v["previous"] and v["previous"]["kind"] for v in data["versions"]] == [None, "duplicate", "duplicate"]
+
+
+# --- a record and its file -------------------------------------------------------------
+
+def test_inspect_gives_the_id_index_gives_the_same_file(two_roots):
+    first, _, index = two_roots
+    file = first / "batch2" / "notice-0002.txt"
+    shown = json.loads(run("show", "--index", index, "--format", "json",
+                           json.loads(run("search", "稀土指标第2号", "--index", index, "--format", "json",
+                                          "--limit", "1").stdout)["hits"][0]["id"]).stdout)
+    assert shown["path"] == "batch2/notice-0002.txt"
+    inspected = json.loads(run("inspect", file, "--index", index, "--format", "json").stdout)
+    assert inspected["id"] == shown["id"] and inspected["path"] == shown["path"]
+    new = first / "batch2" / "notice-new.txt"       # not indexed yet: the id it will get
+    new.write_text(file.read_text("utf-8"), encoding="utf-8")
+    inspected = json.loads(run("inspect", new, "--index", index, "--format", "json").stdout)
+    assert run("reindex", "--index", index).exit_code == 0
+    assert json.loads(run("show", inspected["id"], "--index", index, "--format", "json").stdout)["path"] == \
+        "batch2/notice-new.txt"
+
+
+def test_show_gives_the_absolute_path_of_the_source_file(two_roots):
+    first, _, index = two_roots
+    doc_id = json.loads(run("export", "--index", index).stdout.splitlines()[0])["id"]
+    result = run("show", doc_id, "--index", index)
+    file = re.search(r"^ +file: (.+)$", result.stdout, re.M).group(1)
+    assert Path(file).is_absolute() and Path(file).is_file() and Path(file).is_relative_to(first.resolve())
+
+
+def test_show_open_hands_the_file_to_the_desktop_or_says_why_not(two_roots, tmp_path, monkeypatch):
+    _, _, index = two_roots
+    doc_id = json.loads(run("export", "--index", index).stdout.splitlines()[0])["id"]
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    result = run("show", doc_id, "--open", "--index", index)
+    assert result.exit_code == 2 and "xdg-open" in one_line_error(result.stderr)
+    bin_dir, opened = tmp_path / "bin", tmp_path / "opened"
+    bin_dir.mkdir()
+    (bin_dir / "xdg-open").write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n")
+    (bin_dir / "xdg-open").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    result = run("show", doc_id, "--open", "--index", index)
+    assert result.exit_code == 0
+    for _ in range(50):
+        if opened.exists() and opened.read_text().strip():
+            break
+        time.sleep(0.1)
+    assert opened.read_text().strip() == re.search(r"^ +file: (.+)$", result.stdout, re.M).group(1)

@@ -130,36 +130,52 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
 
 
 @cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
-                        "stdidx show 国务院令第785号 --format json"))
+                        "stdidx show 国务院令第785号 --format json",
+                        "stdidx show d3fc5e5c18712 --open"))
 @click.argument("doc_id")
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show(doc_id, index_path, fmt):
+@click.option("--open", "open_it", is_flag=True,
+              help="Open the source file with the desktop's program for it (xdg-open, or open on macOS).")
+def show(doc_id, index_path, fmt, open_it):
     """Show the record with id DOC_ID (or with this standard or document number: GB/T 13560-2017,
-    国务院令第785号), with the notice it is attached to or its attachments."""
+    国务院令第785号), the absolute path of its source file (and its URL when known), and the
+    notice it is attached to or its attachments."""
+    from indexer.index.store import Store
+    from indexer.pipeline import source_file
     from indexer.query.attachments import links
     from indexer.query.search import get_record
 
     ix = open_index(index_path)
     record = get_record(ix, doc_id)
-    output.record(record, fmt, sys.stdout, links=links(ix, record))
+    source = source_file(Store(index_path), record.id)
+    if open_it:
+        from indexer.desktop import open_file
+
+        open_file(source, record.id)
+    output.record(record, fmt, sys.stdout, links=links(ix, record), source=source)
 
 
 @cli.command(examples=("stdidx inspect notice.html",
-                        "stdidx inspect standard.pdf --format json"))
+                        "stdidx inspect ~/rare-earth/standard.pdf --index ~/ix --format json"))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def inspect(path, fmt):
+def inspect(path, index_path, fmt):
     """Show the record FILE would give, and for each field the rule and text behind it.
 
-    Statuses that depend on other versions (superseded) are settled at indexing
-    time and are not shown here.
+    The id is the one `stdidx index` gives the file: the index's own for a
+    file it holds, else from the file's path under the index's root that
+    contains it, else as a file indexed on its own. Statuses that depend on
+    other versions (superseded) are settled at indexing time and are not shown
+    here.
     """
     from indexer.errors import ReadError, UsageError
+    from indexer.index.store import Store
     from indexer.pipeline import inspect_file
 
     try:
-        records = inspect_file(path)
+        records = inspect_file(path, Store(index_path))
     except ReadError as exc:
         raise UsageError(f"{path}: {exc}") from None
     for record in records:

@@ -175,9 +175,11 @@ def _highlight(text: str, spans: list[tuple[int, int]], color: bool) -> str:
 
 # --- records -----------------------------------------------------------------
 
-def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) -> None:
+def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None, source=None) -> None:
     """A record's fields; with explain, each field's rule and source span instead of the text.
-    `links` (indexer.query.attachments.Links): the notice it is attached to, its attachments."""
+    `links` (indexer.query.attachments.Links): the notice it is attached to, its attachments;
+    `source`: the absolute path of the file it was read from (`show`), a line of the
+    text only: the JSON is the canonical record, as `export` writes it."""
     if fmt == "json":
         out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -198,10 +200,12 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) ->
             value = f"{value} ({data[name + '_precision']})"
         if value or explain:
             line(name, str(value) if value not in (None, "") else "—")
-        source = sources.get(name) if explain else None
-        if source:
-            span = one_line(source.get("span", "").replace("\n", " ⏎ "))
-            out.write(_style(f"{'':>12}rule {source['rule']}", color, fg="cyan") +
+        if name == "path" and source is not None:
+            line("file", str(source))
+        rule = sources.get(name) if explain else None
+        if rule:
+            span = one_line(rule.get("span", "").replace("\n", " ⏎ "))
+            out.write(_style(f"{'':>12}rule {rule['rule']}", color, fg="cyan") +
                       (f"  «{span}»" if span else "") + "\n")
     prov = rec.provenance
     line("read as" if explain else "source", f"{prov.get('format')} · {prov.get('encoding')}")
