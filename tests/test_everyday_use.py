@@ -434,3 +434,105 @@ def test_show_open_hands_the_file_to_the_desktop_or_says_why_not(two_roots, tmp_
             break
         time.sleep(0.1)
     assert opened.read_text().strip() == re.search(r"^ +file: (.+)$", result.stdout, re.M).group(1)
+
+
+# --- filter values: did you mean, short forms, joint issuers ----------------------------
+
+@pytest.mark.parametrize("typed, meant", [("MIIIT", "MIIT"), ("工信布", "MIIT"), ("稀土行业", "ACREI"),
+                                          ("NDCR", "NDRC")])
+def test_an_unknown_issuer_says_which_one_was_meant(corpus_index, typed, meant):
+    result = run("search", "稀土", "--issuer", typed, "--index", corpus_index)
+    assert result.exit_code == 2 and f"did you mean {meant} " in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("option, typed, meant", [("--status", "inforce", "in_force"), ("--type", "standrad", "standard"),
+                                                  ("--stage", "comment-open", "comments-open")])
+def test_other_filter_values_say_which_one_was_meant(corpus_index, option, typed, meant):
+    result = run("search", "稀土", option, typed, "--index", corpus_index)
+    assert result.exit_code == 2 and f"did you mean {meant}?" in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("short, body", [("发改委", "NDRC"), ("稀土行业协会", "ACREI"), ("国资委", "SASAC"),
+                                         ("稀土学会", "CSRE")])
+def test_common_short_forms_name_their_body(short, body):
+    from indexer.query.parse import resolve_issuer
+
+    assert resolve_issuer(short) == body
+    listed = run("issuers").stdout
+    assert short in next(line for line in listed.splitlines() if line.startswith(body + " "))
+
+
+def test_short_forms_are_not_read_in_texts_where_a_local_body_has_them():
+    from indexer.extract.issuers import default_registry
+
+    found = default_registry().find_in_text("江西省发改委、江西省国资委关于稀土企业的通知")
+    assert not [m for m in found if m.entry and m.entry.id in ("NDRC", "SASAC")]
+
+
+def test_joint_issuers_are_required_with_plus(corpus_index):
+    def ids(*issuers):
+        result = run("export", "--fields", "id,issuers", "--index", corpus_index,
+                     *[a for i in issuers for a in ("--issuer", i)])
+        assert result.exit_code == 0, result.output
+        return {r["id"]: {i["id"] for i in r["issuers"]} for r in map(json.loads, result.stdout.splitlines())}
+
+    joint, either = ids("MIIT+MNR"), ids("MIIT,MNR")
+    assert joint and all({"MIIT", "MNR"} <= issuers for issuers in joint.values())
+    assert set(joint) < set(either)
+    assert ids("工信部 + 自然资源部") == joint
+    assert set(ids("MIIT+MNR", "CSRE")) == set(joint) | set(ids("CSRE"))
+
+
+# --- small things: --ui, config show, --config after the command, reports, headers -------
+
+def test_issuers_table_has_a_header_in_either_language():
+    assert run("issuers").stdout.split()[:3] == ["id", "English", "name"]
+    assert run("issuers", "--ui", "zh").stdout.split()[:3] == ["代号", "中文名称", "英文名称"]
+
+
+def test_timeline_labels_in_either_language(corpus_index):
+    en = json.loads(run("timeline", "--by", "issuer", "--ui", "en", "--format", "json", "--index", corpus_index).stdout)
+    assert {b["key"]: b["label"] for b in en["buckets"]}["MIIT"] == "Ministry of Industry and Information Technology"
+    zh = run("timeline", "--by", "doc_type", "--ui", "zh", "--index", corpus_index).stdout
+    assert zh.startswith("全部文件按文件类型统计") and "standard 标准" in zh
+    plain = run("timeline", "--by", "issuer", "--format", "json", "--index", corpus_index).stdout
+    assert {b["key"]: b["label"] for b in json.loads(plain)["buckets"]}["MIIT"] == "工业和信息化部"
+
+
+def test_history_in_either_language(corpus_index):
+    zh = run("history", "GB/T 13560", "--ui", "zh", "--index", corpus_index).stdout
+    assert "3 个版本" in zh and "发布日期" in zh and "现行" in zh and "被代替" in zh
+    en = run("history", "GB/T 13560", "--ui", "en", "--index", corpus_index).stdout
+    assert "Standardization Administration of China" in en and "in_force" in en
+
+
+def test_config_show_says_the_file_is_missing_and_shows_the_index_roots(two_roots, monkeypatch):
+    first, _, index = two_roots
+    monkeypatch.chdir(index.parent)
+    out = run("config", "show", "--index", index.name).stdout
+    assert "(no such file: built-in defaults apply)" in out
+    assert f"index = {index.resolve()}" in out
+    assert re.search(rf"index roots = {re.escape(str(first.resolve()))} +\[index {re.escape(str(index))}\]", out)
+    data = json.loads(run("config", "show", "--index", index.name, "--format", "json").stdout)
+    assert data["config"]["exists"] is False and data["index_roots"]["value"] == [str(first.resolve())]
+
+
+def test_config_can_follow_the_command(two_roots, tmp_path):
+    _, _, index = two_roots
+    config = tmp_path / "team.toml"
+    config.write_text(f'index = "{index}"\n', encoding="utf-8")
+    after = run("config", "show", "--config", config)
+    assert after.exit_code == 0 and after.stdout == run("--config", config, "config", "show").stdout
+    assert f"file {config}" in after.stdout
+    found = run("search", "稀土指标", "--config", config, "--format", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 5
+    assert run("search", "x", "--config", tmp_path / "missing.toml").exit_code == 2
+
+
+def test_the_reindex_report_writes_chinese_as_chinese(two_roots, tmp_path):
+    first, _, index = two_roots
+    (first / "新规.txt").write_text("关于稀土新规的通知\n工业和信息化部\n2024年5月1日\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    assert run("reindex", "--index", index, "--report", report, "--verbose").exit_code == 0
+    text = report.read_text("utf-8")
+    assert "\\u" not in text and json.loads(text)["added"] == ["新规.txt"]

@@ -8,7 +8,7 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, confirm, current_config, filter_options,
-                               index_option, ocr_option, open_index, removal_option, run_index)
+                               index_option, ocr_option, open_index, removal_option, run_index, ui_option)
 
 
 @cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
@@ -89,8 +89,7 @@ def _add(paths, added, store, config) -> int:
                    "no translation, no words read as filters.")
 @click.option("--explain", is_flag=True,
               help="Show how the query was read: words and their alternatives, conditions, dropped words.")
-@click.option("--ui", type=click.Choice(["en", "zh"]), default=None,
-              help="Language of titles and labels.  [default: zh for a Chinese locale, else en]")
+@ui_option
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Statuses (and --status) as on DATE (YYYY-MM-DD)  [default: today, as of the "
                    "last index or reindex].")
@@ -108,7 +107,6 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     without year (GB/T 13560) finds every version. Without QUERY, the documents
     the filters match, newest first.
     """
-    from indexer.extract.glossary import ui_from_locale
     from indexer.query.search import search as run_search
     from indexer.query.search import search_as_of
 
@@ -126,7 +124,7 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     # (which refreshes them daily); --as-of works them out for another day.
     res = (search_as_of(ix, query, filters, as_of, **options) if as_of
            else run_search(ix, query, filters, **options))
-    output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
+    output.results(res, fmt, sys.stdout, ui=ui, explain=explain, err=sys.stderr)
 
 
 @cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
@@ -182,10 +180,11 @@ def inspect(path, index_path, fmt):
         output.record(record, fmt, sys.stdout, explain=True)
 
 
-@cli.command(examples=("stdidx issuers", "stdidx issuers --format json"))
+@cli.command(examples=("stdidx issuers", "stdidx issuers --ui zh", "stdidx issuers --format json"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def issuers(fmt):
-    """List the issuer registry: ids, names and abbreviations accepted by --issuer."""
+@ui_option
+def issuers(fmt, ui):
+    """List the issuer registry: ids, names, abbreviations and short forms accepted by --issuer."""
     from indexer.extract.issuers import Registry
 
-    output.registry(Registry.load(), fmt, sys.stdout)
+    output.registry(Registry.load(), fmt, sys.stdout, ui=ui)

@@ -107,11 +107,14 @@ def config():
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def config_show(index_path, fmt):
-    """Print the effective configuration and where each value came from."""
+    """Print the effective configuration and where each value came from, whether the file
+    exists, and the roots the index remembers (which reindex uses when no roots are set)."""
+    from indexer.index.store import Store
+
     settings = current_config()
     settings.override("index", index_path, "--index" if _given("index_path") else
                       settings.settings["index"].source)
-    output.config_show(settings, sys.stdout, fmt)
+    output.config_show(settings, sys.stdout, fmt, index_roots=Store(index_path).meta().get("roots"))
 
 
 def _given(param: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from typing import IO, TYPE_CHECKING
 
 import click
@@ -40,6 +41,64 @@ def one_line(text: str) -> str:
 def text_block(text: str) -> str:
     """Text of many lines (a record's body): line breaks and tabs kept, other controls escaped."""
     return "\n".join(one_line(line).replace("\\t", "\t") for line in text.split("\n"))
+
+
+def width(text: str) -> int:
+    """Columns a string takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def clip(text: str, columns: int) -> str:
+    """Text cut to a number of terminal columns, with … where it was cut."""
+    if width(text) <= columns:
+        return text
+    kept, used = [], 1
+    for char in text:
+        used += width(char)
+        if used > columns:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def columns_of(out: IO) -> int | None:
+    """The width to fit lines to: $COLUMNS when set, else the terminal's; None when piped
+    (a script gets every cell whole)."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return max(20, int(os.environ["COLUMNS"]))
+    try:
+        return os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+MIN_CELL = 8     # a cut cell keeps at least this many columns
+
+
+def fit_rows(rows: list[list[str]], columns: int | None, flexible: tuple[int, ...], gap: int = 2) -> list[str]:
+    """Rows of cells as aligned lines no wider than `columns`: the `flexible` cells (names,
+    titles) are cut, widest first, so dates and numbers stay whole; the last cell is not padded."""
+    if not rows:
+        return []
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    if columns is not None:
+        over = sum(widths) + gap * (len(widths) - 1) - columns
+        while over > 0:
+            widest = max(flexible, key=lambda i: widths[i])
+            if widths[widest] <= MIN_CELL:
+                break
+            widths[widest] -= 1
+            over -= 1
+    lines = []
+    for row in rows:
+        cells = [clip(cell, widths[i]) for i, cell in enumerate(row)]
+        lines.append((" " * gap).join([pad(c, widths[i]) for i, c in enumerate(cells[:-1])] + cells[-1:]).rstrip())
+    return lines
 
 
 def _dumps(data) -> str:
@@ -284,13 +343,20 @@ def problem_line(kind: str, problem) -> str:
     return f"  {kind:<8} {one_line(problem.path)}: {one_line(problem.reason)}\n"
 
 
-def registry(reg, fmt: str, out: IO) -> None:
+def registry(reg, fmt: str, out: IO, ui: str = "en") -> None:
+    """The issuer registry: a table with a header (names in the language of `ui` first), or JSON."""
     entries = reg.entries()
     if fmt == "json":
         data = [{"id": e.id, "name_zh": e.name_zh, "name_en": e.name_en, "abbr": list(e.abbr),
-                 "aliases": list(e.aliases), "former": [f.name_zh for f in e.former]} for e in entries]
+                 "short": list(e.short), "aliases": list(e.aliases), "former": [f.name_zh for f in e.former]}
+                for e in entries]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
+    names = ("name_zh", "name_en") if ui == "zh" else ("name_en", "name_zh")
+    rows = [[_label("ui", word, ui) for word in ("id", *names, "abbreviations", "formerly")]]
     for e in entries:
-        former = f"  (formerly {', '.join(f.name_zh for f in e.former)})" if e.former else ""
-        out.write(f"{e.id:<16} {e.name_zh}  {e.name_en}  [{', '.join(e.abbr)}]{former}\n")
+        rows.append([one_line(cell) for cell in (e.id, getattr(e, names[0]), getattr(e, names[1]),
+                                                 ", ".join((*e.abbr, *e.short)), ", ".join(f.name_zh for f in e.former))])
+    color = use_color(out)
+    for n, line in enumerate(fit_rows(rows, columns_of(out), flexible=(1, 2, 3, 4))):
+        out.write((_style(line, color, dim=True) if n == 0 else line) + "\n")
