@@ -536,3 +536,96 @@ def test_the_reindex_report_writes_chinese_as_chinese(two_roots, tmp_path):
     assert run("reindex", "--index", index, "--report", report, "--verbose").exit_code == 0
     text = report.read_text("utf-8")
     assert "\\u" not in text and json.loads(text)["added"] == ["新规.txt"]
+
+
+# --- output that fits the terminal; a pager for long output -----------------------------
+
+def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = None) -> str:
+    """Run stdidx with a real pseudo-terminal of that size as its stdin, stdout and stderr."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "STDIDX_PAGER")}
+    proc = subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdin=slave, stdout=slave,
+                            stderr=slave, env={**environ, **(env or {})}, close_fds=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:         # EIO: the other side closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def screen_lines(text: str) -> list[str]:
+    """What the terminal shows line by line: split at carriage returns too, escapes removed."""
+    return re.split(r"[\r\n]", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text))
+
+
+def test_the_progress_bar_fits_a_narrow_terminal(tmp_path):
+    from indexer.output import width
+
+    shown = on_terminal("index", notices(tmp_path / "docs", 60), "--index", tmp_path / "ix", columns=50)
+    bars = [line for line in screen_lines(shown) if line.startswith("indexing")]
+    assert bars and max(width(line.rstrip()) for line in bars) <= 50, bars
+
+
+def test_reindex_shows_progress_on_a_terminal(two_roots):
+    first, _, index = two_roots
+    notices(first / "more", 8)
+    shown = on_terminal("reindex", "--index", index, columns=70)
+    assert any(line.startswith("reindexing  [") for line in screen_lines(shown)), shown
+    assert "8 added" in shown
+    piped = run("reindex", "--index", index, "--verbose")
+    assert "reindexing  [" not in piped.output
+
+
+PAGER = {"PAGER": "sed s/^/PAGED:/"}
+
+
+@pytest.mark.parametrize("command", [["show", "GB/T 13560-2017"], ["diff", "GB/T 13560-2009", "GB/T 13560-2017"]])
+def test_long_output_goes_through_the_pager_on_a_terminal_only(corpus_index, command):
+    paged = on_terminal(*command, "--index", corpus_index, env=PAGER, columns=100)
+    assert "PAGED:" in paged and paged.count("\n") > 24
+    assert "PAGED:" not in on_terminal(*command, "--index", corpus_index, "--no-pager", env=PAGER, columns=100)
+    piped = subprocess.run([sys.executable, "-m", "indexer", *command, "--index", str(corpus_index)],
+                           capture_output=True, text=True, env={**os.environ, **PAGER}, timeout=120)
+    assert piped.returncode == 0 and "PAGED:" not in piped.stdout and piped.stdout.count("\n") > 24
+
+
+def test_short_output_is_not_paged(corpus_index):
+    shown = on_terminal("show", "GB/T 13560-2017", "--index", corpus_index, env=PAGER, rows=500, columns=100)
+    assert "PAGED:" not in shown and "GB/T 13560-2017" in shown
+
+
+@pytest.mark.parametrize("args, columns", [(["history", "GB/T 13560"], 80), (["issuers"], 80),
+                                           (["timeline", "--by", "issuer"], 50), (["issuers", "--ui", "zh"], 60)])
+def test_tables_and_timelines_fit_the_width(corpus_index, monkeypatch, args, columns):
+    from indexer.output import width
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = run(*args, "--index", corpus_index) if args[0] != "issuers" else run(*args)
+    table = out.stdout.split("\n\nlife")[0].splitlines()[2 if args[0] == "history" else 1:]
+    assert table and max(width(line) for line in table) <= columns, out.stdout
+    if args[0] == "history":
+        assert all(re.search(r"  \d{4}-\d\d-\d\d  \d{4}-\d\d-\d\d  ", line) for line in table[1:])
+
+
+def test_search_facts_wrap_between_facts_never_inside_a_date(corpus_index, monkeypatch):
+    from indexer.output import width
+
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run("search", "稀土", "--limit", "10", "--index", corpus_index).stdout
+    facts = [line for line in out.splitlines() if re.search(r"\b(issued|effective) ", line)]
+    assert facts and all(re.search(r"(issued|effective) \d{4}(-\d\d){0,2}( ·|$)", line) for line in facts)
+    assert all(width(line) <= 60 or " · " not in line for line in facts)

@@ -1,6 +1,7 @@
 """The command group, the shared options and the one error boundary every command runs inside."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import signal
@@ -174,6 +175,22 @@ def _ui(value: str | None) -> str:
     return value or ui_from_locale()
 
 
+def pager_option(command):
+    """--no-pager; the command gets `out`, the stream to print to (see output.pager.paged)."""
+    command = click.option("--no-pager", is_flag=True,
+                           help="Print straight to the terminal; long output otherwise goes through "
+                                "$PAGER (less), never when piped.")(command)
+
+    @functools.wraps(command)
+    def wrapper(no_pager, **kwargs):
+        from indexer.output.pager import paged
+
+        with paged(sys.stdout, enabled=not no_pager) as out:
+            return command(out=out, **kwargs)
+
+    return wrapper
+
+
 def ocr_option(command):
     return click.option("--ocr", is_flag=True, envvar=OCR_ENV, show_envvar=True, callback=_want_ocr,
                         expose_value=False,
@@ -324,22 +341,29 @@ def open_index(index_path: Path, build_if_missing: bool = False):
 def run_index(paths: list[Path], store, out, verbose: bool = False, **options) -> int:
     from indexer.pipeline import index_corpus
 
-    show_bar = sys.stderr.isatty()
-    with click.progressbar(length=1, label="indexing", file=sys.stderr) if show_bar else _null() as bar:
-        def progress(done: int, total: int, _path: str) -> None:
-            if show_bar:
-                bar.length = total
-                bar.update(done - bar.pos)
-
+    with progress_bar("indexing") as progress:
         options = {k: v for k, v in options.items() if v is not None}
         summary = index_corpus(paths, store, progress=progress, **options)
     output.summary(summary, out, verbose)
     return 1 if summary.failed else 0
 
 
-class _null:
-    def __enter__(self):
-        return None
+# What click prints beside the bar: "  12345/12345  100%  00:00:00", and a column to spare.
+_BAR_CLUTTER = 31
 
-    def __exit__(self, *exc):
-        return False
+
+@contextlib.contextmanager
+def progress_bar(label: str):
+    """A progress(done, total, path) callback that draws a bar on stderr when it is a
+    terminal, never wider than it (a line wider than the terminal scrolls at every update)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    columns = output.columns_of(sys.stderr) or 80
+    width = max(4, min(36, columns - len(label) - _BAR_CLUTTER))
+    with click.progressbar(length=1, label=label, file=sys.stderr, width=width) as bar:
+        def progress(done: int, total: int, _path: str) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        yield progress

@@ -8,7 +8,8 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, confirm, current_config, filter_options,
-                               index_option, ocr_option, open_index, removal_option, run_index, ui_option)
+                               index_option, ocr_option, open_index, pager_option, removal_option, run_index,
+                               ui_option)
 
 
 @cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
@@ -135,7 +136,8 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--open", "open_it", is_flag=True,
               help="Open the source file with the desktop's program for it (xdg-open, or open on macOS).")
-def show(doc_id, index_path, fmt, open_it):
+@pager_option
+def show(doc_id, index_path, fmt, open_it, out):
     """Show the record with id DOC_ID (or with this standard or document number: GB/T 13560-2017,
     国务院令第785号), the absolute path of its source file (and its URL when known), and the
     notice it is attached to or its attachments."""
@@ -151,7 +153,7 @@ def show(doc_id, index_path, fmt, open_it):
         from indexer.desktop import open_file
 
         open_file(source, record.id)
-    output.record(record, fmt, sys.stdout, links=links(ix, record), source=source)
+    output.record(record, fmt, out, links=links(ix, record), source=source)
 
 
 @cli.command(examples=("stdidx inspect notice.html",

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from indexer.cli.base import cli, filter_options, index_option, labels_option, open_index
+from indexer.cli.base import cli, filter_options, index_option, labels_option, open_index, pager_option
 
 
 @cli.command(examples=("stdidx history \"GB/T 13560\"",
@@ -37,7 +37,8 @@ def history(name, index_path, as_of, fmt, ui):
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "unified"]), default="text",
               show_default=True)
-def diff(versions, index_path, fmt):
+@pager_option
+def diff(versions, index_path, fmt, out):
     """Compare two versions clause by clause.
 
     VERSIONS: two ids, standard numbers with year or document numbers
@@ -47,7 +48,7 @@ def diff(versions, index_path, fmt):
     from indexer.output import lineage as output
     from indexer.query.diff import diff as run_diff
 
-    output.diff(run_diff(open_index(index_path), list(versions)), fmt, sys.stdout)
+    output.diff(run_diff(open_index(index_path), list(versions)), fmt, out)
 
 
 @cli.command(examples=("stdidx timeline 稀土 --by year",

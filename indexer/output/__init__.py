@@ -77,6 +77,18 @@ def columns_of(out: IO) -> int | None:
         return None
 
 
+def wrap_parts(parts: list[str], sep: str, columns: int | None, indent: str) -> list[str]:
+    """Parts joined by sep on indented lines no wider than columns (None: one line), broken
+    only between parts, so a date or a number is never split across lines."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and (columns is None or width(lines[-1] + sep + part) <= columns):
+            lines[-1] += sep + part
+        else:
+            lines.append(indent + part)
+    return lines
+
+
 MIN_CELL = 8     # a cut cell keeps at least this many columns
 
 
@@ -165,7 +177,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         if second:
             out.write(f"    {one_line(second)}\n")
         facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
-        out.write("    " + _style(one_line(" · ".join(facts)), color, fg="cyan") + "\n")
+        for line in wrap_parts([one_line(f) for f in facts], " · ", columns_of(out), "    "):
+            out.write(_style(line, color, fg="cyan") + "\n")
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
         out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
         if hit.notice:
