@@ -501,7 +501,8 @@ def test_timeline_labels_in_either_language(corpus_index):
 
 def test_history_in_either_language(corpus_index):
     zh = run("history", "GB/T 13560", "--ui", "zh", "--index", corpus_index).stdout
-    assert "3 个版本" in zh and "发布日期" in zh and "现行" in zh and "被代替" in zh
+    assert "3 个版本" in zh and "发布日期" in zh and "现行" in zh and "被代替" in zh and "代替 #1（明示）" in zh
+    assert "（今国家市场监督管理总局）" in zh
     en = run("history", "GB/T 13560", "--ui", "en", "--index", corpus_index).stdout
     assert "Standardization Administration of China" in en and "in_force" in en
 

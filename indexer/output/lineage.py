@@ -122,7 +122,7 @@ def _history_table(h: "History", out: IO, color: bool, ui: str | None = None) ->
         mark = "▶" if rec.id == h.focus else " "
         status = _label_status(entry.status.status, ui)
         rows.append([f"{mark}{n}", h.labels[rec.id], rec.issued or "—", rec.effective or "—",
-                     status, _follows(entry, numbers), _issuers(rec, ui)])
+                     status, _follows(entry, numbers, ui), _issuers(rec, ui)])
     for index, line in enumerate(fit_rows(rows, columns_of(out), flexible=(5, 6)) if h.entries else []):
         if index == 0:
             out.write(_style(line, color, dim=True) + "\n")
@@ -185,11 +185,14 @@ def _step_line(step: "Step", linked: bool = True) -> str:
     return f"{line}  [{how}]" if linked else line
 
 
-def _follows(entry: "Entry", numbers: dict[str, int]) -> str:
+def _follows(entry: "Entry", numbers: dict[str, int], ui: str | None = None) -> str:
     rel = entry.previous
     if rel is None:
         return "—"
     how = "stated" if rel.stated else "inferred"
+    if ui == "zh":
+        return _label_ui(f"follows {rel.kind}", "zh").format(n=numbers.get(rel.target, "?")) + \
+            _label_ui(how, "zh")
     return f"{RELATION_WORDS[rel.kind]} #{numbers.get(rel.target, '?')} ({how})"
 
 
@@ -205,12 +208,12 @@ def _issuers(rec: "Record", ui: str | None = None) -> str:
     names = []
     for issuer in rec.issuers:
         if issuer.named_zh and is_former_name(issuer.id, issuer.named_zh):
-            names.append(f"{issuer.named_zh} (former name of {issuer.name_zh})")
+            names.append(_label_ui("former name of", ui or "en").format(named=issuer.named_zh, now=issuer.name_zh))
         elif issuer.named_zh:
             names.append(f"{issuer.named_zh} ({issuer.name_zh})")
         else:
             names.append(issuer.name_zh or issuer.id)
-    return "; ".join(names) or "—"
+    return ("、" if ui == "zh" else "; ").join(names) or "—"
 
 
 def _relation_line(rel: "Relation", numbers: dict[str, int], labels: dict[str, str]) -> str:

@@ -53,11 +53,10 @@ def paged(out: IO = sys.stdout, enabled: bool = True) -> Iterator[IO]:
     screen = _Screen(out)
     yield screen
     text = screen.getvalue()
-    rows = shutil.get_terminal_size().lines
     try:
         rows = os.get_terminal_size(out.fileno()).lines
     except OSError:
-        pass
+        rows = shutil.get_terminal_size().lines
     if text.count("\n") < rows:
         out.write(text)
         return
