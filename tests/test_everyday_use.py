@@ -611,22 +611,24 @@ def test_short_output_is_not_paged(corpus_index):
 
 @pytest.mark.parametrize("args, columns", [(["history", "GB/T 13560"], 80), (["issuers"], 80),
                                            (["timeline", "--by", "issuer"], 50), (["issuers", "--ui", "zh"], 60)])
-def test_tables_and_timelines_fit_the_width(corpus_index, monkeypatch, args, columns):
+def test_tables_and_timelines_fit_the_width(corpus_index, args, columns):
     from indexer.output import width
 
-    monkeypatch.setenv("COLUMNS", str(columns))
-    out = run(*args, "--index", corpus_index) if args[0] != "issuers" else run(*args)
-    table = out.stdout.split("\n\nlife")[0].splitlines()[2 if args[0] == "history" else 1:]
-    assert table and max(width(line) for line in table) <= columns, out.stdout
+    where = [] if args[0] == "issuers" else ["--index", corpus_index]
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", on_terminal(*args, *where, columns=columns).replace("\r\n", "\n"))
+    table = shown.split("\n\nlife")[0].splitlines()[2 if args[0] == "history" else 1:]
+    assert table and max(width(line) for line in table) <= columns, shown
     if args[0] == "history":
         assert all(re.search(r"  \d{4}-\d\d-\d\d  \d{4}-\d\d-\d\d  ", line) for line in table[1:])
+    piped = run(*args, *where).stdout.splitlines()
+    assert max(width(line) for line in piped) > columns        # piped: every cell whole
 
 
-def test_search_facts_wrap_between_facts_never_inside_a_date(corpus_index, monkeypatch):
+def test_search_facts_wrap_between_facts_never_inside_a_date(corpus_index):
     from indexer.output import width
 
-    monkeypatch.setenv("COLUMNS", "60")
-    out = run("search", "稀土", "--limit", "10", "--index", corpus_index).stdout
-    facts = [line for line in out.splitlines() if re.search(r"\b(issued|effective) ", line)]
+    shown = on_terminal("search", "稀土", "--limit", "10", "--index", corpus_index, columns=60)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in shown.replace("\r\n", "\n").splitlines()]
+    facts = [line for line in lines if re.search(r"\b(issued|effective) ", line)]
     assert facts and all(re.search(r"(issued|effective) \d{4}(-\d\d){0,2}( ·|$)", line) for line in facts)
     assert all(width(line) <= 60 or " · " not in line for line in facts)

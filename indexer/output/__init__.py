@@ -67,12 +67,14 @@ def clip(text: str, columns: int) -> str:
 
 
 def columns_of(out: IO) -> int | None:
-    """The width to fit lines to: $COLUMNS when set, else the terminal's; None when piped
-    (a script gets every cell whole)."""
-    if os.environ.get("COLUMNS", "").isdigit():
-        return max(20, int(os.environ["COLUMNS"]))
+    """The width to fit lines to on a terminal: $COLUMNS when set, else the terminal's.
+    None when the output is not a terminal: a pipe or a file gets every cell whole."""
     try:
-        return os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+        if not out.isatty():
+            return None
+        if os.environ.get("COLUMNS", "").isdigit():
+            return max(20, int(os.environ["COLUMNS"]))
+        return os.get_terminal_size(out.fileno()).columns
     except (AttributeError, OSError, ValueError):
         return None
 
