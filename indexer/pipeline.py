@@ -290,8 +290,10 @@ def inspect_file(path: Path, store: Store | None = None) -> list[Record]:
     its path under the store's root that contains it, else as a file indexed on its own."""
     raws = read_file(path)
     root, ids = indexed_as(path, store)
+    named = Path(os.path.abspath(path))
+    rel = relative_path(root, named if named.is_relative_to(root) else path.resolve())
     builder = Builder()
-    records = [builder.build(raw, relative_path(root, path)) for raw in raws]
+    records = [builder.build(raw, rel) for raw in raws]
     for record, doc_id in zip(records, ids):
         record.id = doc_id      # settled at indexing time (two files stating one id)
     return records
@@ -299,14 +301,18 @@ def inspect_file(path: Path, store: Store | None = None) -> list[Record]:
 
 def indexed_as(path: Path, store: Store | None) -> tuple[Path, list[str]]:
     """The root a file is (or would be) indexed under, and the ids the index holds for it."""
-    path = path.resolve()
-    if store is None or not store.exists():
+    named, path = Path(os.path.abspath(path)), path.resolve()     # a symlink is indexed by its own name
+    try:
+        files = store.manifest() if store is not None and store.exists() else None
+    except IndexMissing:        # built by another version: its ids may not be this one's
+        files = None
+    if files is None:
         return path.parent, []
-    state = store.manifest().get(str(path))
+    state = files.get(str(named))
     if state is not None:
         return Path(state.root), state.ids
     roots = [Path(r).resolve() for r in store.meta().get("roots", [])]
-    under = [r for r in roots if r.is_dir() and path.is_relative_to(r)]
+    under = [r for r in roots if r.is_dir() and (named.is_relative_to(r) or path.is_relative_to(r))]
     return max(under, key=lambda r: len(r.parts)) if under else path.parent, []
 
 

@@ -391,7 +391,7 @@ def test_history_of_a_notice_saved_several_times_is_one_version_with_copies(tmp_
 
 # --- a record and its file -------------------------------------------------------------
 
-def test_inspect_gives_the_id_index_gives_the_same_file(two_roots):
+def test_inspect_gives_the_id_index_gives_the_same_file(two_roots, monkeypatch):
     first, _, index = two_roots
     file = first / "batch2" / "notice-0002.txt"
     shown = json.loads(run("show", "--index", index, "--format", "json",
@@ -400,6 +400,9 @@ def test_inspect_gives_the_id_index_gives_the_same_file(two_roots):
     assert shown["path"] == "batch2/notice-0002.txt"
     inspected = json.loads(run("inspect", file, "--index", index, "--format", "json").stdout)
     assert inspected["id"] == shown["id"] and inspected["path"] == shown["path"]
+    monkeypatch.chdir(first / "batch2")        # a path typed relative to where one stands
+    assert json.loads(run("inspect", "notice-0002.txt", "--index", index, "--format", "json").stdout)["id"] == \
+        shown["id"]
     new = first / "batch2" / "notice-new.txt"       # not indexed yet: the id it will get
     new.write_text(file.read_text("utf-8"), encoding="utf-8")
     inspected = json.loads(run("inspect", new, "--index", index, "--format", "json").stdout)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import functools
 import os
 import signal
@@ -261,8 +262,6 @@ class Forgiving(click.ParamType):
             exact = [c for c in self.choices if _choice_key(c) == key]
             found = exact or [c for c in self.choices if _choice_key(c).startswith(key + "_")]
             if not found:
-                import difflib
-
                 near = difflib.get_close_matches(key, [_choice_key(c) for c in self.choices], n=1, cutoff=0.6)
                 hint = f" (did you mean {next(c for c in self.choices if _choice_key(c) == near[0])}?)" if near else ""
                 self.fail(f"{part!r} is not one of {', '.join(self.choices)}{hint}", param, ctx)
