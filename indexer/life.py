@@ -265,8 +265,12 @@ def edition_steps(chain: Iterable[Record], relations: Iterable[Relation]) -> lis
     date, and the replacements and repeals stated against them."""
     steps: list[Step] = []
     ids = set()
+    relations = list(relations)
+    copies = {rel.source for rel in relations if rel.kind == "duplicate"}   # a text saved twice: one edition
     for record in chain:
         ids.add(record.id)
+        if record.id in copies:
+            continue
         label = version_label(record)
         if is_draft(record):
             steps.append(Step("comments", record.issued, record.id, label, record.path, "the draft's text",

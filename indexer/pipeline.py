@@ -284,11 +284,44 @@ def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[Extract
 LINEAGE_RULE = "lineage:later-version-in-force"
 
 
-def inspect_file(path: Path) -> list[Record]:
-    """The records one file would yield, before statuses that depend on other versions."""
+def inspect_file(path: Path, store: Store | None = None) -> list[Record]:
+    """The records one file would yield, before statuses that depend on other versions,
+    with the ids `stdidx index` gives it: those the store holds for it, else those from
+    its path under the store's root that contains it, else as a file indexed on its own."""
     raws = read_file(path)
+    root, ids = indexed_as(path, store)
+    named = Path(os.path.abspath(path))
+    rel = relative_path(root, named if named.is_relative_to(root) else path.resolve())
     builder = Builder()
-    return [builder.build(raw, shown_name(path.name)) for raw in raws]
+    records = [builder.build(raw, rel) for raw in raws]
+    for record, doc_id in zip(records, ids):
+        record.id = doc_id      # settled at indexing time (two files stating one id)
+    return records
+
+
+def indexed_as(path: Path, store: Store | None) -> tuple[Path, list[str]]:
+    """The root a file is (or would be) indexed under, and the ids the index holds for it."""
+    named, path = Path(os.path.abspath(path)), path.resolve()     # a symlink is indexed by its own name
+    try:
+        files = store.manifest() if store is not None and store.exists() else None
+    except IndexMissing:        # built by another version: its ids may not be this one's
+        files = None
+    if files is None:
+        return path.parent, []
+    state = files.get(str(named))
+    if state is not None:
+        return Path(state.root), state.ids
+    roots = [Path(r).resolve() for r in store.meta().get("roots", [])]
+    under = [r for r in roots if r.is_dir() and (named.is_relative_to(r) or path.is_relative_to(r))]
+    return max(under, key=lambda r: len(r.parts)) if under else path.parent, []
+
+
+def source_file(store: Store, doc_id: str) -> Path | None:
+    """The file on disk a record was read from, as the index found it."""
+    for key, state in store.manifest().items():
+        if doc_id in state.ids:
+            return Path(key)
+    return None
 
 
 # --- the whole run -----------------------------------------------------------

@@ -68,9 +68,10 @@ class Report:
 def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
             include: Iterable[str] | None = None, batch: int = BATCH,
             stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0,
-            remember_roots: bool = False) -> Report:
+            remember_roots: bool = False, progress: Callable[[int, int, str], None] | None = None) -> Report:
     """Bring the index up to date with its roots (by default the ones it was built from);
-    remember_roots makes the roots given the index's own."""
+    remember_roots makes the roots given the index's own; progress(done, total, path) is
+    called after each change, as index_corpus does."""
     started = time.perf_counter()
     meta = store.meta()
     roots = roots or [Path(r) for r in meta.get("roots", [])]
@@ -87,7 +88,7 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         hidden = {key for key in files if any(_within(key, folder) for _, folder in found.unreadable)}
         check_removals(set(files) - hidden, found.files, max_removal)
         changes = plan(files, found.files, hidden)
-        Applier(store, files, report).run(changes, batch, stop)
+        Applier(store, files, report).run(changes, batch, stop, progress)
         if remember_roots:
             store.update_meta(roots=[str(Path(r).resolve()) for r in roots])
         # A stopped run commits what it did and leaves at once; the next run does the rest.
@@ -179,7 +180,8 @@ class Applier:
         # Which file holds each id, so no two files ever share one.
         self.owners = {doc_id: key for key, state in files.items() for doc_id in state.ids}
 
-    def run(self, changes: list[Change], batch: int, stop: Callable[[], bool]) -> None:
+    def run(self, changes: list[Change], batch: int, stop: Callable[[], bool],
+            progress: Callable[[int, int, str], None] | None = None) -> None:
         if not changes:
             return
         self.searcher = self.store.open().searcher()
@@ -190,8 +192,10 @@ class Applier:
                         # Stop cleanly: what is done so far is committed below.
                         self.report.pending = len(changes) - start
                         break
-                    for change in changes[start:start + batch]:
+                    for done, change in enumerate(changes[start:start + batch], start + 1):
                         self.apply(change, updater)
+                        if progress:
+                            progress(done, len(changes), change.key)
                 self.settle_statuses()
                 # Written once, after statuses are settled: Whoosh cannot replace a
                 # document added earlier in the same uncommitted writer.

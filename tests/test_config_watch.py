@@ -24,7 +24,7 @@ def test_config_show_names_the_source_of_each_value(home, monkeypatch):
     config = write_config(home / "xdg" / "stdidx" / "config.toml",
                           'index = "ix"\nroots = ["notices"]\nexclude = ["drafts/*"]\n')
     data = json.loads(run("config", "show", "--format", "json").stdout)
-    assert data["config"] == {"value": str(config), "source": "default"}
+    assert data["config"] == {"value": str(config), "source": "default", "exists": True}
     assert data["index"] == {"value": str(config.parent / "ix"), "source": f"file {config}"}
     assert data["roots"]["value"] == [str(config.parent / "notices")]
     assert data["include"]["source"] == "default"

@@ -363,3 +363,275 @@ def test_diff_as_the_docs_type_it(corpus_index):
     assert result.stdout.startswith("GB/T 13560-2009 → GB/T 13560-2017")
     unquoted = run("diff", "GB/T", "13560", "2009", "2017", "--index", corpus_index)
     assert unquoted.stdout == result.stdout
+
+
+# --- versions, sorting ---------------------------------------------------------------
+
+def test_date_sort_never_opens_with_an_undated_record(corpus_index):
+    data = json.loads(run("search", "稀土", "--sort", "date", "--limit", "500", "--format", "json",
+                          "--index", corpus_index).stdout)
+    dates = [h["issued"] for h in data["hits"]]
+    assert None in dates and dates[0] is not None
+    assert dates.index(None) > max(i for i, d in enumerate(dates) if d)
+
+
+def test_history_of_a_notice_saved_several_times_is_one_version_with_copies(tmp_path):
+    from test_duplicates import NOTICE, index_folder
+
+    html = "<html><body>" + "".join(f"<p>{line}</p>" for line in NOTICE.splitlines() if line) + "</body></html>"
+    ix, _ = index_folder(tmp_path, {"notice.txt": NOTICE.encode(), "a/notice.txt": NOTICE.encode(),
+                                    "b/notice.html": html.encode()})
+    out = run("history", "工信厅原〔2026〕41号", "--index", ix).stdout
+    assert "1 version (+2 copies)" in out, out
+    assert out.count("copy of #1") == 4 and "later version" not in out and "superseded" not in out
+    assert out.count("published") == 1          # the life: one release, not one per copy
+    data = json.loads(run("history", "工信厅原〔2026〕41号", "--index", ix, "--format", "json").stdout)
+    assert [v["previous"] and v["previous"]["kind"] for v in data["versions"]] == [None, "duplicate", "duplicate"]
+
+
+# --- a record and its file -------------------------------------------------------------
+
+def test_inspect_gives_the_id_index_gives_the_same_file(two_roots, monkeypatch):
+    first, _, index = two_roots
+    file = first / "batch2" / "notice-0002.txt"
+    shown = json.loads(run("show", "--index", index, "--format", "json",
+                           json.loads(run("search", "稀土指标第2号", "--index", index, "--format", "json",
+                                          "--limit", "1").stdout)["hits"][0]["id"]).stdout)
+    assert shown["path"] == "batch2/notice-0002.txt"
+    inspected = json.loads(run("inspect", file, "--index", index, "--format", "json").stdout)
+    assert inspected["id"] == shown["id"] and inspected["path"] == shown["path"]
+    monkeypatch.chdir(first / "batch2")        # a path typed relative to where one stands
+    assert json.loads(run("inspect", "notice-0002.txt", "--index", index, "--format", "json").stdout)["id"] == \
+        shown["id"]
+    new = first / "batch2" / "notice-new.txt"       # not indexed yet: the id it will get
+    new.write_text(file.read_text("utf-8"), encoding="utf-8")
+    inspected = json.loads(run("inspect", new, "--index", index, "--format", "json").stdout)
+    assert run("reindex", "--index", index).exit_code == 0
+    assert json.loads(run("show", inspected["id"], "--index", index, "--format", "json").stdout)["path"] == \
+        "batch2/notice-new.txt"
+
+
+def test_show_gives_the_absolute_path_of_the_source_file(two_roots):
+    first, _, index = two_roots
+    doc_id = json.loads(run("export", "--index", index).stdout.splitlines()[0])["id"]
+    result = run("show", doc_id, "--index", index)
+    file = re.search(r"^ +file: (.+)$", result.stdout, re.M).group(1)
+    assert Path(file).is_absolute() and Path(file).is_file() and Path(file).is_relative_to(first.resolve())
+
+
+def test_show_open_hands_the_file_to_the_desktop_or_says_why_not(two_roots, tmp_path, monkeypatch):
+    _, _, index = two_roots
+    doc_id = json.loads(run("export", "--index", index).stdout.splitlines()[0])["id"]
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    result = run("show", doc_id, "--open", "--index", index)
+    assert result.exit_code == 2 and "xdg-open" in one_line_error(result.stderr)
+    bin_dir, opened = tmp_path / "bin", tmp_path / "opened"
+    bin_dir.mkdir()
+    (bin_dir / "xdg-open").write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n")
+    (bin_dir / "xdg-open").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    result = run("show", doc_id, "--open", "--index", index)
+    assert result.exit_code == 0
+    for _ in range(50):
+        if opened.exists() and opened.read_text().strip():
+            break
+        time.sleep(0.1)
+    assert opened.read_text().strip() == re.search(r"^ +file: (.+)$", result.stdout, re.M).group(1)
+
+
+# --- filter values: did you mean, short forms, joint issuers ----------------------------
+
+@pytest.mark.parametrize("typed, meant", [("MIIIT", "MIIT"), ("工信布", "MIIT"), ("稀土行业", "ACREI"),
+                                          ("NDCR", "NDRC")])
+def test_an_unknown_issuer_says_which_one_was_meant(corpus_index, typed, meant):
+    result = run("search", "稀土", "--issuer", typed, "--index", corpus_index)
+    assert result.exit_code == 2 and f"did you mean {meant} " in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("option, typed, meant", [("--status", "inforce", "in_force"), ("--type", "standrad", "standard"),
+                                                  ("--stage", "comment-open", "comments-open")])
+def test_other_filter_values_say_which_one_was_meant(corpus_index, option, typed, meant):
+    result = run("search", "稀土", option, typed, "--index", corpus_index)
+    assert result.exit_code == 2 and f"did you mean {meant}?" in one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize("short, body", [("发改委", "NDRC"), ("稀土行业协会", "ACREI"), ("国资委", "SASAC"),
+                                         ("稀土学会", "CSRE")])
+def test_common_short_forms_name_their_body(short, body):
+    from indexer.query.parse import resolve_issuer
+
+    assert resolve_issuer(short) == body
+    listed = run("issuers").stdout
+    assert short in next(line for line in listed.splitlines() if line.startswith(body + " "))
+
+
+def test_short_forms_are_not_read_in_texts_where_a_local_body_has_them():
+    from indexer.extract.issuers import default_registry
+
+    found = default_registry().find_in_text("江西省发改委、江西省国资委关于稀土企业的通知")
+    assert not [m for m in found if m.entry and m.entry.id in ("NDRC", "SASAC")]
+
+
+def test_joint_issuers_are_required_with_plus(corpus_index):
+    def ids(*issuers):
+        result = run("export", "--fields", "id,issuers", "--index", corpus_index,
+                     *[a for i in issuers for a in ("--issuer", i)])
+        assert result.exit_code == 0, result.output
+        return {r["id"]: {i["id"] for i in r["issuers"]} for r in map(json.loads, result.stdout.splitlines())}
+
+    joint, either = ids("MIIT+MNR"), ids("MIIT,MNR")
+    assert joint and all({"MIIT", "MNR"} <= issuers for issuers in joint.values())
+    assert set(joint) < set(either)
+    assert ids("工信部 + 自然资源部") == joint
+    assert set(ids("MIIT+MNR", "CSRE")) == set(joint) | set(ids("CSRE"))
+
+
+# --- small things: --ui, config show, --config after the command, reports, headers -------
+
+def test_issuers_table_has_a_header_in_either_language():
+    assert run("issuers").stdout.split()[:3] == ["id", "English", "name"]
+    assert run("issuers", "--ui", "zh").stdout.split()[:3] == ["代号", "中文名称", "英文名称"]
+
+
+def test_timeline_labels_in_either_language(corpus_index):
+    en = json.loads(run("timeline", "--by", "issuer", "--ui", "en", "--format", "json", "--index", corpus_index).stdout)
+    assert {b["key"]: b["label"] for b in en["buckets"]}["MIIT"] == "Ministry of Industry and Information Technology"
+    zh = run("timeline", "--by", "doc_type", "--ui", "zh", "--index", corpus_index).stdout
+    assert zh.startswith("全部文件按文件类型统计") and "standard 标准" in zh
+    plain = run("timeline", "--by", "issuer", "--format", "json", "--index", corpus_index).stdout
+    assert {b["key"]: b["label"] for b in json.loads(plain)["buckets"]}["MIIT"] == "工业和信息化部"
+
+
+def test_history_in_either_language(corpus_index):
+    zh = run("history", "GB/T 13560", "--ui", "zh", "--index", corpus_index).stdout
+    assert "3 个版本" in zh and "发布日期" in zh and "现行" in zh and "被代替" in zh and "代替 #1（明示）" in zh
+    assert "（今国家市场监督管理总局）" in zh
+    en = run("history", "GB/T 13560", "--ui", "en", "--index", corpus_index).stdout
+    assert "Standardization Administration of China" in en and "in_force" in en
+
+
+def test_config_show_says_the_file_is_missing_and_shows_the_index_roots(two_roots, monkeypatch):
+    first, _, index = two_roots
+    monkeypatch.chdir(index.parent)
+    out = run("config", "show", "--index", index.name).stdout
+    assert "(no such file: built-in defaults apply)" in out
+    assert f"index = {index.resolve()}" in out
+    assert re.search(rf"index roots = {re.escape(str(first.resolve()))} +\[index {re.escape(str(index))}\]", out)
+    data = json.loads(run("config", "show", "--index", index.name, "--format", "json").stdout)
+    assert data["config"]["exists"] is False and data["index_roots"]["value"] == [str(first.resolve())]
+
+
+def test_config_can_follow_the_command(two_roots, tmp_path):
+    _, _, index = two_roots
+    config = tmp_path / "team.toml"
+    config.write_text(f'index = "{index}"\n', encoding="utf-8")
+    after = run("config", "show", "--config", config)
+    assert after.exit_code == 0 and after.stdout == run("--config", config, "config", "show").stdout
+    assert f"file {config}" in after.stdout
+    found = run("search", "稀土指标", "--config", config, "--format", "json")
+    assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 5
+    assert run("search", "x", "--config", tmp_path / "missing.toml").exit_code == 2
+
+
+def test_the_reindex_report_writes_chinese_as_chinese(two_roots, tmp_path):
+    first, _, index = two_roots
+    (first / "新规.txt").write_text("关于稀土新规的通知\n工业和信息化部\n2024年5月1日\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    assert run("reindex", "--index", index, "--report", report, "--verbose").exit_code == 0
+    text = report.read_text("utf-8")
+    assert "\\u" not in text and json.loads(text)["added"] == ["新规.txt"]
+
+
+# --- output that fits the terminal; a pager for long output -----------------------------
+
+def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = None) -> str:
+    """Run stdidx with a real pseudo-terminal of that size as its stdin, stdout and stderr."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "STDIDX_PAGER")}
+    proc = subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdin=slave, stdout=slave,
+                            stderr=slave, env={**environ, **(env or {})}, close_fds=True)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:         # EIO: the other side closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def screen_lines(text: str) -> list[str]:
+    """What the terminal shows line by line: split at carriage returns too, escapes removed."""
+    return re.split(r"[\r\n]", re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text))
+
+
+def test_the_progress_bar_fits_a_narrow_terminal(tmp_path):
+    from indexer.output import width
+
+    shown = on_terminal("index", notices(tmp_path / "docs", 60), "--index", tmp_path / "ix", columns=50)
+    bars = [line for line in screen_lines(shown) if line.startswith("indexing")]
+    assert bars and max(width(line.rstrip()) for line in bars) <= 50, bars
+
+
+def test_reindex_shows_progress_on_a_terminal(two_roots):
+    first, _, index = two_roots
+    notices(first / "more", 8)
+    shown = on_terminal("reindex", "--index", index, columns=70)
+    assert any(line.startswith("reindexing  [") for line in screen_lines(shown)), shown
+    assert "8 added" in shown
+    piped = run("reindex", "--index", index, "--verbose")
+    assert "reindexing  [" not in piped.output
+
+
+PAGER = {"PAGER": "sed s/^/PAGED:/"}
+
+
+@pytest.mark.parametrize("command", [["show", "GB/T 13560-2017"], ["diff", "GB/T 13560-2009", "GB/T 13560-2017"]])
+def test_long_output_goes_through_the_pager_on_a_terminal_only(corpus_index, command):
+    paged = on_terminal(*command, "--index", corpus_index, env=PAGER, columns=100)
+    assert "PAGED:" in paged and paged.count("\n") > 24
+    assert "PAGED:" not in on_terminal(*command, "--index", corpus_index, "--no-pager", env=PAGER, columns=100)
+    piped = subprocess.run([sys.executable, "-m", "indexer", *command, "--index", str(corpus_index)],
+                           capture_output=True, text=True, env={**os.environ, **PAGER}, timeout=120)
+    assert piped.returncode == 0 and "PAGED:" not in piped.stdout and piped.stdout.count("\n") > 24
+
+
+def test_short_output_is_not_paged(corpus_index):
+    shown = on_terminal("show", "GB/T 13560-2017", "--index", corpus_index, env=PAGER, rows=500, columns=100)
+    assert "PAGED:" not in shown and "GB/T 13560-2017" in shown
+
+
+@pytest.mark.parametrize("args, columns", [(["history", "GB/T 13560"], 80), (["issuers"], 80),
+                                           (["timeline", "--by", "issuer"], 50), (["issuers", "--ui", "zh"], 60)])
+def test_tables_and_timelines_fit_the_width(corpus_index, args, columns):
+    from indexer.output import width
+
+    where = [] if args[0] == "issuers" else ["--index", corpus_index]
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", on_terminal(*args, *where, columns=columns).replace("\r\n", "\n"))
+    table = shown.split("\n\nlife")[0].splitlines()[2 if args[0] == "history" else 1:]
+    assert table and max(width(line) for line in table) <= columns, shown
+    if args[0] == "history":
+        assert all(re.search(r"  \d{4}-\d\d-\d\d  \d{4}-\d\d-\d\d  ", line) for line in table[1:])
+    piped = run(*args, *where).stdout.splitlines()
+    assert max(width(line) for line in piped) > columns        # piped: every cell whole
+
+
+def test_search_facts_wrap_between_facts_never_inside_a_date(corpus_index):
+    from indexer.output import width
+
+    shown = on_terminal("search", "稀土", "--limit", "10", "--index", corpus_index, columns=60)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in shown.replace("\r\n", "\n").splitlines()]
+    facts = [line for line in lines if re.search(r"\b(issued|effective) ", line)]
+    assert facts and all(re.search(r"(issued|effective) \d{4}(-\d\d){0,2}( ·|$)", line) for line in facts)
+    assert all(width(line) <= 60 or " · " not in line for line in facts)

@@ -1,6 +1,8 @@
 """The command group, the shared options and the one error boundary every command runs inside."""
 from __future__ import annotations
 
+import contextlib
+import difflib
 import functools
 import os
 import signal
@@ -31,9 +33,28 @@ class Examples:
 
 
 class Command(Examples, click.Command):
+    """A command that also takes the global --config after its name (stdidx search 镝 --config x.toml)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(["--config", "config_file"], type=CONFIG_FILE, expose_value=False,
+                                        is_eager=True, callback=_config_here,
+                                        help=f"Configuration file (TOML), as before the command [env var: {CONFIG_ENV}]."))
+
     def invoke(self, ctx):
         _check_text(ctx.params)
         return super().invoke(ctx)
+
+
+CONFIG_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+def _config_here(ctx, _param, value: Path | None) -> None:
+    """Given after the command: read as if given before it, before any default needs the file."""
+    if value is not None:
+        root = ctx.find_root()
+        root.obj = dict(root.obj or {}, config_file=value)
+        root.obj.pop("config", None)
 
 
 def _check_text(params: dict) -> None:
@@ -107,8 +128,8 @@ def _help_of(ctx) -> str:
                                f"Configuration: --config FILE, else ${CONFIG_ENV}, else "
                                f"{default_config_path()}.")
 @click.version_option(package_name="stdidx")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help=f"Configuration file (TOML) [env var: {CONFIG_ENV}].")
+@click.option("--config", "config_file", type=CONFIG_FILE,
+              help=f"Configuration file (TOML), before or after the command [env var: {CONFIG_ENV}].")
 @click.pass_context
 def cli(ctx, config_file):
     """Index and search standards notices and policy texts on China's rare-earth industry."""
@@ -137,6 +158,38 @@ def index_option(command):
     return click.option("--index", "index_path", type=click.Path(path_type=Path),
                         envvar=INDEX_ENV, show_envvar=True, default=lambda: current_config().get("index"),
                         help="Index directory.", show_default="per-user data directory")(command)
+
+
+def _ui_option(default: str, callback=None):
+    return click.option("--ui", type=click.Choice(["en", "zh"]), default=None, callback=callback,
+                        help=f"Language of titles and labels.  [default: {default}]")
+
+
+ui_option = _ui_option("zh for a Chinese locale, else en", lambda _ctx, _param, value: _ui(value))
+# history and timeline: names as the documents give them (Chinese) and English words, unless asked
+labels_option = _ui_option("Chinese names, English words")
+
+
+def _ui(value: str | None) -> str:
+    from indexer.extract.glossary import ui_from_locale
+
+    return value or ui_from_locale()
+
+
+def pager_option(command):
+    """--no-pager; the command gets `out`, the stream to print to (see output.pager.paged)."""
+    command = click.option("--no-pager", is_flag=True,
+                           help="Print straight to the terminal; long output otherwise goes through "
+                                "$PAGER (less), never when piped.")(command)
+
+    @functools.wraps(command)
+    def wrapper(no_pager, **kwargs):
+        from indexer.output.pager import paged
+
+        with paged(sys.stdout, enabled=not no_pager) as out:
+            return command(out=out, **kwargs)
+
+    return wrapper
 
 
 def ocr_option(command):
@@ -209,7 +262,9 @@ class Forgiving(click.ParamType):
             exact = [c for c in self.choices if _choice_key(c) == key]
             found = exact or [c for c in self.choices if _choice_key(c).startswith(key + "_")]
             if not found:
-                self.fail(f"{part!r} is not one of {', '.join(self.choices)}", param, ctx)
+                near = difflib.get_close_matches(key, [_choice_key(c) for c in self.choices], n=1, cutoff=0.6)
+                hint = f" (did you mean {next(c for c in self.choices if _choice_key(c) == near[0])}?)" if near else ""
+                self.fail(f"{part!r} is not one of {', '.join(self.choices)}{hint}", param, ctx)
             picked += found
         return tuple(picked)
 
@@ -295,22 +350,29 @@ def open_index(index_path: Path, build_if_missing: bool = False):
 def run_index(paths: list[Path], store, out, verbose: bool = False, **options) -> int:
     from indexer.pipeline import index_corpus
 
-    show_bar = sys.stderr.isatty()
-    with click.progressbar(length=1, label="indexing", file=sys.stderr) if show_bar else _null() as bar:
-        def progress(done: int, total: int, _path: str) -> None:
-            if show_bar:
-                bar.length = total
-                bar.update(done - bar.pos)
-
+    with progress_bar("indexing") as progress:
         options = {k: v for k, v in options.items() if v is not None}
         summary = index_corpus(paths, store, progress=progress, **options)
     output.summary(summary, out, verbose)
     return 1 if summary.failed else 0
 
 
-class _null:
-    def __enter__(self):
-        return None
+# What click prints beside the bar: "  12345/12345  100%  00:00:00", and a column to spare.
+_BAR_CLUTTER = 31
 
-    def __exit__(self, *exc):
-        return False
+
+@contextlib.contextmanager
+def progress_bar(label: str):
+    """A progress(done, total, path) callback that draws a bar on stderr when it is a
+    terminal, never wider than it (a line wider than the terminal scrolls at every update)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    columns = output.columns_of(sys.stderr) or 80
+    width = max(4, min(36, columns - len(label) - _BAR_CLUTTER))
+    with click.progressbar(length=1, label=label, file=sys.stderr, width=width) as bar:
+        def progress(done: int, total: int, _path: str) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        yield progress

@@ -8,7 +8,8 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, confirm, current_config, filter_options,
-                               index_option, ocr_option, open_index, removal_option, run_index)
+                               index_option, ocr_option, open_index, pager_option, removal_option, run_index,
+                               ui_option)
 
 
 @cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
@@ -89,8 +90,7 @@ def _add(paths, added, store, config) -> int:
                    "no translation, no words read as filters.")
 @click.option("--explain", is_flag=True,
               help="Show how the query was read: words and their alternatives, conditions, dropped words.")
-@click.option("--ui", type=click.Choice(["en", "zh"]), default=None,
-              help="Language of titles and labels.  [default: zh for a Chinese locale, else en]")
+@ui_option
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Statuses (and --status) as on DATE (YYYY-MM-DD)  [default: today, as of the "
                    "last index or reindex].")
@@ -108,7 +108,6 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     without year (GB/T 13560) finds every version. Without QUERY, the documents
     the filters match, newest first.
     """
-    from indexer.extract.glossary import ui_from_locale
     from indexer.query.search import search as run_search
     from indexer.query.search import search_as_of
 
@@ -126,50 +125,68 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     # (which refreshes them daily); --as-of works them out for another day.
     res = (search_as_of(ix, query, filters, as_of, **options) if as_of
            else run_search(ix, query, filters, **options))
-    output.results(res, fmt, sys.stdout, ui=ui or ui_from_locale(), explain=explain, err=sys.stderr)
+    output.results(res, fmt, sys.stdout, ui=ui, explain=explain, err=sys.stderr)
 
 
 @cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
-                        "stdidx show 国务院令第785号 --format json"))
+                        "stdidx show 国务院令第785号 --format json",
+                        "stdidx show d3fc5e5c18712 --open"))
 @click.argument("doc_id")
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def show(doc_id, index_path, fmt):
+@click.option("--open", "open_it", is_flag=True,
+              help="Open the source file with the desktop's program for it (xdg-open, or open on macOS).")
+@pager_option
+def show(doc_id, index_path, fmt, open_it, out):
     """Show the record with id DOC_ID (or with this standard or document number: GB/T 13560-2017,
-    国务院令第785号), with the notice it is attached to or its attachments."""
+    国务院令第785号), the absolute path of its source file (and its URL when known), and the
+    notice it is attached to or its attachments."""
+    from indexer.index.store import Store
+    from indexer.pipeline import source_file
     from indexer.query.attachments import links
     from indexer.query.search import get_record
 
     ix = open_index(index_path)
     record = get_record(ix, doc_id)
-    output.record(record, fmt, sys.stdout, links=links(ix, record))
+    source = source_file(Store(index_path), record.id)
+    if open_it:
+        from indexer.desktop import open_file
+
+        open_file(source, record.id)
+    output.record(record, fmt, out, links=links(ix, record), source=source)
 
 
 @cli.command(examples=("stdidx inspect notice.html",
-                        "stdidx inspect standard.pdf --format json"))
+                        "stdidx inspect ~/rare-earth/standard.pdf --index ~/ix --format json"))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def inspect(path, fmt):
+def inspect(path, index_path, fmt):
     """Show the record FILE would give, and for each field the rule and text behind it.
 
-    Statuses that depend on other versions (superseded) are settled at indexing
-    time and are not shown here.
+    The id is the one `stdidx index` gives the file: the index's own for a
+    file it holds, else from the file's path under the index's root that
+    contains it, else as a file indexed on its own. Statuses that depend on
+    other versions (superseded) are settled at indexing time and are not shown
+    here.
     """
     from indexer.errors import ReadError, UsageError
+    from indexer.index.store import Store
     from indexer.pipeline import inspect_file
 
     try:
-        records = inspect_file(path)
+        records = inspect_file(path, Store(index_path))
     except ReadError as exc:
         raise UsageError(f"{path}: {exc}") from None
     for record in records:
         output.record(record, fmt, sys.stdout, explain=True)
 
 
-@cli.command(examples=("stdidx issuers", "stdidx issuers --format json"))
+@cli.command(examples=("stdidx issuers", "stdidx issuers --ui zh", "stdidx issuers --format json"))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def issuers(fmt):
-    """List the issuer registry: ids, names and abbreviations accepted by --issuer."""
+@ui_option
+def issuers(fmt, ui):
+    """List the issuer registry: ids, names, abbreviations and short forms accepted by --issuer."""
     from indexer.extract.issuers import Registry
 
-    output.registry(Registry.load(), fmt, sys.stdout)
+    output.registry(Registry.load(), fmt, sys.stdout, ui=ui)

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from indexer.cli.base import cli, filter_options, index_option, open_index
+from indexer.cli.base import cli, filter_options, index_option, labels_option, open_index, pager_option
 
 
 @cli.command(examples=("stdidx history \"GB/T 13560\"",
@@ -15,7 +15,8 @@ from indexer.cli.base import cli, filter_options, index_option, open_index
 @click.option("--as-of", "as_of", metavar="DATE", help="Statuses on this day (YYYY-MM-DD, YYYY-MM or YYYY) "
               "[default: today].")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def history(name, index_path, as_of, fmt):
+@labels_option
+def history(name, index_path, as_of, fmt, ui):
     """The versions of a work, their statuses and how each follows the one before,
     then the stages of its life the notices announce (project, comments, release …).
 
@@ -27,7 +28,7 @@ def history(name, index_path, as_of, fmt):
     from indexer.output import lineage as output
     from indexer.query.history import histories
 
-    output.history(histories(open_index(index_path), name, as_of), fmt, sys.stdout)
+    output.history(histories(open_index(index_path), name, as_of), fmt, sys.stdout, ui)
 
 
 @cli.command(examples=("stdidx diff GB/T 13560-2009 GB/T 13560-2017",
@@ -36,7 +37,8 @@ def history(name, index_path, as_of, fmt):
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "unified"]), default="text",
               show_default=True)
-def diff(versions, index_path, fmt):
+@pager_option
+def diff(versions, index_path, fmt, out):
     """Compare two versions clause by clause.
 
     VERSIONS: two ids, standard numbers with year or document numbers
@@ -46,12 +48,12 @@ def diff(versions, index_path, fmt):
     from indexer.output import lineage as output
     from indexer.query.diff import diff as run_diff
 
-    output.diff(run_diff(open_index(index_path), list(versions)), fmt, sys.stdout)
+    output.diff(run_diff(open_index(index_path), list(versions)), fmt, out)
 
 
 @cli.command(examples=("stdidx timeline 稀土 --by year",
                         "stdidx timeline --type policy --by issuer --format csv",
-                        "stdidx timeline 镝 --format svg --out dysprosium.svg"))
+                        "stdidx timeline 镝 --by issuer --ui en --format svg --out dysprosium.svg"))
 @click.argument("query", required=False)
 @filter_options
 @index_option
@@ -59,7 +61,8 @@ def diff(versions, index_path, fmt):
 @click.option("--format", "fmt", type=click.Choice(["bar", "csv", "json", "svg"]), default="bar",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Output file (required for svg).")
-def timeline(query, filters, index_path, by, fmt, out):
+@labels_option
+def timeline(query, filters, index_path, by, fmt, out, ui):
     """Count the records matching QUERY and the filters (all records without a query) by year, issuer or type."""
     from indexer.errors import UsageError
     from indexer.output import lineage as output
@@ -70,6 +73,6 @@ def timeline(query, filters, index_path, by, fmt, out):
     result = run_timeline(open_index(index_path), query, filters, by)
     if out:
         with open(out, "w", encoding="utf-8", newline="") as stream:
-            output.timeline(result, fmt, stream)
+            output.timeline(result, fmt, stream, ui)
     else:
-        output.timeline(result, fmt, sys.stdout)
+        output.timeline(result, fmt, sys.stdout, ui)

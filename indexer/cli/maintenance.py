@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from indexer.cli.base import (cli, configured_glossary, current_config, index_option, ocr_option,
-                               removal_option, run_index)
+                               progress_bar, removal_option, run_index)
 from indexer.output import maintenance as output
 
 
@@ -51,9 +51,9 @@ def reindex(index_path, full, report_file, batch, verbose, max_removal):
         sys.exit(run_index(roots, store, sys.stdout, exclude=exclude, include=include,
                            max_removal=max_removal))
     received: list[int] = []
-    with _stop_on_signals(received):
+    with _stop_on_signals(received), progress_bar("reindexing") as progress:
         report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received),
-                             max_removal=max_removal)
+                             max_removal=max_removal, progress=progress)
     news = [] if report.pending else _record_news(store, config)
     if report_file:
         report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")
@@ -107,11 +107,14 @@ def config():
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def config_show(index_path, fmt):
-    """Print the effective configuration and where each value came from."""
+    """Print the effective configuration and where each value came from, whether the file
+    exists, and the roots the index remembers (which reindex uses when no roots are set)."""
+    from indexer.index.store import Store
+
     settings = current_config()
     settings.override("index", index_path, "--index" if _given("index_path") else
                       settings.settings["index"].source)
-    output.config_show(settings, sys.stdout, fmt)
+    output.config_show(settings, sys.stdout, fmt, index_roots=Store(index_path).meta().get("roots"))
 
 
 def _given(param: str) -> bool:

@@ -17,6 +17,7 @@ Conventions the rest of stdidx relies on:
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
@@ -39,7 +40,7 @@ LOCAL_KINDS = ("local_government", "local_legislature")
 _LOCAL_NAME = re.compile(r"^(?!中国|中华|全国|国家|国务院)[\u4e00-\u9fff]{1,8}?(?:省|自治区|市(?!场)|自治州|地区|盟|县|旗)"
                          r"|\b(?:Province|Provincial|Municipal|Municipality|Autonomous Region|Prefecture|County)\b")
 
-_ENTRY_KEYS = frozenset({"id", "name_zh", "name_en", "abbr", "aliases", "former", "kind", "parent"})
+_ENTRY_KEYS = frozenset({"id", "name_zh", "name_en", "abbr", "aliases", "short", "former", "kind", "parent"})
 _ENTRY_REQUIRED = ("id", "name_zh", "name_en", "kind")
 _FORMER_KEYS = frozenset({"name_zh", "name_en", "abbr", "until"})
 _FORMER_REQUIRED = ("name_zh", "name_en", "until")
@@ -66,6 +67,7 @@ class RegistryEntry:
     former: tuple[FormerName, ...]
     kind: str
     parent: str | None
+    short: tuple[str, ...] = ()     # typed by people, never looked for in text (江西省发改委 is not NDRC)
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,7 @@ def _parse_entry(raw: Any, where: str) -> RegistryEntry:
         name_en=_text(raw, "name_en", where),
         abbr=_text_list(raw, "abbr", where),
         aliases=_text_list(raw, "aliases", where),
+        short=_text_list(raw, "short", where),
         former=tuple(_parse_former(f, f"{where}: former {i}") for i, f in enumerate(former_raw)),
         kind=raw["kind"],
         parent=parent,
@@ -308,7 +311,7 @@ def _index_names(entries: list[RegistryEntry], source: str) -> dict[str, tuple[R
 
     # Current names first, so that within one entry a current name outranks a former one.
     for entry in entries:
-        for name in (entry.id, *_current_names(entry)):
+        for name in (entry.id, *_current_names(entry), *entry.short):
             claim(entry, name, None)
     for entry in entries:
         for former in entry.former:
@@ -558,6 +561,18 @@ class Registry:
         hit = self.lookup(name)
         return hit.entry if hit else None
 
+    def suggest(self, name: str, most: int = 3) -> list[RegistryEntry]:
+        """The entries a name that is none of theirs was most likely meant for: a mistyped
+        id or name (MIIIT, 工信布), or part of a name (稀土行业)."""
+        key = name_key(clean_issuer_name(name))
+        if not key:
+            return []
+        keys = list(self._by_key)
+        close = [k for k in keys if len(key) >= 2 and (key in k or (len(k) >= 3 and k in key))]
+        close += difflib.get_close_matches(key, keys, n=most * 3, cutoff=0.6)
+        found = list(dict.fromkeys(self._by_key[k][0].id for k in close))
+        return [self._by_id[i] for i in found[:most]]
+
     def find_in_text(self, text: str) -> list[IssuerMatch]:
         """Every registered name in `text`, in text order, not overlapping; where names
         overlap the one starting first wins, then the longest. Offsets index `text`."""
@@ -570,7 +585,7 @@ class Registry:
         name, 中国国家标准化管理委员会); None for the current name in any script or width,
         an abbreviation, or text that is not one of its names."""
         key = name_key(written)
-        if not key or key in {name_key(n) for n in (entry.name_zh, entry.name_en, *entry.abbr)}:
+        if not key or key in {name_key(n) for n in (entry.name_zh, entry.name_en, *entry.abbr, *entry.short)}:
             return None
         for cut in range(2, len(key)):
             if SUB_UNIT.fullmatch(key, cut) and self._by_key.get(key[:cut], (None,))[0] == entry:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from typing import IO, TYPE_CHECKING
 
 import click
@@ -41,6 +42,78 @@ def one_line(text: str) -> str:
 def text_block(text: str) -> str:
     """Text of many lines (a record's body): line breaks and tabs kept, other controls escaped."""
     return "\n".join(one_line(line).replace("\\t", "\t") for line in text.split("\n"))
+
+
+def width(text: str) -> int:
+    """Columns a string takes on a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    return text + " " * max(0, columns - width(text))
+
+
+def clip(text: str, columns: int) -> str:
+    """Text cut to a number of terminal columns, with … where it was cut."""
+    if width(text) <= columns:
+        return text
+    kept, used = [], 1
+    for char in text:
+        used += width(char)
+        if used > columns:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def columns_of(out: IO) -> int | None:
+    """The width to fit lines to on a terminal: $COLUMNS when set, else the terminal's.
+    None when the output is not a terminal: a pipe or a file gets every cell whole."""
+    try:
+        if not out.isatty():
+            return None
+        if os.environ.get("COLUMNS", "").isdigit():
+            return max(20, int(os.environ["COLUMNS"]))
+        return os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def wrap_parts(parts: list[str], sep: str, columns: int | None, indent: str) -> list[str]:
+    """Parts joined by sep on indented lines no wider than columns (None: one line), broken
+    only between parts, so a date or a number is never split across lines."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and (columns is None or width(lines[-1] + sep + part) <= columns):
+            lines[-1] += sep + part
+        else:
+            lines.append(indent + part)
+    return lines
+
+
+MIN_CELL = 8     # a cut cell keeps at least this many columns
+
+
+def fit_rows(rows: list[list[str]], columns: int | None, flexible: tuple[int, ...], gap: int = 2) -> list[str]:
+    """Rows of cells as aligned lines no wider than `columns`: the `flexible` cells (names,
+    titles) are cut, widest first, so dates and numbers stay whole; the last cell is not padded."""
+    if not rows:
+        return []
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    if columns is not None:
+        over = sum(widths) + gap * (len(widths) - 1) - columns
+        while over > 0:
+            widest = max(flexible, key=lambda i: widths[i])
+            if widths[widest] <= MIN_CELL:
+                break
+            widths[widest] -= 1
+            over -= 1
+    lines = []
+    for row in rows:
+        cells = [clip(cell, widths[i]) for i, cell in enumerate(row)]
+        lines.append((" " * gap).join([pad(c, widths[i]) for i, c in enumerate(cells[:-1])] + cells[-1:]).rstrip())
+    return lines
 
 
 def _dumps(data) -> str:
@@ -107,7 +180,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         if second:
             out.write(f"    {one_line(second)}\n")
         facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
-        out.write("    " + _style(one_line(" · ".join(facts)), color, fg="cyan") + "\n")
+        for line in wrap_parts([one_line(f) for f in facts], " · ", columns_of(out), "    "):
+            out.write(_style(line, color, fg="cyan") + "\n")
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
         out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
         if hit.notice:
@@ -176,9 +250,11 @@ def _highlight(text: str, spans: list[tuple[int, int]], color: bool) -> str:
 
 # --- records -----------------------------------------------------------------
 
-def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) -> None:
+def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None, source=None) -> None:
     """A record's fields; with explain, each field's rule and source span instead of the text.
-    `links` (indexer.query.attachments.Links): the notice it is attached to, its attachments."""
+    `links` (indexer.query.attachments.Links): the notice it is attached to, its attachments;
+    `source`: the absolute path of the file it was read from (`show`), a line of the
+    text only: the JSON is the canonical record, as `export` writes it."""
     if fmt == "json":
         out.write(json.dumps(rec.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -199,10 +275,12 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None) ->
             value = f"{value} ({data[name + '_precision']})"
         if value or explain:
             line(name, str(value) if value not in (None, "") else "—")
-        source = sources.get(name) if explain else None
-        if source:
-            span = one_line(source.get("span", "").replace("\n", " ⏎ "))
-            out.write(_style(f"{'':>12}rule {source['rule']}", color, fg="cyan") +
+        if name == "path" and source is not None:
+            line("file", str(source))
+        rule = sources.get(name) if explain else None
+        if rule:
+            span = one_line(rule.get("span", "").replace("\n", " ⏎ "))
+            out.write(_style(f"{'':>12}rule {rule['rule']}", color, fg="cyan") +
                       (f"  «{span}»" if span else "") + "\n")
     prov = rec.provenance
     line("read as" if explain else "source", f"{prov.get('format')} · {prov.get('encoding')}")
@@ -281,13 +359,20 @@ def problem_line(kind: str, problem) -> str:
     return f"  {kind:<8} {one_line(problem.path)}: {one_line(problem.reason)}\n"
 
 
-def registry(reg, fmt: str, out: IO) -> None:
+def registry(reg, fmt: str, out: IO, ui: str = "en") -> None:
+    """The issuer registry: a table with a header (names in the language of `ui` first), or JSON."""
     entries = reg.entries()
     if fmt == "json":
         data = [{"id": e.id, "name_zh": e.name_zh, "name_en": e.name_en, "abbr": list(e.abbr),
-                 "aliases": list(e.aliases), "former": [f.name_zh for f in e.former]} for e in entries]
+                 "short": list(e.short), "aliases": list(e.aliases), "former": [f.name_zh for f in e.former]}
+                for e in entries]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
+    names = ("name_zh", "name_en") if ui == "zh" else ("name_en", "name_zh")
+    rows = [[_label("ui", word, ui) for word in ("id", *names, "abbreviations", "formerly")]]
     for e in entries:
-        former = f"  (formerly {', '.join(f.name_zh for f in e.former)})" if e.former else ""
-        out.write(f"{e.id:<16} {e.name_zh}  {e.name_en}  [{', '.join(e.abbr)}]{former}\n")
+        rows.append([one_line(cell) for cell in (e.id, getattr(e, names[0]), getattr(e, names[1]),
+                                                 ", ".join((*e.abbr, *e.short)), ", ".join(f.name_zh for f in e.former))])
+    color = use_color(out)
+    for n, line in enumerate(fit_rows(rows, columns_of(out), flexible=(1, 2, 3, 4))):
+        out.write((_style(line, color, dim=True) if n == 0 else line) + "\n")

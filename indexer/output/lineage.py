@@ -4,14 +4,13 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-import unicodedata
 from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 import click
 
 from indexer.lineage import version_label
-from indexer.output import is_former_name, use_color
+from indexer.output import clip, columns_of, fit_rows, is_former_name, pad, use_color, width
 
 if TYPE_CHECKING:
     from indexer.lineage import Relation
@@ -24,16 +23,6 @@ if TYPE_CHECKING:
 
 def _style(text: str, color: bool, **style) -> str:
     return click.style(text, **style) if color and text else text
-
-
-def width(text: str) -> int:
-    """Columns a string takes on a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
-               for c in text)
-
-
-def pad(text: str, columns: int) -> str:
-    return text + " " * max(0, columns - width(text))
 
 
 def _json(data, out: IO) -> None:
@@ -51,15 +40,16 @@ STATUS_COLOURS = {"in_force": "green", "upcoming": "blue", "superseded": "yellow
                   "draft": "magenta", "unknown": None}
 
 
-def history(found: "list[History]", fmt: str, out: IO) -> None:
-    """One history; several (the parts of a series) as a JSON list or one table after another."""
+def history(found: "list[History]", fmt: str, out: IO, ui: str | None = None) -> None:
+    """One history; several (the parts of a series) as a JSON list or one table after another.
+    `ui` (en or zh): the table's headings, statuses and issuer names in that language."""
     if fmt == "json":
         _json(history_dict(found[0]) if len(found) == 1 else [history_dict(h) for h in found], out)
         return
     for n, h in enumerate(found):
         if n:
             out.write("\n")
-        _history_table(h, out, use_color(out))
+        _history_table(h, out, use_color(out), ui)
 
 
 def history_dict(h: "History") -> dict:
@@ -118,25 +108,28 @@ def relation_dict(rel: "Relation") -> dict:
             "indexed": rel.indexed, "effective": rel.effective, "degree": rel.degree, "evidence": rel.evidence}
 
 
-def _history_table(h: "History", out: IO, color: bool) -> None:
-    count = len(h.entries)
-    out.write(_style(f"{h.work}  {h.title}", color, bold=True) +
-              f"  ·  {count} version{'s' if count != 1 else ''}  ·  status as of {h.as_of}\n\n")
+def _history_table(h: "History", out: IO, color: bool, ui: str | None = None) -> None:
+    copies = sum(1 for e in h.entries if e.previous and e.previous.kind == "duplicate")
+    count = len(h.entries) - copies
+    saved = _label_ui("copies", ui or "en").format(copies=copies, ies="ies" if copies != 1 else "y") if copies else ""
+    out.write(_style(f"{h.work}  {h.title}", color, bold=True) + _label_ui("versions", ui or "en").format(
+        count=count, s="s" if count != 1 else "", copies=saved, day=h.as_of) + "\n\n")
     numbers = {e.record.id: n for n, e in enumerate(h.entries, 1)}
-    rows = [["", "version", "issued", "effective", "status", "follows", "issuer"]]
+    rows = [["", *(_label_ui(f"column {word}", ui or "en")
+                   for word in ("version", "issued", "effective", "status", "follows", "issuer"))]]
     for n, entry in enumerate(h.entries, 1):
         rec = entry.record
         mark = "▶" if rec.id == h.focus else " "
+        status = _label_status(entry.status.status, ui)
         rows.append([f"{mark}{n}", h.labels[rec.id], rec.issued or "—", rec.effective or "—",
-                     entry.status.status, _follows(entry, numbers), _issuers(rec)])
-    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for index, row in enumerate(rows if h.entries else []):
-        cells = [pad(cell, widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
+                     status, _follows(entry, numbers, ui), _issuers(rec, ui)])
+    for index, line in enumerate(fit_rows(rows, columns_of(out), flexible=(5, 6)) if h.entries else []):
         if index == 0:
-            out.write(_style("  ".join(cells).rstrip(), color, dim=True) + "\n")
+            out.write(_style(line, color, dim=True) + "\n")
             continue
-        cells[4] = _style(cells[4], color, fg=STATUS_COLOURS.get(row[4]))
-        out.write("  ".join(cells).rstrip() + "\n")
+        # coloured in place: the columns before it are as wide on every line
+        status, colour = rows[index][4], STATUS_COLOURS.get(h.entries[index - 1].status.status)
+        out.write(line.replace(f"  {status}", "  " + _style(status, color, fg=colour), 1) + "\n")
     if not h.entries:
         out.write("  no text of it is indexed: known from notices\n")
     if h.life and (h.life.steps or h.life.unlinked):
@@ -192,24 +185,35 @@ def _step_line(step: "Step", linked: bool = True) -> str:
     return f"{line}  [{how}]" if linked else line
 
 
-def _follows(entry: "Entry", numbers: dict[str, int]) -> str:
+def _follows(entry: "Entry", numbers: dict[str, int], ui: str | None = None) -> str:
     rel = entry.previous
     if rel is None:
         return "—"
     how = "stated" if rel.stated else "inferred"
+    if ui == "zh":
+        return _label_ui(f"follows {rel.kind}", "zh").format(n=numbers.get(rel.target, "?")) + \
+            _label_ui(how, "zh")
     return f"{RELATION_WORDS[rel.kind]} #{numbers.get(rel.target, '?')} ({how})"
 
 
-def _issuers(rec: "Record") -> str:
+def _label_status(status: str, ui: str | None) -> str:
+    from indexer.extract.glossary import label
+
+    return label("status", status, "zh") if ui == "zh" else status
+
+
+def _issuers(rec: "Record", ui: str | None = None) -> str:
+    if ui == "en":
+        return "; ".join(i.named_en or i.name_en or i.name_zh or i.id for i in rec.issuers) or "—"
     names = []
     for issuer in rec.issuers:
         if issuer.named_zh and is_former_name(issuer.id, issuer.named_zh):
-            names.append(f"{issuer.named_zh} (former name of {issuer.name_zh})")
+            names.append(_label_ui("former name of", ui or "en").format(named=issuer.named_zh, now=issuer.name_zh))
         elif issuer.named_zh:
             names.append(f"{issuer.named_zh} ({issuer.name_zh})")
         else:
             names.append(issuer.name_zh or issuer.id)
-    return "; ".join(names) or "—"
+    return ("、" if ui == "zh" else "; ").join(names) or "—"
 
 
 def _relation_line(rel: "Relation", numbers: dict[str, int], labels: dict[str, str]) -> str:
@@ -346,10 +350,14 @@ def _lines(text: str) -> list[str]:
 # --- timeline --------------------------------------------------------------------------
 
 BAR_COLUMNS = 40
+MIN_LABEL = 10      # a label cut to fit a narrow terminal keeps this many columns
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def timeline(t: "Timeline", fmt: str, out: IO) -> None:
+def timeline(t: "Timeline", fmt: str, out: IO, ui: str | None = None) -> None:
+    """Counts by year, issuer or type; `ui` (en or zh) gives the labels in that language,
+    None as the timeline has them (Chinese issuer names, English words)."""
+    t = _in_language(t, ui) if ui else t
     if fmt == "json":
         _json({"by": t.by, "query": t.query, "records": t.records,
                "buckets": [{"key": b.key, "label": b.label, "count": b.count} for b in t.buckets]}, out)
@@ -362,34 +370,68 @@ def timeline(t: "Timeline", fmt: str, out: IO) -> None:
         for b in t.buckets:
             writer.writerow([b.key, b.label, b.count])
     elif fmt == "svg":
-        out.write(timeline_svg(t))
+        out.write(timeline_svg(t, ui or "en"))
     else:
-        _bars(t, out, use_color(out))
+        _bars(t, out, use_color(out), ui or "en")
 
 
-def _title(t: "Timeline") -> str:
-    what = f"“{t.query}”" if t.query else "matching records" if t.filtered else "all records"
-    return f"{what} by {t.by.replace('_', ' ')} · {t.records} record{'s' if t.records != 1 else ''}"
+def _in_language(t: "Timeline", ui: str) -> "Timeline":
+    from dataclasses import replace
+
+    from indexer.extract.glossary import label
+    from indexer.extract.issuers import default_registry
+
+    def named(bucket) -> str:
+        if bucket.key == "unknown":
+            return label("ui", "no issuer" if t.by == "issuer" else "undated" if t.by == "year" else "unknown", ui)
+        if t.by == "doc_type":
+            return label("doc_type", bucket.key, ui)
+        entry = default_registry().get(bucket.key) if t.by == "issuer" else None
+        return (entry.name_zh if ui == "zh" else entry.name_en) if entry else bucket.label
+
+    return replace(t, buckets=[replace(b, label=named(b)) for b in t.buckets])
 
 
-def _bars(t: "Timeline", out: IO, color: bool) -> None:
-    out.write(_style(_title(t), color, bold=True) + "\n")
+def _title(t: "Timeline", ui: str = "en") -> str:
+    from indexer.extract.glossary import label
+
+    what = f"“{t.query}”" if t.query else label("ui", "matching records" if t.filtered else "all records", ui)
+    by = label("facet", t.by, ui) if ui == "zh" else t.by.replace("_", " ")
+    return label("ui", "timeline title", ui).format(what=what, by=by, records=t.records,
+                                                    s="s" if t.records != 1 else "")
+
+
+def _bars(t: "Timeline", out: IO, color: bool, ui: str = "en") -> None:
+    """Bars that fit the terminal: a long label is cut, the bars are scaled to the room left."""
+    out.write(_style(_title(t, ui), color, bold=True) + "\n")
     if not t.buckets:
-        out.write("no matching records\n")
+        out.write(_label_ui("no matching records", ui) + "\n")
         return
     labels = [b.label if b.label == b.key else f"{b.key} {b.label}" for b in t.buckets]
-    columns = max(width(label) for label in labels)
+    columns, room = max(width(label) for label in labels), columns_of(out)
+    bar_columns = BAR_COLUMNS
+    if room is not None:
+        digits = len(str(max(b.count for b in t.buckets)))
+        columns = min(columns, max(MIN_LABEL, room // 3))
+        bar_columns = max(1, min(BAR_COLUMNS, room - columns - 3 - digits))
     top = max(b.count for b in t.buckets) or 1
     for label, bucket in zip(labels, t.buckets):
-        eighths = round(bucket.count / top * BAR_COLUMNS * 8)
+        eighths = round(bucket.count / top * bar_columns * 8)
         bar = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
-        out.write(f"{pad(label, columns)}  {_style(bar, color, fg='cyan')}{' ' if bar else ''}{bucket.count}\n")
+        out.write(f"{pad(clip(label, columns), columns)}  {_style(bar, color, fg='cyan')}{' ' if bar else ''}"
+                  f"{bucket.count}\n")
+
+
+def _label_ui(word: str, ui: str) -> str:
+    from indexer.extract.glossary import label
+
+    return label("ui", word, ui)
 
 
 _FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
 
 
-def timeline_svg(t: "Timeline") -> str:
+def timeline_svg(t: "Timeline", ui: str = "en") -> str:
     """A bar chart as a standalone SVG: columns over the years, horizontal bars for issuers and types."""
     if t.by == "year":
         body, size = _columns(t)
@@ -399,9 +441,9 @@ def timeline_svg(t: "Timeline") -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
             f'font-family="{_FONT}" font-size="12">\n'
-            f'<title>{escape(_title(t))}</title>\n'
+            f'<title>{escape(_title(t, ui))}</title>\n'
             f'<rect width="{w}" height="{h}" fill="#ffffff"/>\n'
-            f'<text x="16" y="24" font-size="14" font-weight="bold" fill="#222222">{escape(_title(t))}</text>\n'
+            f'<text x="16" y="24" font-size="14" font-weight="bold" fill="#222222">{escape(_title(t, ui))}</text>\n'
             + body + "</svg>\n")
 
 

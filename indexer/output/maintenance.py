@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -67,22 +68,34 @@ def _brief(record) -> dict:
             "doc_type": record.doc_type, "issued": record.issued}
 
 
-def config_show(config: "Config", out: IO, fmt: str = "table") -> None:
-    rows = {"config": (str(config.path), config.path_source)}
+def config_show(config: "Config", out: IO, fmt: str = "table", index_roots: list[str] | None = None) -> None:
+    """Every setting with its source, paths absolute; whether the file exists; and the roots
+    the index remembers (None: no index there yet)."""
+    exists = config.path.is_file()
+    rows = {"config": (_shown(config.path), config.path_source)}
     for key, setting in config.settings.items():
         value = setting.value
-        value = [str(v) for v in value] if isinstance(value, list) else str(value)
+        value = [_shown(v) for v in value] if isinstance(value, list) else _shown(value)
         rows[key] = (value, setting.source)
+    index = _shown(Path(config.get("index")))
+    rows["index roots"] = (index_roots or [], f"index {index}" if index_roots is not None else
+                           f"no index at {index} yet")
     if fmt == "json":
-        data = {k: {"value": v, "source": s} for k, (v, s) in rows.items()}
+        data = {k.replace(" ", "_"): {"value": v, "source": s} for k, (v, s) in rows.items()}
+        data["config"]["exists"] = exists
         data["watch"] = {"value": config.watches, "source": f"file {config.path}"}
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for key, (value, source) in rows.items():
         shown = ", ".join(value) if isinstance(value, list) else value
-        out.write(f"{key:>9} = {shown or '(none)'}    [{source}]\n")
+        missing = "" if key != "config" or exists else "  (no such file: built-in defaults apply)"
+        out.write(f"{key:>11} = {shown or '(none)'}{missing}    [{source}]\n")
     for name, spec in sorted(config.watches.items()):
-        out.write(f"{'watch':>9} {name}: {_spec(spec)}    [file {config.path}]\n")
+        out.write(f"{'watch':>11} {name}: {_spec(spec)}    [file {config.path}]\n")
+
+
+def _shown(value) -> str:
+    return os.path.abspath(value) if isinstance(value, Path) else str(value)
 
 
 def _spec(spec: dict) -> str:

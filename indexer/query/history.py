@@ -655,7 +655,7 @@ def _labels(records: list[Record]) -> dict[str, str]:
 
 def _link_previous(entries: list[Entry], relations: list[Relation]) -> None:
     """For each version, the relation joining it to an earlier version: stated before inferred."""
-    rank = {"replaces": 0, "draft_to_final": 1, "later_version": 2, "same_edition": 3}
+    rank = {"replaces": 0, "draft_to_final": 1, "later_version": 2, "same_edition": 3, "duplicate": 4}
     for index, entry in enumerate(entries):
         earlier = {e.record.id for e in entries[:index]}
         joining = [r for r in relations if r.source == entry.record.id and r.target in earlier and r.kind in rank]

@@ -274,7 +274,7 @@ def _check_syntax(text: str) -> None:
 def filter_query(filters: Filters) -> Q.Query | None:
     terms: list[Q.Query] = []
     if filters.issuers:
-        terms.append(Q.Or([Q.Term("issuer", resolve_issuer(name)) for name in filters.issuers]))
+        terms.append(_issuers(filters.issuers))
     for fieldname, values, allowed in (("doc_type", filters.doc_types, DOC_TYPES),
                                        ("status", filters.statuses, STATUSES),
                                        ("lang", filters.langs, LANGS)):
@@ -375,8 +375,16 @@ def _cites(number: str) -> Q.Query:
 def resolve_issuer(name: str) -> str:
     entry = _registry().resolve(name)
     if entry is None:
-        raise UsageError(f"unknown issuer {name!r} (see `stdidx issuers` for the registry)")
+        guesses = _registry().suggest(name)
+        hint = f"did you mean {' or '.join(f'{e.id} {e.name_zh}' for e in guesses)}? " if guesses else ""
+        raise UsageError(f"unknown issuer {name!r} ({hint}see `stdidx issuers` for the registry)")
     return entry.id
+
+
+def _issuers(names: list[str]) -> Q.Query:
+    """Any of the names; a name joined with + (MIIT+MNR) asks for documents all of them issued."""
+    return Q.Or([Q.And([Q.Term("issuer", resolve_issuer(part)) for part in filter(None, name.split("+"))])
+                 for name in names])
 
 
 def _bound(text: str, which: str) -> datetime:
