@@ -10,10 +10,8 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
 
 from indexer.extract.docno import canonical_doc_no
 from indexer.extract.attachments import key, named_attachments
-from indexer.extract.issuers import default_registry, issuer_kinds
 from indexer.extract.stdno import parse_std_no
 from indexer.index.analysis import CJKAnalyzer, FastPositions
-from indexer.life import record_keys, stages_of
 from indexer.record import Record
 
 SCHEMA_VERSION = 4  # 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter, classified
@@ -69,6 +67,11 @@ def std_terms(numbers: list[str]) -> str:
 
 
 def to_document(record: Record, mentions: list[str]) -> dict:
+    # Imported here: searches import this module for the schema alone, and these pull in
+    # the extraction rules (a tenth of a second of every search's start).
+    from indexer.extract.issuers import default_registry, issuer_kinds
+    from indexer.life import record_keys, stages_of
+
     doc = {
         "id": record.id,
         "path": record.path,
