@@ -254,3 +254,12 @@ def test_a_number_heading_or_ending_a_title_is_the_texts_own_one_inside_it_is_ci
     cited = "为贯彻落实条例，市人民政府决定对《办法》（2016年包头市人民政府令第139号公布）作如下修改："
     found = fields.doc_number(cited, "包头市人民政府令\n第158号\n")
     assert found is None or "139" not in found.value
+
+
+def test_english_labels_without_a_colon_name_the_number():
+    text = ("Interim Measures for the Administration of Total Quantity Regulation\n"
+            "Issuing bodies Ministry of Industry and Information Technology\n"
+            "Document number MIIT, NDRC and MNR Order No. 71\nDate issued 2025-07-28\n"
+            "Article 1 These Measures are formulated under the Order No. 70 of another ministry.\n")
+    found = fields.doc_number("Interim Measures for the Administration of Total Quantity Regulation", text, "en")
+    assert found is not None and found.value == "MIIT, NDRC and MNR Order No. 71"

@@ -83,7 +83,8 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # An issuer label's value goes on over the next line after a connective or list separator.
 _WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
-                           r"Issuer|Issued by|Issuing Unit)(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff]))"
+                           r"Issuer|Issued by|Issuing Unit|Issuing bod(?:y|ies)|Issuing authorit(?:y|ies))"
+                           r"(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff])|(?<=[a-z])[ \t]+(?=[A-Z]))"
                            r"\s*([^\n]{2,120})", re.I)
 # The body's name that opens a label's value ("梅州市人民代表大会常务委员会法律性质…").
 _LEADING_BODY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}?(?:{_LEGISLATURE}|人民政府办公厅|{_BODY_ENDING})")
@@ -95,7 +96,8 @@ _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
 _PROMULGATED = re.compile(r"现予公布")
-_OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*)?\Z")
+_OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*"
+                       r"|Document\s+(?:number|No\.?)[ \t]+)?\Z", re.I)
 # The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
 # "Decree of the State Council … No. 785", "Regulations on the Administration of Rare Earths".
 _ENGLISH_OFFICIAL_TITLE = re.compile(
