@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from whoosh.query import Or, Term
 
+from indexer.budget import Budget, Stopped
 from indexer.errors import IndexMissing, UsageError
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
@@ -29,7 +30,7 @@ from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
-                              discover, extract_file, index_writing, refresh_statuses,
+                              discover, index_writing, readers, refresh_statuses,
                               settle_status, unread_parts)
 from indexer.record import Record
 
@@ -68,7 +69,7 @@ class Report:
 def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
             include: Iterable[str] | None = None, batch: int = BATCH,
             stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0,
-            remember_roots: bool = False) -> Report:
+            remember_roots: bool = False, budget: Budget | None = None) -> Report:
     """Bring the index up to date with its roots (by default the ones it was built from);
     remember_roots makes the roots given the index's own."""
     started = time.perf_counter()
@@ -87,7 +88,7 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         hidden = {key for key in files if any(_within(key, folder) for _, folder in found.unreadable)}
         check_removals(set(files) - hidden, found.files, max_removal)
         changes = plan(files, found.files, hidden)
-        Applier(store, files, report).run(changes, batch, stop)
+        Applier(store, files, report).run(changes, batch, stop, budget)
         if remember_roots:
             store.update_meta(roots=[str(Path(r).resolve()) for r in roots])
         # A stopped run commits what it did and leaves at once; the next run does the rest.
@@ -179,19 +180,25 @@ class Applier:
         # Which file holds each id, so no two files ever share one.
         self.owners = {doc_id: key for key, state in files.items() for doc_id in state.ids}
 
-    def run(self, changes: list[Change], batch: int, stop: Callable[[], bool]) -> None:
+    def run(self, changes: list[Change], batch: int, stop: Callable[[], bool],
+            budget: Budget | None = None) -> None:
         if not changes:
             return
         self.searcher = self.store.open().searcher()
         try:
-            with self.store.update() as updater:
+            with self.store.update() as updater, readers(self.builder, budget=budget, stop=stop) as pool:
+                self.pool = pool
                 for start in range(0, len(changes), batch):
                     if stop():
                         # Stop cleanly: what is done so far is committed below.
                         self.report.pending = len(changes) - start
                         break
-                    for change in changes[start:start + batch]:
-                        self.apply(change, updater)
+                    try:
+                        for done, change in enumerate(changes[start:start + batch]):
+                            self.apply(change, updater)
+                    except Stopped:        # asked to stop while a file was read: it is left for later
+                        self.report.pending = len(changes) - start - done
+                        break
                 self.settle_statuses()
                 # Written once, after statuses are settled: Whoosh cannot replace a
                 # document added earlier in the same uncommitted writer.
@@ -225,7 +232,7 @@ class Applier:
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
-        item = extract_file((change.root, change.path), self.builder)
+        item = self.pool.one((change.root, change.path))
         rel, state, records = item.rel, item.state, item.records
         had_documents = bool(change.old and change.old.ids)
         if item.problem and item.skip and not had_documents:

@@ -282,6 +282,14 @@ def open_index(index_path: Path, build_if_missing: bool = False):
     return store.open()
 
 
+def configured_budget():
+    """The time and memory each file may take to read, from the configuration."""
+    from indexer.budget import Budget
+
+    config = current_config()
+    return Budget(config.get("file_seconds"), config.get("file_memory_mb"))
+
+
 def run_index(paths: list[Path], store, out, verbose: bool = False, **options) -> int:
     from indexer.pipeline import index_corpus
 
@@ -293,7 +301,7 @@ def run_index(paths: list[Path], store, out, verbose: bool = False, **options) -
                 bar.update(done - bar.pos)
 
         options = {k: v for k, v in options.items() if v is not None}
-        summary = index_corpus(paths, store, progress=progress, **options)
+        summary = index_corpus(paths, store, progress=progress, budget=configured_budget(), **options)
     output.summary(summary, out, verbose)
     return 1 if summary.failed else 0
 
