@@ -502,6 +502,14 @@ def test_names_and_titles_cannot_forge_lines_or_drive_the_terminal(tmp_path):
     assert len(reindexed.stdout.splitlines()) == 3          # the summary and two failed files
 
 
+def test_an_error_naming_a_file_is_one_line(tmp_path):
+    path = tmp_path / "bad\nstdidx: error: forged.xml"
+    path.write_text("<record><title>x", encoding="utf-8")
+    result = run("inspect", path)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "bad\\nstdidx: error: forged.xml: malformed XML" in result.stderr
+
+
 # --- 12. formulas hidden behind invisible or full-width characters ------------
 
 @pytest.mark.parametrize("value", ["\u200b=1+1", "\ufeff=1+1", " =1+1", "\u3000@SUM(A1)", "＝1+1", "＋1", "＠x",

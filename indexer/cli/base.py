@@ -86,7 +86,8 @@ class Group(Examples, click.Group):
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"stdidx: error: {message}", err=True)
+    # One line, whatever a file name or a parser's message in it holds.
+    click.echo(f"stdidx: error: {output.one_line(message)}", err=True)
     sys.exit(code)
 
 
