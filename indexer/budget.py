@@ -68,7 +68,9 @@ class Readers(Generic[Item, Result]):
         following, exhausted, stopping = 0, False, None
         try:
             while True:
-                while not exhausted and len(busy) < self.count:
+                if stopping is None and self.stop():
+                    stopping = time.monotonic()        # no more files are started
+                while not exhausted and stopping is None and len(busy) < self.count:
                     position, item = next(pending, (None, None))
                     if position is None:
                         exhausted = True
@@ -82,9 +84,9 @@ class Readers(Generic[Item, Result]):
                 if not busy:
                     if exhausted:
                         return
+                    if stopping is not None:
+                        raise Stopped()
                     continue
-                if stopping is None and self.stop():
-                    stopping = time.monotonic()
                 if stopping is not None and time.monotonic() - stopping > GRACE:
                     raise Stopped()
                 for connection in wait(list(busy), TICK):

@@ -29,7 +29,7 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Extracted, Problem, check_removals, claim_ids,
                               discover, index_writing, readers, refresh_statuses,
                               settle_status, unread_parts)
 from indexer.record import Record
@@ -187,18 +187,7 @@ class Applier:
         self.searcher = self.store.open().searcher()
         try:
             with self.store.update() as updater, readers(self.builder, budget=budget, stop=stop) as pool:
-                self.pool = pool
-                for start in range(0, len(changes), batch):
-                    if stop():
-                        # Stop cleanly: what is done so far is committed below.
-                        self.report.pending = len(changes) - start
-                        break
-                    try:
-                        for done, change in enumerate(changes[start:start + batch]):
-                            self.apply(change, updater)
-                    except Stopped:        # asked to stop while a file was read: it is left for later
-                        self.report.pending = len(changes) - start - done
-                        break
+                self.apply_all(changes, updater, pool, batch, stop)
                 self.settle_statuses()
                 # Written once, after statuses are settled: Whoosh cannot replace a
                 # document added earlier in the same uncommitted writer.
@@ -210,6 +199,23 @@ class Applier:
         self.store.save_manifest(self.files)
         with self.store.open().searcher() as searcher:
             self.store.update_meta(count=searcher.doc_count())
+
+    def apply_all(self, changes: list[Change], updater, pool, batch: int, stop: Callable[[], bool]) -> None:
+        """Apply the changes in order while the worker reads the next file; a stop asked for
+        leaves the rest (and the file being read, if it takes long) for the next run."""
+        extracted = pool.map((c.root, c.path) for c in changes if c.kind != "removed")
+        applied = 0
+        try:
+            for change in changes:
+                if applied % batch == 0 and stop():
+                    break
+                self.apply(change, updater, None if change.kind == "removed" else next(extracted))
+                applied += 1
+        except Stopped:
+            pass
+        finally:
+            extracted.close()
+        self.report.pending = len(changes) - applied
 
     def upsert(self, record: Record) -> None:
         self.upserted[record.id] = record
@@ -224,7 +230,7 @@ class Applier:
         self.deleted.add(doc_id)
         self.upserted.pop(doc_id, None)
 
-    def apply(self, change: Change, updater) -> None:
+    def apply(self, change: Change, updater, item: Extracted | None) -> None:
         if change.kind == "removed":
             for doc_id in change.old.ids:
                 self.delete(updater, doc_id)
@@ -232,7 +238,6 @@ class Applier:
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
-        item = self.pool.one((change.root, change.path))
         rel, state, records = item.rel, item.state, item.records
         had_documents = bool(change.old and change.old.ids)
         if item.problem and item.skip and not had_documents:
