@@ -184,7 +184,8 @@ def test_filter_values_are_forgiving(corpus_index):
     assert rows and all(r["lang"].startswith("zh") and r["status"] == "in_force"
                         and r["doc_type"] in ("policy", "standard") for r in rows)
     strict = run("export", "--lang", "zh-Hans", "--lang", "zh-Hant", "--status", "in_force", "--type", "policy",
-                 "--type", "standard", "--issuer", "MIIT", "--issuer", "MNR", "--fields", "id,lang,status,doc_type")
+                 "--type", "standard", "--issuer", "MIIT", "--issuer", "MNR", "--fields", "id,lang,status,doc_type",
+                 "--index", corpus_index)
     assert loose.stdout == strict.stdout
     assert run("search", "稀土", "--status", "bogus").exit_code == 2
 

@@ -623,9 +623,12 @@ def test_sigterm_stops_a_reindex_within_seconds_whatever_it_reads(tmp_path):
     started = time.monotonic()
     running = subprocess.Popen([sys.executable, "-m", "indexer", "reindex", "--index", index],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2)
-    running.send_signal(signal.SIGTERM)
-    _, stderr = running.communicate(timeout=10)
+    try:
+        time.sleep(2)
+        running.send_signal(signal.SIGTERM)
+        _, stderr = running.communicate(timeout=10)
+    finally:
+        running.kill()
     assert running.returncode == 143, stderr
     assert time.monotonic() - started < 8
     assert "1 changes are left for the next run" in stderr
