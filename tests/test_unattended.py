@@ -391,6 +391,8 @@ def test_odd_queries_are_usage_errors(indexed, query, reason):
     (b'roots = ["\xff"]\n', "not UTF-8 text"),
     (b'[watch.a]\nquery = "x"\nissuer = 5\n', "issuer must be a string or a list of strings"),
     (b'[watch.a]\nquery = "x"\nsince = 2024-01-01\n', "since must be a string"),
+    (b'file_seconds = 0\n', "file_seconds must be a positive number, got 0"),
+    (b'file_memory_mb = "lots"\n', "file_memory_mb must be a positive number"),
 ])
 def test_bad_configuration_is_refused_at_load(tmp_path, text, reason):
     config = tmp_path / "config" / "stdidx" / "config.toml"
