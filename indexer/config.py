@@ -10,6 +10,8 @@ from so `stdidx config show` can say.
     exclude = ["drafts/*", "*.bak"]
     glossary = ["~/rare-earth/my-terms.json"]
     max_removal = 0.5
+    file_seconds = 30
+    file_memory_mb = 512
 
     [watch.dysprosium]
     query = "镝"
@@ -35,6 +37,8 @@ LIST_KEYS = ("roots", "include", "exclude", "glossary")
 # The share of indexed files one run may remove without --yes: more, and a root
 # was probably emptied or unmounted rather than cleared out on purpose.
 MAX_REMOVAL = 0.5
+# What reading one file may take before it is stopped and reported (indexer/budget.py).
+BUDGET_DEFAULTS = {"file_seconds": 30, "file_memory_mb": 512}
 WATCH_KEYS = ("query", "issuer", "type", "status", "lang", "since", "until", "std",
               "stage", "ics", "ccs", "committee", "drafter")
 # the rest are one string each
@@ -100,8 +104,11 @@ def load_config(flag: str | Path | None = None) -> Config:
         config.settings[key] = Setting(value, where if key in data else "default")
     config.settings["max_removal"] = Setting(_share(data.get("max_removal", MAX_REMOVAL), path),
                                              where if "max_removal" in data else "default")
+    for key, default in BUDGET_DEFAULTS.items():
+        config.settings[key] = Setting(_positive(key, data.get(key, default), path),
+                                       where if key in data else "default")
     config.watches = _watches(data.get("watch", {}), path)
-    unknown = set(data) - {"index", "watch", "max_removal", *LIST_KEYS}
+    unknown = set(data) - {"index", "watch", "max_removal", *LIST_KEYS, *BUDGET_DEFAULTS}
     if unknown:
         raise ConfigError(f"{path}: unknown setting {', '.join(sorted(unknown))}")
     return config
@@ -128,6 +135,12 @@ def _share(value: Any, config_file: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
         raise ConfigError(f"{config_file}: max_removal must be a number from 0 to 1, got {value!r}")
     return float(value)
+
+
+def _positive(key: str, value: Any, config_file: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"{config_file}: {key} must be a positive number, got {value!r}")
+    return value
 
 
 def _path(value: Any, config_file: Path) -> Path:

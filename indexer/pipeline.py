@@ -5,12 +5,10 @@ The core never prints; the CLI passes a progress callback and formats the Summar
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fnmatch
-import multiprocessing
+import functools
 import os
 import pickle
-import signal
 import stat
 import tempfile
 import time
@@ -18,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from indexer.budget import Budget, Readers
 from indexer.errors import (CorpusMissing, IndexMissing, IndexWriteError, NotADocument, ReadError,
                             TooManyRemovals)
 from indexer.extract.build import Builder
@@ -34,7 +33,6 @@ from indexer.record import Record, make_id
 DEFAULT_EXCLUDE = (".*", "*~", "README*", "readme*")
 
 Progress = Callable[[int, int, str], None]
-PR_SET_PDEATHSIG = 1               # prctl(2)
 
 
 @dataclass
@@ -87,7 +85,8 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
         for folder, dirs, files in os.walk(root, onerror=note):
             rel_folder = Path(folder).relative_to(root)
             dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude)
-                             and not _linked_folder(root, Path(folder) / d, found))
+                             and not _linked_folder(root, Path(folder) / d, found)
+                             and not _system_folder(root, Path(folder) / d, found))
             for name in sorted(files):
                 rel = (rel_folder / name).as_posix()
                 if _matches(name, rel, exclude) or (include and not _matches(name, rel, include)):
@@ -107,6 +106,36 @@ def _linked_folder(root: Path, path: Path, found: Discovery) -> bool:
         return False
     found.skipped.append(Problem(f"{relative_path(root, path)}/", "symlinked folder; not followed"))
     return True
+
+
+# File systems of the kernel's making: their "files" are devices, processes and
+# settings, endless or blocking to read, never documents (a root of "/" meets them).
+_PSEUDO_FS = {"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs",
+              "tracefs", "pstore", "bpf", "mqueue", "hugetlbfs", "configfs", "fusectl", "binfmt_misc",
+              "efivarfs", "selinuxfs", "autofs", "rpc_pipefs", "nsfs"}
+_SYSTEM_FOLDERS = ("/dev", "/proc", "/sys")
+
+
+def _system_folder(root: Path, path: Path, found: Discovery) -> bool:
+    if str(path) not in _system_folders():
+        return False
+    found.skipped.append(Problem(f"{relative_path(root, path)}/", "system folder (devices, processes, "
+                                                                  "kernel settings); not walked"))
+    return True
+
+
+@functools.cache
+def _system_folders() -> frozenset[str]:
+    folders = set(_SYSTEM_FOLDERS)
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="surrogateescape") as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) > 2 and fields[2] in _PSEUDO_FS:
+                    folders.add(fields[1].replace("\\040", " "))
+    except OSError:
+        pass
+    return frozenset(folders)
 
 
 _SPECIAL = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
@@ -187,27 +216,6 @@ def shown_name(name: str) -> str:
 _builder: Builder | None = None
 
 
-def _init_worker(parent: int) -> None:
-    global _builder
-    # A worker forked from a process that handles SIGTERM itself (reindex does)
-    # must still die when the pool terminates it; Ctrl-C is the parent's to handle.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent(parent)
-    _builder = Builder()
-
-
-def _die_with_parent(parent: int) -> None:
-    """A parent killed outright (the OOM killer) takes its workers with it (Linux only)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:     # the parent died before the line above
-        os._exit(1)
-
-
 @dataclass
 class Extracted:
     key: str                       # the file's absolute path: its manifest key
@@ -237,8 +245,24 @@ def extract_file(item: tuple[Path, Path], builder: Builder | None = None) -> Ext
         return Extracted(str(path), rel, [], Problem(rel, str(exc)))
     except OSError as exc:
         return Extracted(str(path), rel, [], Problem(rel, f"unreadable: {exc.strerror or exc}"))
+    except MemoryError:            # over the memory budget: the worker reports it and is replaced
+        raise
     except Exception as exc:  # a bug on one file must not stop the run
         return Extracted(str(path), rel, [], Problem(rel, f"internal error: {type(exc).__name__}: {exc}"))
+
+
+def extract_failed(item: tuple[Path, Path], reason: str) -> Extracted:
+    """A file whose reading ran out of time or memory, or crashed its worker."""
+    rel = relative_path(*item)
+    return Extracted(str(item[1]), rel, [], Problem(rel, reason))
+
+
+def readers(builder: Builder | None = None, count: int = 1, budget: Budget | None = None,
+            stop: Callable[[], bool] = lambda: False) -> Readers:
+    """Worker processes that extract files, each under the budget (see indexer/budget.py)."""
+    global _builder
+    _builder = builder or _builder or Builder()    # made once here, inherited by the forked workers
+    return Readers(extract_file, extract_failed, count, budget or Budget(), stop)
 
 
 def unread_parts(item: Extracted) -> list[Problem]:
@@ -268,17 +292,6 @@ def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
         return file_state(root, path, rel)
     except OSError:
         return None
-
-
-def _extracted(items: list[tuple[Path, Path]], workers: int) -> Iterator[Extracted]:
-    if workers <= 1 or len(items) < 50:
-        global _builder
-        _builder = Builder()
-        yield from map(extract_file, items)
-        return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),)) as pool:
-        yield from pool.imap(extract_file, items, chunksize=8)
 
 
 LINEAGE_RULE = "lineage:later-version-in-force"
@@ -328,11 +341,12 @@ def source_file(store: Store, doc_id: str) -> Path | None:
 
 def index_corpus(roots: list[Path], store: Store, progress: Progress | None = None,
                  exclude: Iterable[str] = DEFAULT_EXCLUDE, workers: int | None = None,
-                 include: Iterable[str] = (), max_removal: float = 1.0) -> Summary:
+                 include: Iterable[str] = (), max_removal: float = 1.0,
+                 budget: Budget | None = None) -> Summary:
     """Build a fresh index generation from the roots; it replaces the current one on success."""
     with index_writing(store), writer_lock(store.path, "index") as note:
         summary = _build(roots, store, progress, tuple(exclude), tuple(include),
-                         workers or min(2, os.cpu_count() or 1), max_removal)
+                         workers or min(2, os.cpu_count() or 1), max_removal, budget)
         refresh_statuses(store)
     summary.note = note
     return summary
@@ -369,7 +383,7 @@ def refresh_statuses(store: Store) -> int:
     return len(changed)
 
 
-def _build(roots, store, progress, exclude, include, workers, max_removal) -> Summary:
+def _build(roots, store, progress, exclude, include, workers, max_removal, budget) -> Summary:
     started = time.perf_counter()
     found = discover(roots, exclude, include)
     items = found.files
@@ -379,10 +393,11 @@ def _build(roots, store, progress, exclude, include, workers, max_removal) -> Su
     versions: list[Version] = []
     files: dict[str, FileState] = {}
     ids: set[str] = set()
-    with tempfile.TemporaryFile(dir=_spool_dir(store)) as spool:
+    with tempfile.TemporaryFile(dir=_spool_dir(store)) as spool, \
+            readers(count=workers if len(items) >= 50 else 1, budget=budget) as pool:
         # Phase 1: extract everything, spooling records to disk so memory
         # stays flat, and keep the little each needs for lineage.
-        for done, item in enumerate(_extracted(items, workers), 1):
+        for done, item in enumerate(pool.map(items), 1):
             if progress:
                 progress(done, len(items), item.rel)
             if item.state:

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from whoosh.query import Or, Term
 
+from indexer.budget import Budget, Stopped
 from indexer.errors import IndexMissing, UsageError
 from indexer.extract.build import Builder
 from indexer.extract.fields import mentioned_std_nos
@@ -28,8 +29,8 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Problem, check_removals, claim_ids,
-                              discover, extract_file, index_writing, refresh_statuses,
+from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Extracted, Problem, check_removals, claim_ids,
+                              discover, index_writing, readers, refresh_statuses,
                               settle_status, unread_parts)
 from indexer.record import Record
 
@@ -68,7 +69,8 @@ class Report:
 def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str] | None = None,
             include: Iterable[str] | None = None, batch: int = BATCH,
             stop: Callable[[], bool] = lambda: False, max_removal: float = 1.0,
-            remember_roots: bool = False, progress: Callable[[int, int, str], None] | None = None) -> Report:
+            remember_roots: bool = False, progress: Callable[[int, int, str], None] | None = None,
+            budget: Budget | None = None) -> Report:
     """Bring the index up to date with its roots (by default the ones it was built from);
     remember_roots makes the roots given the index's own; progress(done, total, path) is
     called after each change, as index_corpus does."""
@@ -88,7 +90,7 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         hidden = {key for key in files if any(_within(key, folder) for _, folder in found.unreadable)}
         check_removals(set(files) - hidden, found.files, max_removal)
         changes = plan(files, found.files, hidden)
-        Applier(store, files, report).run(changes, batch, stop, progress)
+        Applier(store, files, report).run(changes, batch, stop, progress, budget)
         if remember_roots:
             store.update_meta(roots=[str(Path(r).resolve()) for r in roots])
         # A stopped run commits what it did and leaves at once; the next run does the rest.
@@ -181,21 +183,13 @@ class Applier:
         self.owners = {doc_id: key for key, state in files.items() for doc_id in state.ids}
 
     def run(self, changes: list[Change], batch: int, stop: Callable[[], bool],
-            progress: Callable[[int, int, str], None] | None = None) -> None:
+            progress: Callable[[int, int, str], None] | None = None, budget: Budget | None = None) -> None:
         if not changes:
             return
         self.searcher = self.store.open().searcher()
         try:
-            with self.store.update() as updater:
-                for start in range(0, len(changes), batch):
-                    if stop():
-                        # Stop cleanly: what is done so far is committed below.
-                        self.report.pending = len(changes) - start
-                        break
-                    for done, change in enumerate(changes[start:start + batch], start + 1):
-                        self.apply(change, updater)
-                        if progress:
-                            progress(done, len(changes), change.key)
+            with self.store.update() as updater, readers(self.builder, budget=budget, stop=stop) as pool:
+                self.apply_all(changes, updater, pool, batch, stop, progress)
                 self.settle_statuses()
                 # Written once, after statuses are settled: Whoosh cannot replace a
                 # document added earlier in the same uncommitted writer.
@@ -207,6 +201,26 @@ class Applier:
         self.store.save_manifest(self.files)
         with self.store.open().searcher() as searcher:
             self.store.update_meta(count=searcher.doc_count())
+
+    def apply_all(self, changes: list[Change], updater, pool, batch: int, stop: Callable[[], bool],
+                  progress: Callable[[int, int, str], None] | None = None) -> None:
+        """Apply the changes in order while the worker reads the next file; a stop asked for
+        leaves the rest (and the file being read, if it takes long) for the next run."""
+        extracted = pool.map((c.root, c.path) for c in changes if c.kind != "removed")
+        applied = 0
+        try:
+            for change in changes:
+                if applied % batch == 0 and stop():
+                    break
+                self.apply(change, updater, None if change.kind == "removed" else next(extracted))
+                applied += 1
+                if progress:
+                    progress(applied, len(changes), change.key)
+        except Stopped:
+            pass
+        finally:
+            extracted.close()
+        self.report.pending = len(changes) - applied
 
     def upsert(self, record: Record) -> None:
         self.upserted[record.id] = record
@@ -221,7 +235,7 @@ class Applier:
         self.deleted.add(doc_id)
         self.upserted.pop(doc_id, None)
 
-    def apply(self, change: Change, updater) -> None:
+    def apply(self, change: Change, updater, item: Extracted | None) -> None:
         if change.kind == "removed":
             for doc_id in change.old.ids:
                 self.delete(updater, doc_id)
@@ -229,7 +243,6 @@ class Applier:
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
-        item = extract_file((change.root, change.path), self.builder)
         rel, state, records = item.rel, item.state, item.records
         had_documents = bool(change.old and change.old.ids)
         if item.problem and item.skip and not had_documents:

@@ -142,22 +142,24 @@ def stop_reindex(index: Path, *signals_after: float) -> tuple[subprocess.Popen, 
 
 
 def test_ctrl_c_during_reindex_stops_after_the_file_at_hand(tmp_path, monkeypatch):
-    from indexer import reindex as module
+    from indexer import pipeline
 
     root, index = notices(tmp_path / "c", 20), tmp_path / "ix"
     assert run("index", root, "--index", index).exit_code == 0
     notices(root / "more", 50, "钬指标")
-    real, read = module.extract_file, []
+    # Files are read in a worker process: it counts them in a file, and signals the run.
+    real, run_pid, read = pipeline.extract_file, os.getpid(), tmp_path / "read"
 
     def extract(item, builder=None):
-        read.append(item)
-        if len(read) == 3:
-            os.kill(os.getpid(), signal.SIGINT)
+        with open(read, "a") as counter:
+            counter.write(".")
+        if read.stat().st_size == 3:
+            os.kill(run_pid, signal.SIGINT)
         return real(item, builder)
 
-    monkeypatch.setattr(module, "extract_file", extract)
+    monkeypatch.setattr(pipeline, "extract_file", extract)
     result = run("reindex", "--index", index)
-    assert result.exit_code == 130 and len(read) == 3 and "3 added" in result.stdout
+    assert result.exit_code == 130 and read.stat().st_size == 3 and "3 added" in result.stdout
     assert one_line_error(result.stderr) == "stdidx: error: stopped by SIGINT; 47 changes are left for the next run\n"
     assert doc_count(index) == 23
 

@@ -391,6 +391,8 @@ def test_odd_queries_are_usage_errors(indexed, query, reason):
     (b'roots = ["\xff"]\n', "not UTF-8 text"),
     (b'[watch.a]\nquery = "x"\nissuer = 5\n', "issuer must be a string or a list of strings"),
     (b'[watch.a]\nquery = "x"\nsince = 2024-01-01\n', "since must be a string"),
+    (b'file_seconds = 0\n', "file_seconds must be a positive number, got 0"),
+    (b'file_memory_mb = "lots"\n', "file_memory_mb must be a positive number"),
 ])
 def test_bad_configuration_is_refused_at_load(tmp_path, text, reason):
     config = tmp_path / "config" / "stdidx" / "config.toml"
@@ -502,6 +504,14 @@ def test_names_and_titles_cannot_forge_lines_or_drive_the_terminal(tmp_path):
     assert len(reindexed.stdout.splitlines()) == 3          # the summary and two failed files
 
 
+def test_an_error_naming_a_file_is_one_line(tmp_path):
+    path = tmp_path / "bad\nstdidx: error: forged.xml"
+    path.write_text("<record><title>x", encoding="utf-8")
+    result = run("inspect", path)
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+    assert "bad\\nstdidx: error: forged.xml: malformed XML" in result.stderr
+
+
 # --- 12. formulas hidden behind invisible or full-width characters ------------
 
 @pytest.mark.parametrize("value", ["\u200b=1+1", "\ufeff=1+1", " =1+1", "\u3000@SUM(A1)", "＝1+1", "＋1", "＠x",
@@ -562,6 +572,8 @@ def test_dtds_are_refused_after_decoding(tmp_path, encoding):
     "# 标题\n" + "<!--" * 100_000 + "\n",
     "# 标题\n" + "[" * 100_000 + "\n",
     "# 标题\n" + "[x](" * 100_000 + "\n",
+    "# 标题\n" + ">" * 200_000 + " x\n" + "".join(">" * i + " x\n" for i in range(1500)),
+    "# 标题\n" + "**a " * 100_000 + "\n",
 ])
 def test_markdown_is_read_in_linear_time(tmp_path, text):
     path = tmp_path / "hostile.md"
@@ -571,6 +583,81 @@ def test_markdown_is_read_in_linear_time(tmp_path, text):
                             capture_output=True, text=True, timeout=15)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"].startswith("标题")
+
+
+def budgeted(tmp_path, **settings) -> None:
+    config = tmp_path / "config" / "stdidx" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("".join(f"{key} = {value}\n" for key, value in settings.items()), encoding="utf-8")
+
+
+def slow_markdown(path: Path, marks: int) -> None:
+    """Markdown that takes about 4 µs per mark to read: linear, but as long as needed."""
+    path.write_text("# 标题\n" + "**a " * marks + "\n", encoding="utf-8")
+
+
+def test_each_file_is_read_under_a_time_and_memory_budget(tmp_path):
+    root, index = tmp_path / "c", tmp_path / "ix"
+    notice(root / "ok.txt", "关于钬的通知")
+    slow_markdown(root / "slow.md", 600_000)
+    (root / "huge.html").write_text("<html><body><h1>标题</h1>" + "<p>镝</p>" * 300_000 + "</body></html>",
+                                    encoding="utf-8")
+    budgeted(tmp_path, file_seconds=1, file_memory_mb=64)
+    result = process("index", root, "--index", index)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        "  failed   huge.html: needs more than 64 MB of memory to read; stopped",
+        "  failed   slow.md: took longer than 1 s to read; stopped"]
+    assert [r.path for r in records(index)] == ["ok.txt"]
+    notice(root / "new.txt", "关于镝的通知")
+    result = process("reindex", "--index", index)
+    assert result.returncode == 1 and "1 added" in result.stdout and "2 failed" in result.stdout
+
+
+def test_sigterm_stops_a_reindex_within_seconds_whatever_it_reads(tmp_path):
+    import signal
+    import time
+
+    root, index = tmp_path / "c", tmp_path / "ix"
+    notice(root / "ok.txt", "关于钬的通知")
+    assert run("index", root, "--index", index).exit_code == 0
+    slow_markdown(root / "slow.md", 8_000_000)          # half a minute of reading
+    started = time.monotonic()
+    running = subprocess.Popen([sys.executable, "-m", "indexer", "reindex", "--index", index],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(2)
+        running.send_signal(signal.SIGTERM)
+        _, stderr = running.communicate(timeout=10)
+    finally:
+        running.kill()
+    assert running.returncode == 143, stderr
+    assert time.monotonic() - started < 8
+    assert "1 changes are left for the next run" in stderr
+
+
+def test_only_regular_files_are_opened(tmp_path):
+    """A name that became a pipe or a device after the folder was listed is not read."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    code = ("import sys; from pathlib import Path; from indexer.read import read_bytes; "
+            "from indexer.index.manifest import content_hash\n"
+            "for name in sys.argv[1:]:\n"
+            "    for read in (read_bytes, content_hash):\n"
+            "        try: read(Path(name))\n"
+            "        except Exception as exc: print(getattr(exc, 'strerror', None) or exc)\n")
+    result = subprocess.run([sys.executable, "-c", code, pipe, tmp_path / "zero.txt"],
+                            capture_output=True, text=True, timeout=20)
+    assert result.stdout.splitlines() == ["unreadable: not a regular file", "not a regular file"] * 2, result.stderr
+
+
+def test_system_folders_are_not_walked():
+    from indexer.pipeline import discover
+
+    found = discover([Path("/")], exclude=[d for d in os.listdir("/") if d not in ("dev", "proc", "sys")])
+    assert {p.path for p in found.skipped} >= {"dev/", "proc/", "sys/"}
+    assert not [path for _, path in found.files if path.parts[1] in ("dev", "proc", "sys")]
 
 
 # --- 14. a charset declared wrongly ---------------------------------------------
@@ -594,3 +681,59 @@ def test_a_wrongly_declared_charset_is_read_right_with_a_note(tmp_path, declared
     assert record["title"] == title and body[:10] in record["text"]
     repairs = record["provenance"].get("repairs", [])
     assert (note in repairs) if note else not [r for r in repairs if "charset" in r]
+
+
+@pytest.mark.parametrize("written, text", [
+    ("shift_jis", "稀土の採掘に関する通知\n各位、総量規制を実施します。これは日本語の文書です。"),
+    ("euc_kr", "희토류 채굴 총량 관리 지표에 관한 통지\n각 관련 기관은 이를 성실히 집행하기 바랍니다."),
+    ("big5", "關於稀土開採總量控制指標的通知\n各有關單位：現將稀土開採總量控制指標下達給你們，請認真執行。"),
+])
+def test_an_undeclared_cjk_encoding_is_read_right_with_a_note(tmp_path, written, text):
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode(written))
+    record = json.loads(run("inspect", path, "--format", "json").stdout)
+    assert record["text"] == text
+    assert f"no charset declared; content is {written}" in record["provenance"]["repairs"]
+
+
+def test_gb_text_stays_gb(tmp_path):
+    for n, text in enumerate(["关于镝的通知", "关于下达2024年第一批稀土开采、冶炼分离总量控制指标的通知\n各省工业和信息化主管部门："]):
+        path = tmp_path / f"{n}.txt"
+        path.write_bytes(text.encode("gbk"))
+        record = json.loads(run("inspect", path, "--format", "json").stdout)
+        assert record["text"] == text and not record["provenance"].get("repairs")
+
+
+# --- 15. smaller losses -------------------------------------------------------
+
+def inspected(path: Path, content: str | bytes) -> dict:
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result = run("inspect", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_markdown_with_lone_cr_line_ends(tmp_path):
+    record = inspected(tmp_path / "mac.md", "# 关于镝的通知\r正文第一行\r正文第二行\r")
+    assert record["title"] == "关于镝的通知" and "正文第二行" in record["text"]
+
+
+@pytest.mark.parametrize("depth, note", [(300, False), (3000, True)])
+def test_deeply_nested_html_keeps_its_text(tmp_path, depth, note):
+    page = ("<html><body><h1>关于镝的通知</h1>" + "<div>" * depth + "深处的正文" + "</div>" * depth
+            + "<p>之后的正文</p></body></html>")
+    record = inspected(tmp_path / "deep.html", page)
+    assert "深处的正文" in record["text"] and "之后的正文" in record["text"]
+    repairs = record["provenance"].get("repairs", [])
+    assert bool([r for r in repairs if "nested deeper" in r]) == note
+
+
+def test_text_after_the_closing_html_tag_is_kept(tmp_path):
+    record = inspected(tmp_path / "tail.html", "<html><body><h1>关于镝的通知</h1><p>正文</p></body></html>"
+                                               "<p>尾部的正文</p>")
+    assert "尾部的正文" in record["text"]
+
+
+def test_a_10_mb_xml_text_node_is_read(tmp_path):
+    record = inspected(tmp_path / "big.xml", "<record><title>稀土</title><text>" + "镝" * 3_500_000 + "</text></record>")
+    assert len(record["text"]) == 3_500_000

@@ -107,7 +107,8 @@ class Group(Examples, click.Group):
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"stdidx: error: {message}", err=True)
+    # One line, whatever a file name or a parser's message in it holds.
+    click.echo(f"stdidx: error: {output.one_line(message)}", err=True)
     sys.exit(code)
 
 
@@ -347,12 +348,20 @@ def open_index(index_path: Path, build_if_missing: bool = False):
     return store.open()
 
 
+def configured_budget():
+    """The time and memory each file may take to read, from the configuration."""
+    from indexer.budget import Budget
+
+    config = current_config()
+    return Budget(config.get("file_seconds"), config.get("file_memory_mb"))
+
+
 def run_index(paths: list[Path], store, out, verbose: bool = False, **options) -> int:
     from indexer.pipeline import index_corpus
 
     with progress_bar("indexing") as progress:
         options = {k: v for k, v in options.items() if v is not None}
-        summary = index_corpus(paths, store, progress=progress, **options)
+        summary = index_corpus(paths, store, progress=progress, budget=configured_budget(), **options)
     output.summary(summary, out, verbose)
     return 1 if summary.failed else 0
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from indexer.cli.base import (cli, configured_glossary, current_config, index_option, ocr_option,
-                               progress_bar, removal_option, run_index)
+from indexer.cli.base import (cli, configured_budget, configured_glossary, current_config, index_option,
+                               ocr_option, progress_bar, removal_option, run_index)
 from indexer.output import maintenance as output
 
 
@@ -53,7 +53,7 @@ def reindex(index_path, full, report_file, batch, verbose, max_removal):
     received: list[int] = []
     with _stop_on_signals(received), progress_bar("reindexing") as progress:
         report = run_reindex(store, roots, exclude, include, batch, stop=lambda: bool(received),
-                             max_removal=max_removal, progress=progress)
+                             max_removal=max_removal, progress=progress, budget=configured_budget())
     news = [] if report.pending else _record_news(store, config)
     if report_file:
         report_file.write_text(output.reindex_report(index_path, report, news), "utf-8")

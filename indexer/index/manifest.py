@@ -13,6 +13,8 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from indexer.regular import open_regular
+
 NAME = "manifest.json"
 
 
@@ -36,7 +38,7 @@ def file_state(root: Path, path: Path, rel: str, data: bytes | None = None) -> F
 
 def content_hash(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -1,6 +1,7 @@
 """The read stage: a file on disk → one or more RawDocs (format and encoding handled)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from indexer.errors import NotADocument, ReadError
@@ -11,6 +12,7 @@ from indexer.read.rawdoc import RawDoc
 from indexer.read.sheet import read_xlsx
 from indexer.read.word import read_word
 from indexer.read.xmlrec import read_xml
+from indexer.regular import open_regular
 
 READERS = {
     ".html": read_html, ".htm": read_html, ".shtml": read_html,
@@ -31,12 +33,15 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     if path.suffix.lower() not in READERS:
         raise NotADocument(f"unsupported file type {path.suffix or '(none)'}")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"file too large ({size} bytes > {max_bytes})")
-        return path.read_bytes()
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(max_bytes + 1) if size <= max_bytes else b""
     except OSError as exc:
         raise ReadError(f"unreadable: {exc.strerror or exc}") from None
+    size = max(size, len(data))             # it may have grown since
+    if size > max_bytes:
+        raise ReadError(f"file too large ({size} bytes > {max_bytes})")
+    return data
 
 
 def parse(path: Path, data: bytes) -> list[RawDoc]:

@@ -51,6 +51,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[str
         except UnicodeDecodeError:
             continue
         text, name = _plausible(data, text, name)
+        if name == "gb18030":
+            text, name = _detected(data, text)
         if declared_name and name != declared_name:
             notes.append(f"declared charset {declared} but content is {name}")
         elif name not in candidates:
@@ -83,6 +85,37 @@ def _plausible(data: bytes, text: str, encoding: str) -> tuple[str, str]:
         if count * 4 < best[0]:
             best = (count, other, name)
     return best[1], best[2]
+
+
+# What a detector may find instead of GB18030, which decodes most double-byte
+# text of other CJK encodings without error, as Han characters in no order: the
+# codec it names, and the name a note gives it.
+_OTHER_CJK = {"big5": "big5", "big5hkscs": "big5", "cp950": "big5", "shift_jis": "shift_jis",
+              "cp932": "shift_jis", "shift_jis_2004": "shift_jis", "euc_jp": "euc_jp",
+              "euc_jis_2004": "euc_jp", "euc_kr": "euc_kr", "cp949": "euc_kr", "johab": "euc_kr"}
+# How much more chaotic (charset-normalizer's measure of implausible characters
+# and sequences, 0 to 1) the GB18030 reading must be before another is taken;
+# short texts read about equally well either way and stay GB18030.
+MIN_CHAOS_MARGIN = 0.05
+
+
+def _detected(data: bytes, text: str) -> tuple[str, str]:
+    """GB18030's reading, unless a detector finds another CJK encoding far more plausible:
+    Shift_JIS or EUC-KR pages without a charset, Big5 declared as GB2312."""
+    from charset_normalizer import from_bytes  # loaded only for text that is not UTF-8
+
+    matches = {m.encoding: m for m in from_bytes(data, cp_isolation=["gb18030", *_OTHER_CJK])}
+    gb = matches.get("gb18030")
+    others = [m for name, m in matches.items() if name in _OTHER_CJK]
+    if not others:
+        return text, "gb18030"
+    best = min(others, key=lambda m: m.chaos)
+    if gb is not None and gb.chaos - best.chaos < MIN_CHAOS_MARGIN:
+        return text, "gb18030"
+    try:
+        return data.decode(best.encoding), _OTHER_CJK[best.encoding]
+    except UnicodeDecodeError:
+        return text, "gb18030"
 
 
 def _checked(text: str, encoding: str, notes: list[str]) -> tuple[str, str, list[str]]:

@@ -1,6 +1,7 @@
 """HTML pages → title and body text, with site boilerplate left out."""
 from __future__ import annotations
 
+import io
 import re
 
 import lxml.html
@@ -9,6 +10,7 @@ from lxml import etree
 from indexer.errors import ReadError
 from indexer.read.encoding import declared_charset, decode
 from indexer.read.rawdoc import RawDoc
+from indexer.read.xmlrec import raise_if_out_of_memory
 
 # Parts of a page that belong to the site, not to the notice on it.
 _DROP_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
@@ -30,16 +32,24 @@ _META_SIGNALS = {
     "source": ("ContentSource", "source", "article:publisher"),
 }
 
+# huge_tree lifts libxml2's limit of 256 levels of nesting to 2048 (pages nest
+# layout tables deeply); the 32 MiB file limit bounds the rest.
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                               default_doctype=False)
+                               default_doctype=False, huge_tree=True)
+# Browsers put what follows </body> or </html> into the body; libxml2 drops it.
+_CLOSING = re.compile(r"</(?:body|html)\s*>", re.I)
+# Deeper than the parser goes, a page is read as flat text: every tag but those
+# that hold the title or what is not text becomes a line break.
+_FLATTENED = re.compile(r"</?(?!(?:html|head|title|meta|link|body|h[1-6]|script|style)\b)[a-zA-Z][^<>]*>")
 
 
 def read_html(data: bytes) -> RawDoc:
     text, encoding, notes = decode(data, declared_charset(data))
-    try:
-        root = lxml.html.document_fromstring(_strip_xml_decl(text), parser=_PARSER)
-    except (etree.ParserError, ValueError) as exc:
-        raise ReadError(f"HTML could not be parsed: {exc}") from None
+    text = _CLOSING.sub("", _strip_xml_decl(text))
+    root = _parse(text)
+    if _too_deep():
+        root = _parse(_FLATTENED.sub("<br>", text))
+        notes = notes + ["HTML nested deeper than 2048 levels; its text is read without the page's structure"]
     head_title = _clean(root.findtext(".//title") or "")
     meta_title = _meta(root, "ArticleTitle", "og:title")
     source_url = _meta(root, "og:url") or _canonical(root)
@@ -56,6 +66,18 @@ def read_html(data: bytes) -> RawDoc:
         raise ReadError("HTML page has no text")
     return RawDoc(format="html", encoding=encoding, text="\n".join(lines), title=title or None,
                   repairs=notes, source_url=source_url or None, meta=meta)
+
+
+def _parse(text: str):
+    try:
+        return lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise_if_out_of_memory(exc)
+        raise ReadError(f"HTML could not be parsed: {exc}") from None
+
+
+def _too_deep() -> bool:
+    return any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in _PARSER.error_log)
 
 
 def _meta(root, *names: str) -> str:
@@ -85,8 +107,8 @@ def _drop_boilerplate(root) -> None:
     for el in list(root.iter(*_DROP_TAGS)):
         if el.find(".//h1") is None:
             el.drop_tree()
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
+    for el in root.xpath("//*[@class or @id]"):
+        if el.getparent() is None:
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if marks.strip() and _BOILERPLATE.search(marks) and el.find(".//h1") is None \
@@ -116,26 +138,25 @@ def _site_title(title: str) -> str:
 
 
 def _lines(el) -> list[str]:
-    out: list[str] = []
+    out = io.StringIO()
     _walk(el, out)
-    text = "".join(out)
-    return [_clean(line) for line in text.split("\n") if _clean(line)]
+    return [line for line in map(_clean, out.getvalue().split("\n")) if line]
 
 
-def _walk(el, out: list[str]) -> None:
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag in _BLOCK:
-        out.append("\n")
-    elif tag in _CELL:
-        out.append("\t")
-    if el.text and tag:
-        out.append(el.text)
-    for child in el:
-        _walk(child, out)
-        if child.tail:
-            out.append(child.tail)
-    if tag in _BLOCK:
-        out.append("\n")
+def _walk(top, out: io.StringIO) -> None:
+    """The text of the tree in document order, line breaks around blocks (without
+    recursion: pages nest up to the parser's 2048 levels)."""
+    for event, el in etree.iterwalk(top, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            out.write("\n" if tag in _BLOCK else "\t" if tag in _CELL else "")
+            if el.text and tag:
+                out.write(el.text)
+            continue
+        if tag in _BLOCK:
+            out.write("\n")
+        if el.tail and el is not top:
+            out.write(el.tail)
 
 
 def _clean(text: str) -> str:

@@ -10,7 +10,9 @@ from indexer.read.rawdoc import RawDoc
 # linearly: spaces within a line only ([^\S\n]), the heading's closing #s
 # stripped in Python, bracket runs stopped at the next bracket.
 _HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]+(\S.*)$", re.M)
-_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+# Emphasis closes within a bounded stretch, so a line of unclosed marks costs
+# that stretch per mark, not the rest of the line.
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.{1,300}?)(?<=\S)\1")
 _LINK = re.compile(r"!?\[([^\][\n]*)\]\([^()\n]*\)")
 
 
@@ -36,7 +38,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 def read_markdown(data: bytes) -> RawDoc:
     text, encoding, notes = decode(data)
-    meta, text = front_matter(text)
+    meta, text = front_matter(_unix_lines(text))
     text = _without_comments(text)
     heading = _HEADING.search(text)
     body = _LINK.sub(r"\1", _EMPHASIS.sub(r"\2", text))
@@ -70,6 +72,11 @@ def read_text(data: bytes) -> RawDoc:
     return RawDoc(format="text", encoding=encoding, text=_tidy(text), repairs=notes)
 
 
+def _unix_lines(text: str) -> str:
+    """CR LF (Windows) and lone CR (classic Mac OS) line ends as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _tidy(text: str) -> str:
-    lines = (line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = (line.rstrip() for line in _unix_lines(text).split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -16,8 +16,11 @@ from indexer.resources import schema_path
 # before parsing. The parser settings are a second line of defence.
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 _REFUSED = "XML declares a DTD or entities; refused (XXE / entity-expansion risk)"
+# huge_tree lifts libxml2's 10 MB limit on one text node: a record's text may
+# be as long as the file limit (32 MiB). Entity expansion, what the limit also
+# guards against, cannot happen: entities are refused before parsing.
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
-                       dtd_validation=False, huge_tree=False, remove_comments=True,
+                       dtd_validation=False, huge_tree=True, remove_comments=True,
                        remove_pis=True)
 
 EVENT_ATTRIBUTES = ("stage", "date", "deadline", "std_no", "plan_no", "title", "replaces", "lead", "committee",
@@ -38,6 +41,7 @@ def read_xml(data: bytes) -> list[RawDoc]:
     try:
         root = etree.fromstring(data, etree.XMLParser(**_PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
+        raise_if_out_of_memory(exc)
         raise ReadError(f"malformed XML: {exc}") from None
     if _declares_dtd(root.getroottree().docinfo):
         raise ReadError(_REFUSED)
@@ -51,6 +55,13 @@ def read_xml(data: bytes) -> list[RawDoc]:
     records = [root] if root.tag == "record" else list(root.iterfind("record"))
     many = len(records) > 1
     return [_raw(rec, encoding, index if many else None) for index, rec in enumerate(records)]
+
+
+def raise_if_out_of_memory(exc: etree.LxmlError) -> None:
+    """libxml2 reports a failed allocation (the memory budget reached) as a syntax
+    error; it is the file's size, not its syntax, that is at fault."""
+    if any(e.type == etree.ErrorTypes.ERR_NO_MEMORY for e in getattr(exc, "error_log", ())):
+        raise MemoryError() from None
 
 
 def _declares_dtd(info) -> bool:
