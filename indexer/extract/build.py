@@ -69,7 +69,7 @@ class Builder:
         if not stated.get("title"):
             title = fields.with_announcement_number(title, text)
         sources["title"] = {"rule": "stated" if "title" in stated else
-                            ("markup" if raw.title else "first-line")}
+                            ("markup" if marked or title == raw.title else "first-line")}
         if page_title and not stated.get("title") and not marked:
             sources["title"] = {"rule": page_title.rule, "span": page_title.span[:200]}
         lang = note("lang", fields.Found(detect_lang(title + "\n" + text), "script-detection"))

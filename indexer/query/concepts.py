@@ -363,10 +363,8 @@ def _field_condition(condition: Condition, today: date) -> tuple[str, Q.Query]:
     """A status, type or stage on the record's fields; the values that meet it at half
     weight (a standard's release notice for 标准) are its weak side."""
     def term(name: str, value: str) -> Q.Query:
-        if name == "stage" and value == "comments-open":  # a call for comments not yet closed
-            day = datetime(today.year, today.month, today.day)
-            return Q.And([Q.Term("stage", "comments"), Q.DateRange("deadline", day, None)])
-        return Q.Term(name, value)
+        return stage_query(value, datetime(today.year, today.month, today.day)) if name == "stage" \
+            else Q.Term(name, value)
 
     q = term(condition.kind, condition.value)
     label = f"{_LABELS.get(condition.kind, condition.kind)}={condition.value}"
@@ -374,6 +372,14 @@ def _field_condition(condition: Condition, today: date) -> tuple[str, Q.Query]:
         q = Graded(q, Q.Or([term(name, value) for name, value in condition.half]))
         label += "".join(f", ~{value}" for _, value in condition.half)
     return label, q
+
+
+def stage_query(stage: str, day: datetime) -> Q.Query:
+    """Records at a life stage on the day; comments-open: a call for comments whose deadline
+    is on or after it (the --stage filter and the words for it both ask here)."""
+    if stage == "comments-open":
+        return Q.And([Q.Term("stage", "comments"), Q.DateRange("deadline", day, None)])
+    return Q.Term("stage", stage)
 
 
 def _year_concept(written: str, year: int) -> Concept:
@@ -431,6 +437,8 @@ def _english_of_chinese(concept: Concept, terms: list[Term] | None) -> None:
 
         concept.forms += [(en, DICTIONARY_WEIGHT, "dictionary") for en in english_for(fold(concept.written))]
         return
+    if any(t.issuer_id for t in terms):
+        return  # a body's English name is matched as written, or the issuer field matches
     english = [text for text, _, _ in concept.forms if not any(is_cjk(c) for c in text)]
     concept.loose = [text for text in english if len(tokens_of(text)) > 1]
 

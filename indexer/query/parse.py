@@ -17,7 +17,7 @@ from indexer.extract.stdno import find_std_nos, parse_std_no
 from indexer.index.schema import to_datetime
 from indexer.query.bestmatch import CONDITION, CONDITION_TEXT, BestMatch, BestOf, Graded
 from indexer.query.concepts import (LOOSE_WEIGHT, MENTION_BOOST, NUMBER_BOOST, PARTS_WEIGHT, WEAK_SOURCES, Reading,
-                                    boosted, read_query)
+                                    boosted, read_query, stage_query)
 from indexer.query.phrase import AdjacentPhrase
 from indexer.extract.glossary import Glossary
 from indexer.query.translate import Expansion, Unit, expand
@@ -312,11 +312,8 @@ def _stages(stages: list[str], on: str | None) -> Q.Query:
     for stage in stages:
         if stage not in STAGE_FILTERS:
             raise UsageError(f"unknown stage {stage!r} (one of: {', '.join(STAGE_FILTERS)})")
-        if stage == "comments-open":
-            day = _bound(on, "since") if on else datetime.combine(date.today(), datetime.min.time())
-            alternatives.append(Q.And([Q.Term("stage", "comments"), Q.DateRange("deadline", day, None)]))
-        else:
-            alternatives.append(Q.Term("stage", stage))
+        day = _bound(on, "since") if on else datetime.combine(date.today(), datetime.min.time())
+        alternatives.append(stage_query(stage, day))
     return Q.Or(alternatives)
 
 
