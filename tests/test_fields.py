@@ -190,15 +190,20 @@ def test_a_signature_may_give_the_body_and_its_date_on_one_line():
     assert fields.issued_date(text).value.iso == "2024-10-28"
 
 
-def test_a_page_titled_with_its_sites_name_is_titled_by_its_text(tmp_path):
+def _built(folder: Path, name: str, text: str):
+    """The record of a page written to `folder` and read as stdidx reads files."""
     from indexer.read import read_file
 
-    page = tmp_path / "p.html"
-    page.write_text("<html><head><title>全国稀土标准化技术委员会</title></head><body>"
+    page = folder / name
+    page.write_text(text, "utf-8")
+    return Builder().build(read_file(page)[0], name)
+
+
+def test_a_page_titled_with_its_sites_name_is_titled_by_its_text(tmp_path):
+    record = _built(tmp_path, "p.html", "<html><head><title>全国稀土标准化技术委员会</title></head><body>"
                     "<p><b>关于征求《稀土产品牌号表示方法》等4项国家标准（征求意见稿）意见的函</b></p>"
                     "<p>各有关单位：</p><p>现征求意见，请于2024年6月10日前反馈。</p>"
-                    "<p>全国稀土标准化技术委员会<br>二〇二四年四月十日</p></body></html>", "utf-8")
-    record = Builder().build(read_file(page)[0], "p.html")
+                    "<p>全国稀土标准化技术委员会<br>二〇二四年四月十日</p></body></html>")
     assert record.title.startswith("关于征求《稀土产品牌号表示方法》")
     assert fields.names_a_body("全国稀土标准化技术委员会") and not fields.names_a_body("中华人民共和国工业和信息化部公告")
 
@@ -212,14 +217,10 @@ def test_a_ministrys_department_is_the_ministry_named_as_written():
 
 
 def test_bodies_a_title_lists_issue_jointly_though_the_site_labels_one(tmp_path):
-    from indexer.read import read_file
-
     title = "江西省工业和信息化厅 江西省自然资源厅 江西省生态环境厅关于印发《稀土产业实施方案》的通知"
-    page = tmp_path / "p.html"
-    page.write_text(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+    record = _built(tmp_path, "p.html", f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
                     "<p>发布机构：江西省工业和信息化厅</p><p>现将《稀土产业实施方案》印发给你们。</p>"
-                    "<p>2023年9月12日</p></body></html>", "utf-8")
-    record = Builder().build(read_file(page)[0], "p.html")
+                    "<p>2023年9月12日</p></body></html>")
     assert [i.name_zh for i in record.issuers] == ["江西省工业和信息化厅", "江西省自然资源厅", "江西省生态环境厅"]
 
 
@@ -263,3 +264,11 @@ def test_english_labels_without_a_colon_name_the_number():
             "Article 1 These Measures are formulated under the Order No. 70 of another ministry.\n")
     found = fields.doc_number("Interim Measures for the Administration of Total Quantity Regulation", text, "en")
     assert found is not None and found.value == "MIIT, NDRC and MNR Order No. 71"
+
+
+def test_a_listed_companys_announcement_is_news_not_policy(tmp_path):
+    record = _built(tmp_path, "a.txt", "证券代码：600111    证券简称：北方稀土    公告编号：2024—008\n\n"
+                    "中国北方稀土（集团）高科技股份有限公司\n关于调整2024年第一季度稀土精矿交易价格的公告\n\n"
+                    "本公司董事会及全体董事保证本公告内容不存在任何虚假记载。\n公司稀土精矿交易价格调整为不含税16269元/吨。\n"
+                    "特此公告。\n\n中国北方稀土（集团）高科技股份有限公司董事会\n2024年1月2日\n")
+    assert record.doc_type == "news" and not record.issuers

@@ -235,6 +235,10 @@ def page_kind(title: str, text: str, formal: bool = False) -> Signal | None:
         return Signal("news", "page:summary-of-a-text", title)
     if formal:
         return None
+    if count_markers(head[:1500], "disclosure_markers") >= 2:
+        # A listed company's announcement (证券代码 … 公告编号 …) reports on the company: no
+        # government's policy, though it ends 特此公告.
+        return Signal("news", "page:company-disclosure", "")
     standard = count_markers(head, "standard_markers")
     news = count_markers(head[:1500], "news_markers")
     official = count_markers(text, "official_markers")
