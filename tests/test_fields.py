@@ -229,7 +229,7 @@ def test_a_site_body_publishes_what_its_page_only_reports():
     # only its <title> and footer name the bureau.
     from indexer.read import read_file
 
-    page = Path(__file__).parent / "data" / "pages" / "tw-bsmi-foreign-standards-brief.html"
+    page = Path(__file__).parent / "eval" / "pages-b" / "p2-29.html"
     record = Builder().build(read_file(page)[0], page.name)
     assert [i.id for i in record.issuers] == ["TW_BSMI"]
 

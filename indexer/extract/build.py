@@ -244,8 +244,9 @@ class Builder:
         adoption = issued_source.get("by") or issued_source.get("span", "") \
             if issued_source.get("rule", "").startswith("header:") else ""
         matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
-        site = [m for m in self.registry.find_in_text(meta.get("page_title", "")) if m.entry]
-        if rule in ("header", "") and site:
+        site = [m for m in self.registry.find_in_text(meta.get("page_title", "")) if m.entry] \
+            if rule in ("header", "") else []
+        if site:
             # Bodies the text only mentions, or none, are what a body's site reports on (a Taiwan
             # bureau's brief of a mainland rule); the site's own body published it.
             matches, rule = site[:1], "page-title:site"

@@ -8,6 +8,7 @@ particular file or collection.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -135,6 +136,7 @@ def tail(text: str) -> str:
     return text[-TAIL_CHARS:]
 
 
+@functools.lru_cache(maxsize=8)  # the date, issuer and unregistered-body rules each ask for it
 def signature_block(text: str) -> str:
     """The closing lines that name the issuing body and date: short lines at the very end,
     or, where the attachments' own texts follow the notice (附件1 on a line of its own),
@@ -297,12 +299,15 @@ def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
     return chosen
 
 
-def _dated_line(head: str) -> Found | None:
-    """A date alone on its line: how a notice wrapping a measure dates itself."""
+def _dated_line(head: str, signed: bool = False) -> Found | None:
+    """A date alone on its line: how a notice wrapping a measure dates itself; `signed`, a
+    signature's also after the body's name on the line (中华人民共和国工业和信息化部 2024年10月28日)."""
     for line in head.splitlines(keepends=True):
         dates = find_dates(line)
-        if len(dates) == 1 and dates[0].precision == "day" and \
-                not line[:dates[0].start].strip() and not line[dates[0].end:].strip(" \n\t。"):
+        if len(dates) != 1 or dates[0].precision != "day" or line[dates[0].end:].strip(" \n\t。"):
+            continue
+        before = line[:dates[0].start]
+        if not before.strip() or (signed and _SIGNATURE_BODY.search(before)):
             return Found(dates[0], "header:dated-line", line.strip())
     return None
 
@@ -312,15 +317,7 @@ def _signature_date(text: str) -> Found | None:
 
 
 def _signature_date_in(block: str) -> Found | None:
-    """The date a signature closes with: alone on its line, or after the body's name on
-    the same line (中华人民共和国工业和信息化部 2024年10月28日)."""
-    found = _dated_line(block)
-    if found is None:
-        for line in block.splitlines():
-            dates = find_dates(line)
-            if len(dates) == 1 and dates[0].precision == "day" and not line[dates[0].end:].strip(" \t。") \
-                    and _SIGNATURE_BODY.search(line[:dates[0].start]):
-                found = Found(dates[0], "", line.strip())
+    found = _dated_line(block, signed=True)
     return Found(found.value, "signature-date", found.span) if found else None
 
 
