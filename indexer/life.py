@@ -23,7 +23,6 @@ from indexer.lineage import Relation, day, is_draft, is_publication, version_lab
 from indexer.record import STAGES, Event, Record
 
 # Stages in the order of a life; ties on one day are shown in this order.
-ORDER = STAGES
 # Stages that come before the edition they lead to.
 BEFORE_EDITION = ("project", "comments", "submitted")
 
@@ -80,7 +79,7 @@ def stages_of(record: Record) -> list[str]:
             found.add("comments")
         elif record.issued:
             found.add("published")
-    return [s for s in ORDER if s in found]
+    return [s for s in STAGES if s in found]
 
 
 # --- the life of one standard ------------------------------------------------------------
@@ -336,5 +335,5 @@ def current_stage(step: Step | None, on: str) -> str | None:
 
 
 def _order(step: Step) -> tuple:
-    return (day(step.date) or "9999", ORDER.index(step.stage) if step.stage in ORDER else len(ORDER),
+    return (day(step.date) or "9999", STAGES.index(step.stage) if step.stage in STAGES else len(STAGES),
             step.link != "own", step.source)

@@ -9,7 +9,7 @@ from indexer.extract.stages import cues, life_events, parse_row, record_events
 from indexer.index.store import Store
 from indexer.life import Identity, link_events
 from indexer.query.history import history
-from indexer.record import Event, Issuer, Record
+from indexer.record import STAGES, Event, Issuer, Record
 from indexer.resources import corpus_dir
 
 LIFE = Path(__file__).resolve().parent / "data" / "life"
@@ -55,6 +55,7 @@ def test_stage_vocabulary_validates_against_its_schema():
 def test_record_schema_lists_every_stage_of_the_vocabulary():
     record = json.loads((SCHEMAS / "record.schema.json").read_text("utf-8"))
     assert record["$defs"]["event"]["properties"]["stage"]["enum"] == list(cues().stage_ids())
+    assert list(STAGES) == list(cues().stage_ids())  # record.STAGES mirrors the vocabulary
 
 
 # --- reading notices ---------------------------------------------------------------------------
