@@ -1,4 +1,4 @@
-"""Shared fixtures: one index of the bundled corpus, built once per test session."""
+"""Shared fixtures: a private home for the session, and one index of the bundled corpus."""
 import json
 from pathlib import Path
 
@@ -15,6 +15,24 @@ SHARED = REPO.parent / "shared"
 def run(*args: str):
     """Run the CLI in-process; returns click's Result (stdout, stderr, exit_code)."""
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_home(tmp_path_factory):
+    """Point every user folder stdidx reads (data, config, cache) at a fresh one.
+
+    The tests must never see the user's own index, saved searches or settings:
+    one left by another version of stdidx would fail them, and they must not
+    change it. Subprocesses inherit these through os.environ.
+    """
+    home = tmp_path_factory.mktemp("home")
+    patch = pytest.MonkeyPatch()
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        patch.setenv(name, str(home / name.lower()))
+    for name in ("STDIDX_INDEX", "STDIDX_CONFIG"):
+        patch.delenv(name, raising=False)
+    yield home
+    patch.undo()
 
 
 @pytest.fixture(scope="session")

@@ -195,8 +195,9 @@ def test_h_is_help():
     assert run("-h").stdout == run("--help").stdout and "COMMAND" in run("-h").stdout
 
 
-def test_search_without_words_lists_what_the_filters_match_newest_first():
-    result = run("search", "--issuer", "MIIT", "--since", "2024", "--format", "jsonl", "--limit", "50")
+def test_search_without_words_lists_what_the_filters_match_newest_first(corpus_index):
+    result = run("search", "--issuer", "MIIT", "--since", "2024", "--format", "jsonl", "--limit", "50",
+                 "--index", corpus_index)
     assert result.exit_code == 0, result.output
     hits = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     dates = [h["issued"] for h in hits]
@@ -205,27 +206,30 @@ def test_search_without_words_lists_what_the_filters_match_newest_first():
     assert bare.exit_code == 2 and "give a QUERY" in bare.output
 
 
-def test_show_by_standard_or_document_number():
-    by_number = run("show", "GB/T 13560-2017", "--format", "json")
+def test_show_by_standard_or_document_number(corpus_index):
+    def show(*args):
+        return run("show", *args, "--index", corpus_index)
+
+    by_number = show("GB/T 13560-2017", "--format", "json")
     assert by_number.exit_code == 0 and json.loads(by_number.stdout)["std_no"] == "GB/T 13560-2017"
-    assert json.loads(run("show", "国务院令第785号", "--format", "json").stdout)["doc_no"] == "国务院令第785号"
-    several = run("show", "GB/T 13560")
+    assert json.loads(show("国务院令第785号", "--format", "json").stdout)["doc_no"] == "国务院令第785号"
+    several = show("GB/T 13560")
     assert several.exit_code == 2 and "GB/T 13560-2009" in several.output and "GB/T 13560-2017" in several.output
 
 
-def test_offset_pages_through_the_same_ranking():
+def test_offset_pages_through_the_same_ranking(corpus_index):
     def ids(*args):
-        result = run("search", "稀土", "--format", "jsonl", *args)
+        result = run("search", "稀土", "--format", "jsonl", "--index", corpus_index, *args)
         assert result.exit_code == 0, result.output
         return [json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()]
 
     assert ids("--limit", "3") + ids("--limit", "3", "--offset", "3") == ids("--limit", "6")
-    table = run("search", "稀土", "--limit", "2", "--offset", "2").stdout
+    table = run("search", "稀土", "--limit", "2", "--offset", "2", "--index", corpus_index).stdout
     assert "showing 3–4 (--limit, --offset for more)" in table and "\n 3. " in table
 
 
-def test_json_results_give_the_query_as_typed_and_counts_read_plainly(tmp_path):
-    data = json.loads(run("search", "稀土", "--format", "json", "--limit", "1").stdout)
+def test_json_results_give_the_query_as_typed_and_counts_read_plainly(tmp_path, corpus_index):
+    data = json.loads(run("search", "稀土", "--format", "json", "--limit", "1", "--index", corpus_index).stdout)
     assert data["query"] == "稀土" and "rare earth" in data["expanded"]
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("关于稀土的通知。\n工业和信息化部\n2024年3月15日\n", "utf-8")

@@ -158,11 +158,10 @@ def test_max_removal_in_the_configuration(indexed, tmp_path):
 
 # --- 3. configuration edits never lose each other -----------------------------
 
-def test_parallel_watch_add_keeps_every_saved_search(tmp_path):
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    env.pop("STDIDX_CONFIG", None)
+def test_parallel_watch_add_keeps_every_saved_search(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))     # for the processes and the listing
     processes = [subprocess.Popen([sys.executable, "-m", "indexer", "watch", "add", f"w{n}", "镝"],
-                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
                  for n in range(12)]
     assert [p.wait(timeout=120) for p in processes] == [0] * 12
     listed = run("watch", "list").stdout
