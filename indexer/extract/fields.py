@@ -31,7 +31,7 @@ ENTRY_LINES = 5
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
-_DATE_LABEL = re.compile(r"(发布时间|发布日期|成文日期|印发日期|日期|时间|Published|Date|Updated)\s*[:：]\s*", re.I)
+_DATE_LABEL = re.compile(r"(?<![^\W\d_])(发布时间|发布日期|成文日期|印发日期|日期|时间|Published|Date|Updated)\s*[:：]\s*", re.I)
 _SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知|公告|标准|文件|部分|规则|意见|方案|目录|措施)")
 _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draft for comments?|exposure draft)\s*[)）]?", re.I)
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)

@@ -265,7 +265,10 @@ def _numbers(text: str, reading: Reading) -> str:
     """Adds number concepts; returns the text with the numbers blanked (offsets kept)."""
     rest = text
     spans: list[tuple[int, int]] = []
+    typed_loosely = [(n.start, n.end) for n in find_loose_numbers(text)]
     for std, start, end in find_std_nos(text):
+        if any(a <= start and end < b for a, b in typed_loosely):
+            continue  # more of it than a printed number holds: GB 18115-6, iso 22444 part 2
         fields = [(std_label(variant), boosted(std_query(variant, MENTION_BOOST / NUMBER_BOOST), NUMBER_BOOST))
                   for variant in _typed_variants(std)]
         reading.concepts.append(Concept(text[start:end], TOPIC, [(text[start:end], 1.0, "query")], fields,

@@ -1,7 +1,7 @@
 """Standard and document numbers as people type them into a search box.
 
 Extraction (indexer.extract.stdno, .docno) reads numbers as documents print them; a query is
-looser: gbt20892, xb/t 231, t-csre-10004, iso22444, 785号令, 国务院785号令, decree 785,
+looser: gbt20892, xb/t 231, t-csre-10004, iso22444 part 2, gb 18115-6, tcsre 10001-21, 785号令, 国务院785号令, decree 785,
 商务部 2025 61号, No. 62 of 2025. Each loose number is read into the parts that identify it —
 a standard's prefix, number and year; a document's kind (令), year and serial number — and
 matched against the numbers the index stores in canonical form. A standard number without a
@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from whoosh import query as Q
+from whoosh.matching import NullMatcher
 
 from indexer.extract.stdno import StdNo, parse_std_no
 
@@ -21,7 +23,8 @@ from indexer.extract.stdno import StdNo, parse_std_no
 _STD = re.compile(
     r"(?<![a-z0-9])(?P<prefix>gb\s*[/_-]?\s*[tz]|gb|xb\s*[/_-]?\s*t|ys\s*[/_-]?\s*t|t\s*[/_-]?\s*csre"
     r"|iso(?:\s*/\s*ts)?|db\s*\d{2}(?:\s*/?\s*t)?)"
-    r"[\s/_-]*(?P<number>\d{1,6}(?:\.\d{1,3})*(?:-\d{1,2}(?=\D|$))?)"
+    r"[\s/_-]*(?P<number>\d{1,6}(?:\.\d{1,3})*)(?:-(?P<dash>\d{1,2})(?=\D|$))?"
+    r"(?:[\s,]*(?:part|pt\.?)\s*(?P<part>\d{1,2})|\s*第\s*(?P<part_zh>\d{1,2})\s*部分)?"
     r"(?:\s*[-—–:：]\s*(?P<year>(?:19|20)\d{2}|\d{2}))?(?![0-9])",
     re.I,
 )
@@ -48,12 +51,32 @@ class LooseNumber:
     query: Q.Query
 
 
+class _KeepsBoost:
+    """A pattern query whose boost counts: Whoosh drops it when the pattern expands to one
+    term and leaves it on an Or of terms, which does not apply it, so a number found by a
+    pattern would rank with a word of the text."""
+
+    def matcher(self, searcher, context=None):
+        terms = [Q.Term(self.fieldname, text, boost=self.boost) for text in self._btexts(searcher.reader())]
+        if not terms:
+            return NullMatcher()
+        return (terms[0] if len(terms) == 1 else Q.Or(terms)).matcher(searcher, context)
+
+
+class Prefix(_KeepsBoost, Q.Prefix):
+    pass
+
+
+class Wildcard(_KeepsBoost, Q.Wildcard):
+    pass
+
+
 # A prefix typed without its /T: people often mean the recommended standard.
 WITHOUT_T = ("GB", "XB", "YS")
 
 
-def _std_query(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query] | None:
-    letters = re.sub(r"[\s/_-]", "", prefix).lower()
+def _std_query(m: re.Match) -> tuple[str, Q.Query] | None:
+    letters = re.sub(r"[\s/_-]", "", m.group("prefix")).lower()
     if letters.startswith("db"):
         canonical_prefix = "DB" + letters[2:4] + ("/T" if letters.endswith("t") else "")
     else:
@@ -61,11 +84,37 @@ def _std_query(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query
     if canonical_prefix is None:
         return None
     prefixes = [canonical_prefix] + ([canonical_prefix + "/T"] if canonical_prefix in WITHOUT_T else [])
-    made = [_one_std(p, number, year) for p in prefixes]
-    made = [m for m in made if m is not None]
+    made = [_one_std(p, number, year) for p in prefixes for number, year in _readings(p, m)]
+    made = [one for n, one in enumerate(made) if one is not None and one not in made[:n]]
     if not made:
         return None
     return made[0][0], made[0][1] if len(made) == 1 else Q.Or([q for _, q in made])
+
+
+def _readings(prefix: str, m: re.Match) -> list[tuple[str, str | None]]:
+    """The (number, year) pairs a typed number can mean. A dash after the number is an ISO
+    part (22444-2); elsewhere one digit is a part (18115-6 is 18115.6) and two are a year
+    written short (20001-23) or a part (18115-12), so both are searched, the year first. "part 2" and 第2部分 are parts."""
+    number, dash, year = m.group("number"), m.group("dash"), _full_year(m.group("year"))
+    part = m.group("part") or m.group("part_zh")
+    joint = "-" if prefix.startswith("ISO") else "."
+    if part:
+        return [(f"{number}{joint}{int(part)}", year)]
+    if dash is None:
+        return [(number, year)]
+    readings = [(f"{number}{joint}{int(dash)}", year)]
+    if len(dash) == 2 and year is None and joint == ".":
+        readings.insert(0, (number, _full_year(dash)))
+    return readings
+
+
+def _full_year(year: str | None) -> str | None:
+    """A year as standards print it: 2023 for 23, 1999 for 99 (a standard is not dated
+    more than a year ahead)."""
+    if year is None or len(year) == 4:
+        return year
+    short = int(year)
+    return str((2000 if short <= date.today().year % 100 + 1 else 1900) + short)
 
 
 def _one_std(prefix: str, number: str, year: str | None) -> tuple[str, Q.Query] | None:
@@ -89,13 +138,13 @@ def std_terms(std: StdNo, fieldname: str, boost: float = 1.0) -> Q.Query:
         return Q.Term(fieldname, std.canonical.lower(), boost=boost)
     code = std.code.lower()
     part = "-" if std.code.startswith("ISO") else "."
-    return Q.Or([Q.Term(fieldname, code, boost=boost), Q.Prefix(fieldname, code + part, boost=boost)])
+    return Q.Or([Q.Term(fieldname, code, boost=boost), Prefix(fieldname, code + part, boost=boost)])
 
 
 def _doc_query(patterns: list[str]) -> Q.Query:
     """The document with a number of these forms; weaker, the texts that cite one."""
-    return Q.Or([Q.Wildcard("doc_no", p) for p in patterns] +
-                [Q.Wildcard("mentions", p, boost=0.1) for p in patterns])
+    return Q.Or([Wildcard("doc_no", p) for p in patterns] +
+                [Wildcard("mentions", p, boost=0.1) for p in patterns])
 
 
 def find_loose_numbers(text: str) -> list[LooseNumber]:
@@ -106,7 +155,7 @@ def find_loose_numbers(text: str) -> list[LooseNumber]:
         return not any(n.start < b and a < n.end for n in found)
 
     for m in _STD.finditer(text):
-        made = _std_query(m.group("prefix"), m.group("number"), m.group("year"))
+        made = _std_query(m)
         if made and free(m.start(), m.end()):
             found.append(LooseNumber(m.start(), m.end(), m.group(), made[0], made[1]))
     for m in _ORDER.finditer(text):
