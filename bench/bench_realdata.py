@@ -1,14 +1,14 @@
 """Extraction accuracy and speed on real and labelled documents.
 
-    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b]
+    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b|eval-pages-c]
 
 Indexes each set with the real CLI, exports JSONL and scores it with the scorer
 that ships beside the set, printing each field's figure and the time of each step:
 
 * laws — ../shared/realdata/laws-national, scored by ../shared/tools/score_extraction.py;
 * pages — ../shared/realdata/pages, scored by ../shared/tools/score_pages.py;
-* eval-pages — tests/eval/pages (pages and local regulations labelled for stdidx,
-  in the same truth format), scored by the same page scorer.
+* eval-pages, eval-pages-b, eval-pages-c — tests/eval/pages… (pages and local regulations
+  labelled for stdidx, in the same truth format), scored by the same page scorer.
 
 A set whose files or scorer are absent is reported and skipped.
 """
@@ -30,8 +30,9 @@ SETS = {
     "pages": (REALDATA / "pages", REALDATA / "pages.truth.tsv", TOOLS / "score_pages.py"),
     "eval-pages": (ROOT / "tests" / "eval" / "pages", ROOT / "tests" / "eval" / "pages.truth.tsv",
                    TOOLS / "score_pages.py"),
-    "eval-pages-b": (ROOT / "tests" / "eval" / "pages-b", ROOT / "tests" / "eval" / "pages-b.truth.tsv",
-                     TOOLS / "score_pages.py"),
+    **{f"eval-pages-{letter}": (ROOT / "tests" / "eval" / f"pages-{letter}",
+                                ROOT / "tests" / "eval" / f"pages-{letter}.truth.tsv", TOOLS / "score_pages.py")
+       for letter in "bc"},
 }
 
 

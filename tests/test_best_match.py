@@ -198,10 +198,22 @@ def test_a_query_of_conditions_needs_half_of_them(glossary):
     ("decree 785", "令第785号"),
     ("商务部 2025 61号", "2025年第61号"),
     ("MOFCOM announcement No. 62 of 2025", "2025年第62号"),
+    ("GB 18115-6", "GB 18115.6 (every version and part)"),       # a part after a dash
+    ("gb/t 18115 part 6", "GB/T 18115.6 (every version and part)"),
+    ("GB/T 18115 第6部分", "GB/T 18115.6 (every version and part)"),
+    ("iso 22444 part2", "ISO 22444-2 (every version and part)"),
+    ("tcsre 20001-23", "T/CSRE 20001-2023"),                      # a year in two digits, or a part
 ])
 def test_loose_numbers(query, label):
     found = [n.label for n in find_loose_numbers(query)]
     assert found == [label], found
+
+
+def test_a_number_typed_loosely_ranks_its_document_above_words_of_the_text(corpus_index):
+    """A pattern query's boost counts (Whoosh dropped it): the decree numbered 71 comes
+    before a text that only shares another word of the query."""
+    res = search(Store(corpus_index).open(), "三部委71号令", today=TODAY)
+    assert res.hits and res.hits[0].record.doc_no.endswith("令第71号")
 
 
 def test_query_vocabulary_files_match_their_schemas():

@@ -1,5 +1,5 @@
-"""Judged queries (tests/eval/queries.json and the later queries-holdout.json) scored on the
-bundled corpus.
+"""Judged queries (tests/eval/queries.json and the later queries-holdout.json and
+queries-c.json) scored on the bundled corpus.
 
 The scoring lives in bench/bench_queries.py; this test runs it on the session's corpus index,
 prints the figures (`pytest -s` shows them) and checks them against the floors below, set a
@@ -23,7 +23,11 @@ BENCH_FILE = REPO / "bench" / "bench_queries.py"
 RECALL_MIN = 0.85     # per-language mean recall@10
 FIRST_HIT_MIN = 0.78  # per-language share of queries whose first hit is relevant
 KIND_RECALL_MIN = 0.72  # per language × kind
-SETS = {"queries.json": 9, "queries-holdout.json": 8}  # judged set → queries per language × kind
+# judged set → queries per language × kind, and its floors (recall, first hit, per kind)
+SETS = {"queries.json": (9, RECALL_MIN, FIRST_HIT_MIN, KIND_RECALL_MIN),
+        "queries-holdout.json": (8, RECALL_MIN, FIRST_HIT_MIN, KIND_RECALL_MIN),
+        # written blind on 2026-12-03 and scored once before any change made for it
+        "queries-c.json": (9, 0.82, 0.8, 0.68)}
 
 # Example queries quoted in the issue; the judged set must not contain them.
 FORBIDDEN = [
@@ -71,7 +75,7 @@ def test_relevant_paths_exist(queries):
 
 def test_relevant_sets_are_small_and_distinct(queries):
     bad = [q["id"] for q in queries
-           if not 1 <= len(q["relevant"]) <= 8 or len(set(q["relevant"])) != len(q["relevant"])]
+           if not 1 <= len(q["relevant"]) <= 10 or len(set(q["relevant"])) != len(q["relevant"])]
     assert not bad
 
 
@@ -91,7 +95,7 @@ def test_every_language_and_kind_has_enough_queries(queries, judged_set):
     counts = Counter((q["lang"], q["kind"]) for q in queries)
     short = {(lang, kind): counts[(lang, kind)]
              for lang in bench.LANGS for kind in bench.KINDS
-             if counts[(lang, kind)] < SETS[judged_set]}
+             if counts[(lang, kind)] < SETS[judged_set][0]}
     assert not short
 
 
@@ -102,11 +106,12 @@ def test_no_query_from_the_issue(queries):
     assert len({_normal(q["query"]) for q in queries}) == len(queries), "duplicate query text"
 
 
-def test_judged_queries_score(result):
+def test_judged_queries_score(result, judged_set):
     print()
     print(bench.report(result))
+    _, recall_min, first_hit_min, kind_recall_min = SETS[judged_set]
     for lang, figures in result["by_lang"].items():
-        assert figures["recall"] >= RECALL_MIN, (lang, figures)
-        assert figures["first_hit_rate"] >= FIRST_HIT_MIN, (lang, figures)
+        assert figures["recall"] >= recall_min, (lang, figures)
+        assert figures["first_hit_rate"] >= first_hit_min, (lang, figures)
     for cell, figures in result["by_kind"].items():
-        assert figures["recall"] >= KIND_RECALL_MIN, (cell, figures)
+        assert figures["recall"] >= kind_recall_min, (cell, figures)

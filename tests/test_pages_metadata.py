@@ -11,9 +11,10 @@ import pytest
 
 from conftest import SHARED, run
 from indexer.extract.build import Builder
-from indexer.extract.fields import cited_numbers
+from indexer.extract.fields import cited_numbers, issued_date
 from indexer.extract.stdno import find_std_nos
 from indexer.read import read_file
+from indexer.read.html import read_html
 from indexer.read.scraped import collapse_ocr_spacing, strip_pinyin
 
 DATA = Path(__file__).parent / "data" / "pages"
@@ -118,6 +119,10 @@ SCORED_SETS = {
     "labelled-b": (EVAL / "pages-b", EVAL / "pages-b.truth.tsv",
                    {"doc_type": 0.78, "title": 0.7, "issued": 0.9, "effective": 0.9,
                     "issuers": 0.83, "doc_no": 0.7, "std_numbers": 0.97}),
+    # A third, labelled blind on 2026-12-03 (first run: type 31, title 25, issued 26 of 36).
+    "labelled-c": (EVAL / "pages-c", EVAL / "pages-c.truth.tsv",
+                   {"doc_type": 0.88, "title": 0.83, "issued": 0.8, "effective": 0.85,
+                    "issuers": 0.8, "doc_no": 0.8, "std_numbers": 0.97}),
 }
 
 
@@ -402,3 +407,67 @@ def test_index_verbose_lists_each_warning(tmp_path):
     assert "1 warning on indexed records (use --verbose" in quiet
     loud = run("index", tmp_path / "c", "--index", tmp_path / "ix", "--verbose").stdout
     assert "  warning  n.txt: issued: the text's dates are of other things" in loud
+
+
+CLASSED_HEADER_PAGE = """<html><head><meta charset="utf-8"><meta name="PubDate" content="2024-02-07 16:20"></head><body>
+<div class="policyLibraryOverview_header"><table>
+<tr><td>索&nbsp;引&nbsp;号：</td><td>000014349/2024-00017</td><td>主题分类：</td><td>工业</td></tr>
+<tr><td>发文机关：</td><td>工业和信息化部 自然资源部</td><td>成文日期：</td><td>2024年02月05日</td></tr>
+<tr><td>发文字号：</td><td>工信部联原〔2024〕27号</td><td>发布日期：</td><td>2024年02月07日</td></tr>
+</table></div>
+<div class="content"><p>关于下达2024年第一批稀土开采总量控制指标的通知</p>
+<p>各有关省（区）工业和信息化主管部门：</p>
+<p>现将2024年第一批稀土开采总量控制指标下达给你们，请于2024年3月31日前报送落实情况。</p>
+<p>工业和信息化部　自然资源部</p><p>2024年2月5日</p></div>
+<div class="editor">责任编辑：张三</div></body></html>"""
+
+
+def test_a_metadata_table_the_site_classes_a_header_is_read():
+    """A gov.cn table of 发文机关 / 成文日期 / 发文字号 is the text's own metadata, whatever the
+    site's class names; a deadline's 31日前 is no news word (日前, 'recently')."""
+    r = Builder().build(read_html(CLASSED_HEADER_PAGE.encode("utf-8")), "t.html")
+    assert r.doc_type == "policy" and r.issued == "2024-02-05" and r.doc_no == "工信部联原〔2024〕27号"
+    assert [i.id for i in r.issuers] == ["MIIT", "MNR"]
+
+
+@pytest.mark.parametrize("lines, title", [
+    ("索 引 号：11150200011515628X/2023-00087\n发布机构：包头市人民政府办公室\n文　　号：包府发〔2023〕18号\n\n"
+     "包头市人民政府关于印发支持稀土产业发展若干政策措施的通知\n\n各旗、县、区人民政府，市直各有关部门：\n",
+     "包头市人民政府关于印发支持稀土产业发展若干政策措施的通知"),
+    ("索 引 号：000014349/2024-00017\n标　　题：关于下达2024年第一批稀土开采总量控制指标的通知\n发文字号：工信部联原〔2024〕27号\n",
+     "关于下达2024年第一批稀土开采总量控制指标的通知"),
+    ("来源：省政府网　时间：2024-05-20\n\n江西省人民政府办公厅关于印发稀土产业三年行动方案的通知\n\n赣府厅字〔2024〕35号\n\n"
+     "各市、县（区）人民政府，省政府各部门：\n", "江西省人民政府办公厅关于印发稀土产业三年行动方案的通知"),
+])
+def test_metadata_rows_numbers_and_salutations_are_never_titles(tmp_path, lines, title):
+    body = "　　" + "现将有关政策措施印发给你们，请结合实际认真贯彻落实，各地要加强组织领导，明确责任分工，确保各项措施落到实处。" * 2
+    r = page_record(tmp_path, "t.txt", lines + body + "\n")
+    assert r.title == title
+
+
+@pytest.mark.parametrize("text, iso, rule", [
+    # the signature comes before an attachment headed with a note; neighbours' links close the page
+    ("中华人民共和国工业和信息化部公告\n2024年第37号\n发布时间：2024-12-26\n工业和信息化部批准《镨钕镝合金》等14项行业标准，"
+     "现予以公布。\n附件：1.行业标准编号、名称一览表\n工业和信息化部\n2024年12月20日\n附件1 （节选：稀土行业标准）\n"
+     "序号 标准编号 标准名称 实施日期\n1 XB/T 628-2024 镨钕镝合金 2025-07-01\n相关文件\n· 工业和信息化部公告2024年第21号（2024-08-30）\n",
+     "2024-12-20", "signature-date"),
+    # an English page's own label outranks the adoption date of a law it cites
+    ("MOFCOM and GAC Announcement No. 18 of 2025\n[Issuing Authority] Ministry of Commerce\n"
+     "[Date of Issue] April 4, 2025\nIn accordance with the Export Control Law of the People's Republic "
+     "of China (adopted on October 17, 2020), it is decided as follows.\n", "2025-04-04", "label:Date of Issue"),
+    # a promulgation notice whose line breaks were lost: the date after the signer's name
+    ("中华人民共和国国务院令稀土管理条例已经2024年4月26日国务院第31次常务会议通过,现予公布,自2024年10月1日起施行。"
+     "总理李强2024年6月22日稀土管理条例第一条为了有效保护稀土资源，制定本条例。", "2024-06-22", "header:公布"),
+])
+def test_the_texts_own_date_among_the_pages_others(text, iso, rule):
+    found = issued_date(text)
+    assert (found.value.iso, found.rule) == (iso, rule)
+
+
+def test_a_link_date_takes_no_verb_from_the_next_label_and_a_number_is_no_history_entry():
+    text = ("关于征求团体标准意见的通知\n发布时间：2025-05-22\n各有关单位：\n现公开征求意见。\n中国稀土学会\n2025年5月20日\n"
+            "上一篇：关于召开学术年会的通知（2025-05-09）\n下一篇：中国稀土学会关于公布2025年度立项项目的通知\n")
+    assert issued_date(text).value.iso == "2025-05-20"
+    notice = "中华人民共和国国家标准公告\n2025年第19号\n发布日期：2025-08-04\n国家市场监督管理总局批准…等45项国家标准，现予以公布。\n"
+    found = issued_date(notice)
+    assert found is None or found.rule != "header:公布"  # 2025年第19号 … 现予以公布 is no adoption line

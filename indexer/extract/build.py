@@ -356,8 +356,9 @@ def detect_lang(text: str) -> str:
 
 
 def _first_line(text: str) -> str:
+    """The first line that is not the site's: navigation, a tool bar, a metadata table's row."""
     for line in text.splitlines():
-        if line.strip() and not pages.is_trail(line):
+        if line.strip() and not pages.is_site_line(line):
             return line.strip()[:200]
     return ""
 

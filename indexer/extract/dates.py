@@ -187,7 +187,9 @@ _CITED_AFTER_CUE = re.compile(r"的\s*《[^》]{1,80}》\s*(?:第[一二三四�
 # Right after a date: a deadline (…前, 截止), a meeting or event (召开, 举行).
 _NOT_OWN_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,8}[)）])?\s*(?:前|之前|以前|截止|止[，,。]|[^。，,\n]{0,10}?(?:召开|举行|举办))")
 _ALONE_ON_LINE = re.compile(r"[ \t\u3000]*\n")
-_CUE_STOP_RE = re.compile(r"[。；;！？!?，,]|\n[ \t\u3000]*\n")
+# A cue is the date's up to the end of its clause, a blank line, or a label starting
+# (上一篇：…公布 on the line under a link's date is another line's verb).
+_CUE_STOP_RE = re.compile(r"[。；;！？!?，,：:]|\n[ \t\u3000]*\n")
 # Year-only dates count only with a cue right after them ("2024年发布",
 # "自2024年起施行"); a bare 2024年 is too often a period, not a date.
 _YEAR_CUE_RE = re.compile(

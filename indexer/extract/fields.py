@@ -31,6 +31,8 @@ ENTRY_LINES = 5
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
+_ISSUE_LABEL = re.compile(r"[\[【]?\b(Date of Issue|Issue Date|Date Issued|Date of Promulgation|Promulgation Date)\b"
+                          r"[\]】]?\s*[:：]?\s*", re.I)
 _DATE_LABEL = re.compile(r"(?<![^\W\d_])(发布时间|发布日期|成文日期|印发日期|日期|时间|Published|Date|Updated)\s*[:：]\s*", re.I)
 _SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知|公告|标准|文件|部分|规则|意见|方案|目录|措施)")
 _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draft for comments?|exposure draft)\s*[)）]?", re.I)
@@ -55,24 +57,29 @@ _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[�
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
 _BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$)|目\s*录\s*$|总\s*则\s*$)", re.M)
-# A history entry opens with its date and goes on with a body, never with a comma: a
-# line "2010年10月31日，…" is prose (a caption, a news lede).
-_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年(?![^，,。]{0,12}日\s*[，,])")
+# A history entry opens with its date (a month at least: 2025年第19号 is a number) and goes
+# on with a body, never with a comma: a line "2010年10月31日，…" is prose (a caption, a lede).
+_HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                            r"(?![^，,。]{0,12}日\s*[，,])")
 _ENTRY_END = re.compile(r"(通过|修订|修正|修改|公布|发布|颁布|印发|批准|施行|实施)\W*$")
 _AMENDMENT_NOTE = re.compile(r"[（(]\s*([^（）()]{8,16}?)\s*(删除|删去|修改|修订|修正|增加|补充)\s*[)）]")
 _HISTORY_CUE = re.compile(r"通过|修订|修正|修改|公布|发布|颁布|印发|批准")
 _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修改": "amended", "公布": "promulgated",
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
-_TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
+_TITLES = re.compile(r"《[^》]*》")
+# Who signs a promulgation notice, and the name: 总理 李强, 部长 王文涛, 主任 郑栅洁.
+_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")  # a verb inside a cited title is not this entry's verb
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
                        r"下一篇|分享到|扫一扫|Copyright|版权所有|©|主办|承办|网站标识码|发布时间|点击次数|浏览次数|阅读次数|"
                        r"责任编辑|字号)")
 # A link to another page: its title, then its date.
-_LINK_ITEM = re.compile(r"^.{6,}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
-# The heading an attachment's own text starts under: 附件1, 附件二, 附件 — alone on its line.
-_ANNEX_HEADING = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*$", re.M)
+_LINK_ITEM = re.compile(r"^.{6,}(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[（(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[)）])$")
+# The heading an attachment's own text starts under: 附件1, 附件二, 附件 — alone on its line,
+# or with a note in brackets (附件1（节选）).
+_ANNEX_HEADING = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*"
+                            r"([（(][^（）()\n]{1,40}[)）][ \t\u3000]*)?$", re.M)
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
 # What an unregistered body's name ends with, in Chinese or English.
 _BODY_NAME = re.compile(rf"({_BODY_ENDING})$|"
@@ -231,6 +238,9 @@ def _blank(match: re.Match) -> str:
 
 def issued_date(text: str) -> Found | None:
     head = header(text)
+    labelled = _issue_label(head)
+    if labelled:
+        return labelled
     events = header_history(head) + _inline_amendments(text) + _promulgation_notice(head)
     signed = _signature_date(text)
     site = [e for e in events if e.cue == "发布" and e.span.startswith("发布")]
@@ -264,8 +274,19 @@ def _promulgation_notice(head: str) -> list[HistoryEntry]:
     formula = _PROMULGATED.search(head)
     if not formula:
         return []
-    signed = _dated_line(head[formula.end():formula.end() + 200])
+    after = head[formula.end():formula.end() + 200]
+    sentence_end = after.find("。")
+    signed = _dated_line(after) or _signer_date(after[sentence_end + 1:])
     return [HistoryEntry(signed.value, "promulgated", "公布", signed.span)] if signed else []
+
+
+def _signer_date(after: str) -> Found | None:
+    """The date after the signer's name, on one line with it (总理 李强 2024年6月22日), as a
+    copy that lost its line breaks prints a promulgation notice."""
+    dates = find_dates(after[:SIGNATURE_LINE])
+    if dates and dates[0].precision == "day" and _SIGNER.fullmatch(after[:dates[0].start].strip()):
+        return Found(dates[0], "header:signer-date", after[:dates[0].end].strip())
+    return None
 
 
 def other_dates(text: str) -> list[str]:
@@ -319,6 +340,18 @@ def _signature_date(text: str) -> Found | None:
 def _signature_date_in(block: str) -> Found | None:
     found = _dated_line(block, signed=True)
     return Found(found.value, "signature-date", found.span) if found else None
+
+
+def _issue_label(head: str) -> Found | None:
+    """An English page's own label for the day a text was issued ([Date of Issue] April 4,
+    2025): it names the text's date, so the dates of laws it cites do not compete."""
+    for label in _ISSUE_LABEL.finditer(head):
+        dates = find_dates(head[label.end():label.end() + 40])
+        if dates and dates[0].start == 0:
+            found = dates[0]
+            value = DateValue(found.iso, found.precision, label.end() + found.start, label.end() + found.end)
+            return Found(value, f"label:{label.group(1)}", head[label.start():label.end() + found.end])
+    return None
 
 
 def _labelled_date(head: str) -> Found | None:

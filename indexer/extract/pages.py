@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.extract.dates import DateValue, find_dates
+from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos
 from indexer.resources import schema_path
 from indexer.textfold import fold
@@ -50,7 +51,7 @@ _STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)�
 _TRAIL = re.compile(r"\s[>＞»›|｜]\s|[>＞»›｜]")
 _SHORT_TRAIL = re.compile(r"[^\s>＞»›。，]{2,20}\s*[>＞»›]\s*[^\s>＞»›。，]{2,20}")
 # The greeting a notice opens with (各有关单位：, 致各出口商：): never its title.
-_SALUTATION = re.compile(r"^(各|致)[^。，]{1,60}[:：]$")
+_SALUTATION = re.compile(r"^(各|致)[^。]{1,80}[:：]$")  # 各市、县（区）人民政府，省政府各部门：
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -69,7 +70,33 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
 
 def count_markers(text: str, kind: str) -> int:
     folded = fold(text)
-    return sum(1 for word in vocabulary()[kind] if word in folded)
+    return sum(1 for word in vocabulary()[kind] if word in folded and _marker(word).search(folded))
+
+
+@functools.cache
+def _marker(word: str) -> re.Pattern:
+    # A word right after a number is part of it: 3月31日前 is a deadline, not 日前 ("recently").
+    return re.compile(r"(?<![0-9〇零一二三四五六七八九十])" + re.escape(word))
+
+
+_LABEL_LINE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*(.*)$")
+_TITLE_LABELS = ("标题", "名称")
+
+
+def header_field(line: str) -> tuple[str, str] | None:
+    """(label, value) of a line of a government site's metadata table (索 引 号：…,
+    标　　题：…), the label without its spaces; None for any other line."""
+    m = _LABEL_LINE.match(line.strip())
+    if not m:
+        return None
+    label = fold(re.sub(r"[ \t\u3000]", "", m.group(1)))
+    return (label, m.group(2).strip()) if label in vocabulary()["header_labels"] else None
+
+
+def header_labels(text: str) -> int:
+    """How many of a metadata table's labels a stretch of text holds."""
+    folded = fold(re.sub(r"[ \t\u3000]", "", text))
+    return sum(1 for label in vocabulary()["header_labels"] if label + "：" in folded or label + ":" in folded)
 
 
 def _lines(text: str) -> list[str]:
@@ -82,8 +109,15 @@ def _title_like(line: str) -> bool:
             and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
             and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
             and not is_trail(line)
-            and not _SALUTATION.match(line)
+            and not _SALUTATION.match(line) and header_field(line) is None and not _number_line(line)
             and not any(word in folded for word in vocabulary()["byline_markers"] + vocabulary()["toolbar_markers"]))
+
+
+def _number_line(line: str) -> bool:
+    """A line that is only a document number (工信科函〔2024〕215号): it stands under a title."""
+    line = fold(line.strip())
+    found = find_doc_nos(line, english=False)
+    return len(found) == 1 and found[0][1] <= 1 and found[0][2] >= len(line) - 1
 
 
 def ends_sentence(line: str) -> bool:
@@ -95,6 +129,11 @@ def is_trail(line: str) -> bool:
     between two short labels: 工业和信息化部科技司 > 公示公告)."""
     marks = _TRAIL.findall(line)
     return len(marks) >= 2 or (len(marks) == 1 and bool(_SHORT_TRAIL.fullmatch(line.strip())))
+
+
+def is_site_line(line: str) -> bool:
+    """A line a site prints around a text: navigation, a tool bar, a metadata table's row."""
+    return is_trail(line) or header_field(line) is not None or count_markers(line, "toolbar_markers") > 0
 
 
 def is_paragraph(line: str) -> bool:
@@ -110,10 +149,19 @@ def _is_paragraph(line: str) -> bool:
 def page_title(text: str) -> Signal | None:
     """The document's title from what survives of a page in its text, or None."""
     lines = _lines(text)
-    for rule in (_official_heading, _file_name, _cover_title, _headline, _scope_title):
+    for rule in (_header_title, _official_heading, _file_name, _cover_title, _headline, _scope_title):
         found = rule(lines)
         if found:
             return found
+    return None
+
+
+def _header_title(lines: list[str]) -> Signal | None:
+    """The title a site's metadata table gives the text (标　　题：…)."""
+    for line in lines:
+        field = header_field(line)
+        if field and field[0] in _TITLE_LABELS and 4 <= len(field[1]) <= HEADLINE_MAX:
+            return Signal(field[1], "page:header-title", line)
     return None
 
 

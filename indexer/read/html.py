@@ -112,8 +112,16 @@ def _drop_boilerplate(root) -> None:
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')}"
         if marks.strip() and _BOILERPLATE.search(marks) and el.find(".//h1") is None \
-                and not _is_title_block(el):
+                and not _is_title_block(el) and not _is_metadata_table(el):
             el.drop_tree()
+
+
+def _is_metadata_table(el) -> bool:
+    """The table of 发文机关, 成文日期, 发文字号 … a government site prints above a text:
+    the text's own metadata, though the site may class it a header."""
+    from indexer.extract.pages import header_labels
+
+    return header_labels(el.text_content()[:2000]) >= 2
 
 
 def _is_title_block(el) -> bool:
@@ -123,6 +131,8 @@ def _is_title_block(el) -> bool:
 def _heading(body) -> str:
     for path in (".//h1", ".//*[contains(@class,'title')]", ".//h2"):
         for el in body.iterfind(path) if not path.startswith(".//*") else body.xpath(path):
+            # A title block may hold the heading and the page's date line under it.
+            el = next(iter(el.xpath(".//h2|.//h3")), el)
             text = _clean(el.text_content())
             if 2 <= len(text) <= 200:
                 return text
