@@ -14,7 +14,6 @@ from indexer.extract.build import Builder
 from indexer.extract.fields import cited_numbers, issued_date
 from indexer.extract.stdno import find_std_nos
 from indexer.read import read_file
-from indexer.read.html import read_html
 from indexer.read.scraped import collapse_ocr_spacing, strip_pinyin
 
 DATA = Path(__file__).parent / "data" / "pages"
@@ -422,10 +421,10 @@ CLASSED_HEADER_PAGE = """<html><head><meta charset="utf-8"><meta name="PubDate" 
 <div class="editor">责任编辑：张三</div></body></html>"""
 
 
-def test_a_metadata_table_the_site_classes_a_header_is_read():
+def test_a_metadata_table_the_site_classes_a_header_is_read(tmp_path):
     """A gov.cn table of 发文机关 / 成文日期 / 发文字号 is the text's own metadata, whatever the
     site's class names; a deadline's 31日前 is no news word (日前, 'recently')."""
-    r = Builder().build(read_html(CLASSED_HEADER_PAGE.encode("utf-8")), "t.html")
+    r = page_record(tmp_path, "t.html", CLASSED_HEADER_PAGE)
     assert r.doc_type == "policy" and r.issued == "2024-02-05" and r.doc_no == "工信部联原〔2024〕27号"
     assert [i.id for i in r.issuers] == ["MIIT", "MNR"]
 

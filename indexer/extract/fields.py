@@ -66,9 +66,9 @@ _AMENDMENT_NOTE = re.compile(r"[（(]\s*([^（）()]{8,16}?)\s*(删除|删去|�
 _HISTORY_CUE = re.compile(r"通过|修订|修正|修改|公布|发布|颁布|印发|批准")
 _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修改": "amended", "公布": "promulgated",
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
-_TITLES = re.compile(r"《[^》]*》")
+_TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 # Who signs a promulgation notice, and the name: 总理 李强, 部长 王文涛, 主任 郑栅洁.
-_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")  # a verb inside a cited title is not this entry's verb
+_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
@@ -238,7 +238,9 @@ def _blank(match: re.Match) -> str:
 
 def issued_date(text: str) -> Found | None:
     head = header(text)
-    labelled = _issue_label(head)
+    # An English page's own label for the day it was issued ([Date of Issue] April 4, 2025)
+    # names the text's date: the dates of laws it cites do not compete.
+    labelled = _labelled_date(head, _ISSUE_LABEL)
     if labelled:
         return labelled
     events = header_history(head) + _inline_amendments(text) + _promulgation_notice(head)
@@ -342,20 +344,9 @@ def _signature_date_in(block: str) -> Found | None:
     return Found(found.value, "signature-date", found.span) if found else None
 
 
-def _issue_label(head: str) -> Found | None:
-    """An English page's own label for the day a text was issued ([Date of Issue] April 4,
-    2025): it names the text's date, so the dates of laws it cites do not compete."""
-    for label in _ISSUE_LABEL.finditer(head):
-        dates = find_dates(head[label.end():label.end() + 40])
-        if dates and dates[0].start == 0:
-            found = dates[0]
-            value = DateValue(found.iso, found.precision, label.end() + found.start, label.end() + found.end)
-            return Found(value, f"label:{label.group(1)}", head[label.start():label.end() + found.end])
-    return None
-
-
-def _labelled_date(head: str) -> Found | None:
-    for label in _DATE_LABEL.finditer(head):
+def _labelled_date(head: str, labels: re.Pattern = _DATE_LABEL) -> Found | None:
+    """The first date right after one of the labels."""
+    for label in labels.finditer(head):
         dates = find_dates(head[label.end():label.end() + 40])
         if dates and dates[0].start == 0:
             found = dates[0]

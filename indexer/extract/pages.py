@@ -108,9 +108,8 @@ def _title_like(line: str) -> bool:
     return (2 <= len(line) <= HEADLINE_MAX and not _SENTENCE_END.search(line)
             and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
             and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
-            and not is_trail(line)
-            and not _SALUTATION.match(line) and header_field(line) is None and not _number_line(line)
-            and not any(word in folded for word in vocabulary()["byline_markers"] + vocabulary()["toolbar_markers"]))
+            and not is_site_line(line) and not _SALUTATION.match(line) and not _number_line(line)
+            and not any(word in folded for word in vocabulary()["byline_markers"]))
 
 
 def _number_line(line: str) -> bool:

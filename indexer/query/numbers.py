@@ -1,8 +1,8 @@
 """Standard and document numbers as people type them into a search box.
 
 Extraction (indexer.extract.stdno, .docno) reads numbers as documents print them; a query is
-looser: gbt20892, xb/t 231, t-csre-10004, iso22444 part 2, gb 18115-6, tcsre 10001-21, 785号令, 国务院785号令, decree 785,
-商务部 2025 61号, No. 62 of 2025. Each loose number is read into the parts that identify it —
+looser: gbt20892, xb/t 231, t-csre-10004, iso22444 part 2, gb 18115-6, tcsre 10001-21,
+785号令, 国务院785号令, decree 785, 商务部 2025 61号, No. 62 of 2025. Each loose number is read into the parts that identify it —
 a standard's prefix, number and year; a document's kind (令), year and serial number — and
 matched against the numbers the index stores in canonical form. A standard number without a
 part (GB/T 18115) finds every part of the series.
@@ -92,9 +92,10 @@ def _std_query(m: re.Match) -> tuple[str, Q.Query] | None:
 
 
 def _readings(prefix: str, m: re.Match) -> list[tuple[str, str | None]]:
-    """The (number, year) pairs a typed number can mean. A dash after the number is an ISO
-    part (22444-2); elsewhere one digit is a part (18115-6 is 18115.6) and two are a year
-    written short (20001-23) or a part (18115-12), so both are searched, the year first. "part 2" and 第2部分 are parts."""
+    """The (number, year) pairs a typed number can mean. "part 2" and 第2部分 are parts; so is
+    a dash after the number of an ISO standard (22444-2). Elsewhere one digit after a dash is
+    a part (18115-6 is 18115.6) and two are a year written short (20001-23) or a part
+    (18115-12): both are searched, the year first."""
     number, dash, year = m.group("number"), m.group("dash"), _full_year(m.group("year"))
     part = m.group("part") or m.group("part_zh")
     joint = "-" if prefix.startswith("ISO") else "."
