@@ -14,7 +14,7 @@ from indexer.query.numbers import find_loose_numbers
 from indexer.query.parse import build_query
 from indexer.query.search import search
 from indexer.query.segment import segment
-from indexer.query.words import query_words, thesaurus
+from indexer.query.words import query_words, thesaurus, word_key
 from indexer.query.translate import load_glossary
 
 TODAY = date(2026, 12, 1)
@@ -126,6 +126,35 @@ def test_thesaurus_words_bring_their_glossary_equivalents(glossary):
     assert "determination" in forms and "测定" in forms
 
 
+def test_an_english_phrase_of_the_thesaurus_is_read_as_one_word(glossary):
+    # "entry rules" is one concept; "rules" alone would be a condition on the document type
+    reading = read_query("the 2012 entry rules for mines", glossary, TODAY)
+    phrase = next(c for c in reading.concepts if c.written == "entry rules")
+    assert phrase.role != CONDITION
+    assert any(not form.isascii() for form, _, _ in phrase.forms), phrase.describe()
+    assert phrase.loose == ["entry rules"]  # its words apart still count
+    assert "rules" not in [c.written for c in reading.concepts]
+
+
+def test_a_glossary_term_outranks_a_thesaurus_phrase_of_the_same_words(glossary):
+    # "rare earth" is both; the glossary's reading keeps its Chinese term
+    concept = next(c for c in read_query("rare earth mines", glossary, TODAY).concepts if c.written == "rare earth")
+    assert "稀土" in [form for form, _, _ in concept.forms]
+
+
+def test_a_phrase_without_chinese_words_leaves_the_glossary_units_inside_it(glossary):
+    # the group of "magnet scrap" is English only: magnet = 磁体 and scrap = 废料 stay
+    written = [c.written for c in read_query("oxide recovered from magnet scrap", glossary, TODAY).concepts]
+    assert "magnet scrap" not in written and "scrap" in written
+
+
+def test_a_question_mark_ending_a_sentence_is_no_wildcard(glossary):
+    asked = read_query("When did the rules on rare earth mining take effect?", glossary, TODAY)
+    told = read_query("When did the rules on rare earth mining take effect", glossary, TODAY)
+    assert [c.written for c in asked.concepts] == [c.written for c in told.concepts]
+    assert "take effect" in [c.written for c in asked.concepts]
+
+
 def test_a_chinese_term_finds_english_texts_that_say_its_words_apart(tmp_path, glossary):
     concept = read_query("总量控制指标 稀土", glossary, TODAY).concepts[0]
     assert any(len(text.split()) > 1 for text in concept.loose), concept.describe()
@@ -223,6 +252,17 @@ def test_query_vocabulary_files_match_their_schemas():
         schema = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text("utf-8"))
         jsonschema.Draft202012Validator(schema).validate(data)
     assert query_words().drop and thesaurus().others("团标")
+
+
+def test_thesaurus_groups_hold_each_word_once_in_its_written_form():
+    # Rules the schema cannot state: one group per sense of a word, English in lower case.
+    groups = json.loads((REPO / "schemas" / "thesaurus.json").read_text("utf-8"))["groups"]
+    owner: dict[str, int] = {}
+    for number, group in enumerate(groups):
+        for term in group["terms"]:
+            assert owner.setdefault(word_key(term), number) == number, (term, groups[owner[word_key(term)]]["terms"])
+            assert group["lang"] != "en" or term == term.lower(), term
+            assert group["lang"] != "zh" or not term.isascii(), term
 
 
 # --- matching best first ----------------------------------------------------------

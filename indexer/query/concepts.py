@@ -45,6 +45,8 @@ NUMBER_BOOST = 50.0
 MENTION_BOOST = 5.0
 ISSUER_BOOST = 1.0
 # 2023年, 2023年度: the year, without the word for it (which the segmenter would keep).
+# A "?" that ends a word ends a question: in words typed as a sentence it is no wildcard.
+_QUESTION_MARK = re.compile(r"(?<=\w)\?+(?=\s|$)")
 _YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度?")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -159,6 +161,7 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
     today = today or date.today()
     reading = Reading(text, [], [], [], [])
     rest = _YEAR_WORD.sub(lambda m: m.group(1) + " " * (len(m.group()) - 4), _months(_numbers(text, reading), reading))
+    rest = _QUESTION_MARK.sub(" ", rest)
     toks = query_tokens(rest, [])
     i = 0
     while i < len(toks):
@@ -521,11 +524,13 @@ def _bonus_stretches(text: str, start: int, kept: list[tuple[int, int]], reading
 
 def _latin_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
     words = query_words()
-    units = latin_units(text, run, glossary) if glossary is not None else []
+    spans = [(u.start, u.end) for u in latin_units(text, run, glossary)] if glossary is not None else []
+    spans += [(run[i].start, run[j - 1].end) for i, j in thesaurus().phrases([t.key for t in run])]
 
     def inside_longer_term(a: int, b: int) -> bool:
-        # "national standard plan" is a term of its own, not the level "national standard"
-        return any(u.start <= a and b <= u.end and u.end - u.start > b - a for u in units)
+        # "national standard plan" is a term of its own, not the level "national standard";
+        # "entry rules" is a phrase of the thesaurus, not the type "rules"
+        return any(s <= a and b <= e and e - s > b - a for s, e in spans)
 
     i = 0
     rest: list[QueryToken] = []
@@ -549,6 +554,20 @@ def _latin_run(text: str, run: list[QueryToken], glossary: Glossary | None, toda
     _flush(text, rest, glossary, reading)
 
 
+def _phrases(text: str, run: list[QueryToken], units: list[Unit], glossary: Glossary) -> dict[int, int]:
+    """Thesaurus phrases of a run of English words (entry rules), as id of the first word →
+    end. A phrase outranks the shorter glossary units inside it (rules = 规则) when it has
+    Chinese words of its own to search for; never a unit as long or reaching beyond it."""
+    found = {}
+    for i, j in thesaurus().phrases([t.key for t in run]):
+        start, end = run[i].start, run[j - 1].end
+        inside = [u for u in units if u.start < end and start < u.end]
+        if all(start <= u.start and u.end <= end and u.end - u.start < end - start for u in inside) \
+                and (not inside or any(is_cjk(form[0]) for form, _, _ in _thesaurus_forms(text[start:end], glossary))):
+            found[id(run[i])] = end
+    return found
+
+
 def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading: Reading) -> None:
     """English words: glossary units, then single words with their general translations."""
     if not run:
@@ -556,6 +575,9 @@ def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading:
     from indexer.query.dictionary import chinese_for
 
     units = latin_units(text, run, glossary) if glossary is not None else []
+    phrase_end = _phrases(text, run, units, glossary) if glossary is not None else {}
+    phrase_spans = [(t.start, phrase_end[id(t)]) for t in run if id(t) in phrase_end]
+    units = [u for u in units if not any(a <= u.start and u.end <= b for a, b in phrase_spans)]
     covered = {id(t) for t in run for u in units if u.start <= t.start and t.end <= u.end}
     drop = query_words().drop | (glossary.stopwords if glossary is not None else frozenset())
     items: list[tuple[int, Concept | None, str]] = []
@@ -570,7 +592,12 @@ def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading:
         tok = single[i]
         i += 1
         written = text[tok.start:tok.end]
-        if i < len(single) and text[tok.end:single[i].start] == "-" and glossary is not None \
+        if id(tok) in phrase_end:
+            end = phrase_end[id(tok)]
+            written = text[tok.start:end]
+            while i < len(single) and single[i].end <= end:
+                i += 1
+        elif i < len(single) and text[tok.end:single[i].start] == "-" and glossary is not None \
                 and chinese_for(text[tok.start:single[i].end]):
             written = text[tok.start:single[i].end]  # heat-resistant, know-how: one word
             i += 1
@@ -578,6 +605,8 @@ def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading:
             items.append((tok.start, None, written))
             continue
         concept = _word_concept(written, None)
+        if written != text[tok.start:tok.end]:
+            concept.loose = [written]  # a phrase's words found apart still count, a little
         if glossary is not None:
             concept.forms += _thesaurus_forms(written, glossary)
             concept.forms += [(zh, DICTIONARY_WEIGHT, "dictionary") for zh in chinese_for(written)]

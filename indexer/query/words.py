@@ -103,9 +103,24 @@ def query_words() -> QueryWords:
 @dataclass(frozen=True)
 class Thesaurus:
     groups: dict[str, tuple[str, ...]]  # word key → the other words of its groups, as written
+    longest: int  # the most words in one English phrase of the thesaurus
 
     def others(self, word: str) -> tuple[str, ...]:
         return self.groups.get(word_key(word), ())
+
+    def phrases(self, keys: list[str]) -> list[tuple[int, int]]:
+        """The stretches of a run of English word keys that are phrases of the thesaurus
+        (entry rules, periodic review), longest first from the left, as (start, end)."""
+        found, i = [], 0
+        while i < len(keys):
+            end = next((j for j in range(min(len(keys), i + self.longest), i + 1, -1)
+                        if " ".join(keys[i:j]) in self.groups), None)
+            if end is None:
+                i += 1
+            else:
+                found.append((i, end))
+                i = end
+        return found
 
     def words(self) -> list[str]:
         """Every Chinese word of the thesaurus, for the segmenter's dictionary."""
@@ -121,7 +136,8 @@ def thesaurus() -> Thesaurus:
         for key, _ in keyed:
             bucket = groups.setdefault(key, [])
             bucket += [t for k, t in keyed if k != key and t not in bucket]
-    return Thesaurus({k: tuple(v) for k, v in groups.items() if k})
+    longest = max((len(k.split()) for k in groups if k.isascii()), default=1)
+    return Thesaurus({k: tuple(v) for k, v in groups.items() if k}, longest)
 
 
 def _read(name: str) -> dict:
