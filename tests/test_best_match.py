@@ -148,6 +148,12 @@ def test_a_phrase_without_chinese_words_leaves_the_glossary_units_inside_it(glos
     assert "magnet scrap" not in written and "scrap" in written
 
 
+def test_verbs_that_frame_a_question_rank_but_are_not_required(glossary):
+    concepts = read_query("Which group standards are covered by the periodic review", glossary, TODAY).concepts
+    roles = {c.written: c.role for c in concepts}
+    assert roles["covered"] == CONDITION and roles["periodic review"] != CONDITION
+
+
 def test_a_question_mark_ending_a_sentence_is_no_wildcard(glossary):
     asked = read_query("When did the rules on rare earth mining take effect?", glossary, TODAY)
     told = read_query("When did the rules on rare earth mining take effect", glossary, TODAY)
