@@ -29,7 +29,7 @@ from indexer.extract.glossary import Glossary, Term, contains, tokens_of
 from indexer.extract.stdno import StdNo, find_std_nos
 from indexer.query.bestmatch import CONDITION, TOPIC, Graded, minimum_for
 from indexer.query.numbers import find_loose_numbers, std_label, std_query
-from indexer.query.translate import latin_units, linked, query_tokens, QueryToken
+from indexer.query.translate import QueryToken, Unit, latin_units, linked, query_tokens
 from indexer.query.words import Condition, query_words, thesaurus, word_key
 from indexer.textfold import fold, is_cjk
 
