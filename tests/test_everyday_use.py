@@ -385,10 +385,36 @@ def test_history_of_a_notice_saved_several_times_is_one_version_with_copies(tmp_
                                     "b/notice.html": html.encode()})
     out = run("history", "工信厅原〔2026〕41号", "--index", ix).stdout
     assert "1 version (+2 copies)" in out, out
-    assert out.count("copy of #1") == 4 and "later version" not in out and "superseded" not in out
+    table = out.split("\n\n")[1].splitlines()
+    assert len(table) == 2 and table[1][1:].startswith("1 ")       # a heading and one version
+    files = [line.split()[-1] for line in out.split("\nsources\n")[1].splitlines()
+             if line.startswith("  1 ") or line.startswith("     copy ")]
+    assert sorted(files) == ["a/notice.txt", "b/notice.html", "notice.txt"]     # the version and its copies
+    assert "later version" not in out and "superseded" not in out and "copy of" not in out
     assert out.count("published") == 1          # the life: one release, not one per copy
     data = json.loads(run("history", "工信厅原〔2026〕41号", "--index", ix, "--format", "json").stdout)
-    assert [v["previous"] and v["previous"]["kind"] for v in data["versions"]] == [None, "duplicate", "duplicate"]
+    assert len(data["versions"]) == 1 and data["versions"][0]["previous"] is None
+    assert {c["path"] for c in data["versions"][0]["copies"]} | {data["versions"][0]["path"]} == \
+        {"notice.txt", "a/notice.txt", "b/notice.html"}
+    assert not [r for r in data["relations"] if r["kind"] == "duplicate"]
+
+
+def test_a_copy_of_a_standard_that_states_its_replacement_is_no_version_of_its_own(tmp_path):
+    """The copy states 代替 like its original: it is still a copy, and the replacement is said once."""
+    root = tmp_path / "docs"
+    (root / "downloads").mkdir(parents=True)
+    for year in (2000, 2009, 2017):
+        (root / f"gbt-13560-{year}.xml").write_bytes((REPO / "corpus/standards" / f"gbt-13560-{year}.xml").read_bytes())
+    (root / "downloads/13560-2009 (1).xml").write_bytes((root / "gbt-13560-2009.xml").read_bytes())
+    assert run("index", root, "--index", tmp_path / "ix").exit_code == 0
+    out = run("history", "GB/T 13560", "--index", tmp_path / "ix").stdout
+    assert "3 versions (+1 copy)" in out, out
+    assert [line.split("  ")[1] for line in out.split("\n\n")[1].splitlines()[1:]] == \
+        ["GB/T 13560-2000", "GB/T 13560-2009", "GB/T 13560-2017"]
+    assert out.count("replaces #1 GB/T 13560-2000") == 1 and out.count("replaced  GB/T 13560-2009") == 1
+    data = json.loads(run("history", "GB/T 13560", "--index", tmp_path / "ix", "--format", "json").stdout)
+    assert [v["status"] for v in data["versions"]] == ["superseded", "superseded", "in_force"]
+    assert [len(v["copies"]) for v in data["versions"]] == [0, 1, 0]
 
 
 # --- a record and its file -------------------------------------------------------------
