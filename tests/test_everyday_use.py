@@ -296,7 +296,20 @@ def test_replacing_an_index_of_other_roots_is_refused_without_a_terminal(two_roo
     result = run("index", second, "--index", index)
     assert result.exit_code == 2
     assert "holds 5 documents from" in one_line_error(result.stderr) and "--yes" in result.stderr
+    assert f"replaces them with {second.resolve()}:" in result.stderr      # both sides named in full
     assert Store(index).meta()["generation"] == before and doc_count(index) == 5
+
+
+def test_the_demo_index_of_the_bundled_corpus_is_replaced_without_asking(tmp_path):
+    """A first search builds the default index from the bundled corpus; indexing one's own
+    folder next (from a script too) replaces it, saying so, with nothing to lose."""
+    from indexer.resources import corpus_dir
+
+    index, mine = tmp_path / "ix", notices(tmp_path / "mine", 3)
+    assert run("index", corpus_dir(), "--index", index).exit_code == 0
+    result = run("index", mine, "--index", index)
+    assert result.exit_code == 0, result.stderr
+    assert "replacing the index of the bundled corpus" in result.stderr and doc_count(index) == 3
 
 
 def test_replacing_an_index_of_other_roots_with_yes_says_so(two_roots):

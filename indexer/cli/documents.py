@@ -28,14 +28,15 @@ def index(paths, added, index_path, verbose, max_removal):
 
     Without PATHS: the configuration's roots, else the roots the index was
     built from, else the bundled corpus. An index of other roots is replaced
-    only when you say so (asked on a terminal; --yes in scripts). The new
+    only when you say so (asked on a terminal; --yes in scripts), save the
+    demo index of the bundled corpus a first search builds. The new
     index replaces the old one only when the build completes; the index
     remembers its roots for `stdidx reindex`. Exits 1 when some files failed
     (each is listed with its reason), 75 when another stdidx is writing to the
     index, 0 otherwise.
     """
     from indexer.index.store import Store
-    from indexer.pipeline import replaced_roots
+    from indexer.pipeline import only_bundled, replaced_roots
     from indexer.resources import corpus_dir
 
     config, store = current_config(), Store(index_path)
@@ -46,10 +47,13 @@ def index(paths, added, index_path, verbose, max_removal):
     roots = list(paths) or config.get("roots") or [Path(r) for r in meta.get("roots", [])] or [corpus_dir()]
     if not paths and not config.get("roots"):     # rebuilt as it was: its own patterns too
         include, exclude = meta.get("include") or include, meta.get("exclude") or exclude
-    old = replaced_roots(store, roots)
-    if old:
+    old, new = replaced_roots(store, roots)
+    if only_bundled(old):       # the demo index a first search built
+        click.echo(f"replacing the index of the bundled corpus at {index_path}", err=True)
+        max_removal = 1.0
+    elif old:
         confirm(f"{index_path} holds {meta.get('count', 0)} documents from {', '.join(old)}; "
-                f"this replaces them with {', '.join(str(r) for r in roots)}",
+                f"this replaces them with {', '.join(new)}",
                 "pass --yes to replace it, or --add DIR to add a folder to it")
         max_removal = 1.0
     code = run_index(roots, store, sys.stdout, verbose, include=include, exclude=exclude,
