@@ -374,6 +374,16 @@ def test_every_help_ends_with_two_or_three_examples(path, command):
     assert all(re.match(r"  \(?(crontab -l 2>/dev/null; )?stdidx ", line) for line in examples), examples
 
 
+@pytest.mark.parametrize("command, shown", [(["history", "GB/T", "13560"], "std:GB/T 13560  "),
+                                            (["show", "GB/T", "13560-2017"], "std_no: GB/T 13560-2017")])
+def test_history_and_show_take_a_number_typed_without_quotes(corpus_index, command, shown):
+    """The shell splits GB/T 13560 in two, as README types it: one name all the same."""
+    result = run(*command, "--index", corpus_index)
+    assert result.exit_code == 0, result.output
+    assert shown in result.stdout and result.stdout == run(" ".join(command[:1]), " ".join(command[1:]),
+                                                           "--index", corpus_index).stdout
+
+
 def test_diff_as_the_docs_type_it(corpus_index):
     result = run("diff", "GB/T", "13560-2009", "GB/T", "13560-2017", "--index", corpus_index)
     assert result.exit_code == 0, result.output

@@ -155,6 +155,12 @@ def configured_glossary():
     return load_glossary(current_config().get("glossary"))
 
 
+def name_argument(name: str):
+    """A name that may hold spaces, typed with or without quotes (stdidx history GB/T 13560)."""
+    return click.argument(name, nargs=-1, required=True, metavar=name.upper(),
+                          callback=lambda _ctx, _param, words: " ".join(words))
+
+
 def index_option(command):
     return click.option("--index", "index_path", type=click.Path(path_type=Path),
                         envvar=INDEX_ENV, show_envvar=True, default=lambda: current_config().get("index"),

@@ -8,8 +8,8 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, confirm, current_config, filter_options,
-                               index_option, ocr_option, open_index, pager_option, removal_option, run_index,
-                               ui_option)
+                               index_option, name_argument, ocr_option, open_index, pager_option, removal_option,
+                               run_index, ui_option)
 
 
 @cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
@@ -132,18 +132,18 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     output.results(res, fmt, sys.stdout, ui=ui, explain=explain, err=sys.stderr)
 
 
-@cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
+@cli.command(examples=("stdidx show GB/T 13560-2017",
                         "stdidx show 国务院令第785号 --format json",
                         "stdidx show d3fc5e5c18712 --open"))
-@click.argument("doc_id")
+@name_argument("doc_id")
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--open", "open_it", is_flag=True,
               help="Open the source file with the desktop's program for it (xdg-open, or open on macOS).")
 @pager_option
 def show(doc_id, index_path, fmt, open_it, out):
-    """Show the record with id DOC_ID (or with this standard or document number: GB/T 13560-2017,
-    国务院令第785号), the absolute path of its source file (and its URL when known), and the
+    """Show the record with id DOC_ID (or with this standard or document number, quoted or not:
+    GB/T 13560-2017, 国务院令第785号), the absolute path of its source file (and its URL when known), and the
     notice it is attached to or its attachments."""
     from indexer.index.store import Store
     from indexer.pipeline import source_file
