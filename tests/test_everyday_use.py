@@ -688,3 +688,28 @@ def test_search_facts_wrap_between_facts_never_inside_a_date(corpus_index):
     facts = [line for line in lines if re.search(r"\b(issued|effective) ", line)]
     assert facts and all(re.search(r"(issued|effective) \d{4}(-\d\d){0,2}( ·|$)", line) for line in facts)
     assert all(width(line) <= 60 or " · " not in line for line in facts)
+
+
+def test_search_hits_and_facets_fit_the_width_breaking_no_word_or_number(corpus_index):
+    """Titles, long issuer lists, snippets and facets wrap at spaces or beside CJK characters;
+    what is shown is what a pipe gets, line breaks apart."""
+    from indexer.output import width
+
+    args = ("search", "稀土", "--limit", "10", "--index", corpus_index)
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", on_terminal(*args, columns=60, env={"PAGER": "cat"}))
+    lines = shown.replace("\r\n", "\n").splitlines()[1:]
+    piped = run(*args).stdout.splitlines()[1:]
+    assert max(width(line) for line in piped) > 60 and max(width(line) for line in lines) <= 60, shown
+    def text(lines):      # line breaks, spaces and the separators between facts apart
+        return re.sub(r"[\s·]", "", "".join(lines))
+
+    assert text(lines) == text(piped)       # nothing lost
+    runs = set(re.findall(r"[A-Za-z0-9./:-]+", "\n".join(piped)))
+    assert set(re.findall(r"[A-Za-z0-9./:-]+", "\n".join(lines))) <= runs    # none broken in two
+    assert not [line for line in lines if line.lstrip().startswith(("。", "，", "、"))]
+
+
+def test_history_colours_the_status_cell_not_a_label_holding_the_same_word(corpus_index):
+    shown = on_terminal("history", "稀土管理条例", "--index", corpus_index, columns=100)
+    row = next(line for line in shown.splitlines() if "2021-01-15" in line)
+    assert " draft 2021-01-15" in row and "\x1b[35mdraft" in row.split("2021-01-15")[-1], repr(row)

@@ -123,13 +123,13 @@ def _history_table(h: "History", out: IO, color: bool, ui: str | None = None) ->
         status = _label_status(entry.status.status, ui)
         rows.append([f"{mark}{n}", h.labels[rec.id], rec.issued or "—", rec.effective or "—",
                      status, _follows(entry, numbers, ui), _issuers(rec, ui)])
-    for index, line in enumerate(fit_rows(rows, columns_of(out), flexible=(5, 6)) if h.entries else []):
-        if index == 0:
-            out.write(_style(line, color, dim=True) + "\n")
-            continue
-        # coloured in place: the columns before it are as wide on every line
-        status, colour = rows[index][4], STATUS_COLOURS.get(h.entries[index - 1].status.status)
-        out.write(line.replace(f"  {status}", "  " + _style(status, color, fg=colour), 1) + "\n")
+    def paint(row: int, column: int, cell: str) -> str:
+        if row == 0 or column != 4:
+            return cell
+        return _style(cell, color, fg=STATUS_COLOURS.get(h.entries[row - 1].status.status))
+
+    for index, line in enumerate(fit_rows(rows, columns_of(out), flexible=(5, 6), paint=paint) if h.entries else []):
+        out.write((_style(line, color, dim=True) if index == 0 else line) + "\n")
     if not h.entries:
         out.write("  no text of it is indexed: known from notices\n")
     if h.life and (h.life.steps or h.life.unlinked):
