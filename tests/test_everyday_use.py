@@ -93,6 +93,27 @@ def test_an_index_path_that_cannot_be_an_index_is_one_line(tmp_path, command, wh
         assert "is not a folder" in result.stderr and "stdidx index" not in result.stderr, result.stderr
 
 
+CTRL_C_WHILE_IMPORTING = """
+import sys
+
+class CtrlC:                # Ctrl-C lands while Python reads the commands' modules
+    def find_spec(self, name, path=None, target=None):
+        if name == "indexer.cli.base":
+            raise KeyboardInterrupt
+
+sys.meta_path.insert(0, CtrlC())
+from indexer.cli import main
+sys.argv = ["stdidx", "--version"]
+main()
+"""
+
+
+def test_ctrl_c_while_the_commands_load_exits_130_without_a_traceback():
+    result = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_IMPORTING], capture_output=True, text=True,
+                            timeout=60)
+    assert (result.returncode, result.stderr) == (130, "stdidx: error: interrupted\n")
+
+
 def test_ctrl_c_in_any_command_exits_130(corpus_index, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
