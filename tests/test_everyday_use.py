@@ -618,8 +618,10 @@ def test_the_reindex_report_writes_chinese_as_chinese(two_roots, tmp_path):
 
 # --- output that fits the terminal; a pager for long output -----------------------------
 
-def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = None) -> str:
-    """Run stdidx with a real pseudo-terminal of that size as its stdin, stdout and stderr."""
+def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = None, watch=None) -> str:
+    """Run stdidx with a real pseudo-terminal of that size as its stdin, stdout and stderr.
+    `watch(shown, proc)` sees what is shown so far after each read; the process runs in a
+    session of its own, so a signal can go to its group as a terminal sends Ctrl-C."""
     import fcntl
     import pty
     import struct
@@ -629,20 +631,26 @@ def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = Non
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "STDIDX_PAGER")}
     proc = subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdin=slave, stdout=slave,
-                            stderr=slave, env={**environ, **(env or {})}, close_fds=True)
+                            stderr=slave, env={**environ, **(env or {})}, close_fds=True, start_new_session=True)
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:         # EIO: the other side closed
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=120)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8", "replace")
+    shown = b""
+    try:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:         # EIO: the other side closed
+                break
+            if not data:
+                break
+            shown += data
+            if watch is not None:
+                watch(shown, proc)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    return shown.decode("utf-8", "replace")
 
 
 def screen_lines(text: str) -> list[str]:
@@ -679,6 +687,23 @@ def test_long_output_goes_through_the_pager_on_a_terminal_only(corpus_index, com
     piped = subprocess.run([sys.executable, "-m", "indexer", *command, "--index", str(corpus_index)],
                            capture_output=True, text=True, env={**os.environ, **PAGER}, timeout=120)
     assert piped.returncode == 0 and "PAGED:" not in piped.stdout and piped.stdout.count("\n") > 24
+
+
+def test_ctrl_c_in_the_pager_is_the_pager_s(corpus_index):
+    """As with git: Ctrl-C goes to the pager (less stops a search with it); stdidx waits for
+    it to quit instead of leaving it on the terminal and exiting 130 under it."""
+    pager = """sh -c "trap '' INT; echo PAGER-UP; sleep 1; sed s/^/PAGED:/" """    # it keeps Ctrl-C to itself
+    seen = []
+
+    def ctrl_c_once_the_pager_is_up(shown: bytes, proc) -> None:
+        if b"PAGER-UP" in shown and not seen:
+            os.killpg(proc.pid, signal.SIGINT)
+            seen.append(proc)
+
+    shown = on_terminal("show", "GB/T 13560-2017", "--index", corpus_index, columns=100,
+                        env={"PAGER": pager}, watch=ctrl_c_once_the_pager_is_up)
+    assert seen and seen[0].returncode == 0, shown[-400:]
+    assert shown.count("PAGED:") > 24 and "interrupted" not in shown
 
 
 def test_short_output_is_not_paged(corpus_index):
