@@ -226,6 +226,13 @@ def test_usage_errors_in_a_real_process_too():
     assert done.returncode == 2 and one_line_error(done.stderr)
 
 
+@pytest.mark.parametrize("group", [[], ["config"], ["watch"]])
+def test_a_group_without_its_command_shows_its_help_as_help(group):
+    done = subprocess.run([sys.executable, "-m", "indexer", *group], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith(f"Usage: {' '.join(['stdidx', *group])} ")
+    assert "\nCommands:\n" in done.stderr and "\\n" not in done.stderr and "error" not in done.stderr
+
+
 # --- schedules -------------------------------------------------------------------------
 
 @pytest.fixture

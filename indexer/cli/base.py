@@ -95,6 +95,9 @@ class Group(Examples, click.Group):
             code = super().main(args, prog_name, complete_var, False, **extra)
         except StdidxError as exc:
             _fail(str(exc), exc.exit_code)
+        except _NO_COMMAND as exc:      # `stdidx` alone: the help, as it is, not as an error line
+            exc.show()
+            sys.exit(exc.exit_code)
         except click.UsageError as exc:
             _fail(f"{_sentence(exc.format_message())}; see '{_help_of(exc.ctx)}'", exc.exit_code)
         except click.ClickException as exc:
@@ -104,6 +107,10 @@ class Group(Examples, click.Group):
         except OSError as exc:      # a file named on the command line: --out /missing/dir/x
             _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc), 1)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+# A group called without a command (click 8.2 and later; earlier ones print the help themselves).
+_NO_COMMAND = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 def _fail(message: str, code: int) -> None:
