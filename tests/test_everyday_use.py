@@ -536,14 +536,22 @@ def test_other_filter_values_say_which_one_was_meant(corpus_index, option, typed
     assert result.exit_code == 2 and f"did you mean {meant}?" in one_line_error(result.stderr)
 
 
-@pytest.mark.parametrize("short, body", [("发改委", "NDRC"), ("稀土行业协会", "ACREI"), ("国资委", "SASAC"),
-                                         ("稀土学会", "CSRE")])
+@pytest.mark.parametrize("short, body", [("发改委", "NDRC"), ("发展改革委", "NDRC"), ("稀土行业协会", "ACREI"),
+                                         ("国资委", "SASAC"), ("稀土学会", "CSRE"), ("国标委", "SAC")])
 def test_common_short_forms_name_their_body(short, body):
     from indexer.query.parse import resolve_issuer
 
     assert resolve_issuer(short) == body
     listed = run("issuers").stdout
     assert short in next(line for line in listed.splitlines() if line.startswith(body + " "))
+
+
+@pytest.mark.parametrize("typed, message", [("+", "leaves a name out"), ("MIIT+", "leaves a name out"),
+                                            ("", "needs a value"), (",", "needs a value")])
+def test_an_issuer_value_naming_no_body_is_an_error_not_no_filter(corpus_index, typed, message):
+    """Neither nothing (a joint group missing a name) nor everything (an empty value) is answered."""
+    result = run("search", "稀土", "--issuer", typed, "--index", corpus_index)
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
 
 
 def test_short_forms_are_not_read_in_texts_where_a_local_body_has_them():

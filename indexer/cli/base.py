@@ -294,7 +294,9 @@ def _flatten(_ctx, _param, values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for group in values for v in group))
 
 
-def _split_commas(_ctx, _param, values) -> tuple[str, ...]:
+def _split_commas(_ctx, param, values) -> tuple[str, ...]:
+    if any(not v.replace(",", "").strip() for v in values):     # --issuer "" would filter nothing out
+        raise click.BadParameter("needs a value", param=param)
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
