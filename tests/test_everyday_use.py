@@ -774,3 +774,16 @@ def test_history_colours_the_status_cell_not_a_label_holding_the_same_word(corpu
     shown = on_terminal("history", "稀土管理条例", "--index", corpus_index, columns=100)
     row = next(line for line in shown.splitlines() if "2021-01-15" in line)
     assert " draft 2021-01-15" in row and "\x1b[35mdraft" in row.split("2021-01-15")[-1], repr(row)
+
+
+def test_saved_searches_are_listed_aligned_and_fitted_to_the_width(corpus_index):
+    from indexer.output import width
+
+    for name, query in [("稀土管理", "稀土 管理"), ("x", "镝"),
+                        ("a very long saved search name for export controls", '出口管制 OR "export control"')]:
+        assert run("watch", "add", name, query).exit_code == 0
+    shown = on_terminal("watch", "list", "--index", corpus_index, columns=50).replace("\r\n", "\n").splitlines()
+    assert len(shown) == 3 and max(width(line) for line in shown) <= 50, shown
+    assert len({width(line[:line.index("'")]) for line in shown}) == 1, shown       # the queries line up
+    piped = run("watch", "list", "--index", corpus_index).stdout.splitlines()
+    assert len({width(line[:line.index("'")]) for line in piped}) == 1 and "export controls  '" in piped[0]
