@@ -214,6 +214,9 @@ def test_version():
     (["show"], "missing argument 'DOC_ID'; see 'stdidx show --help'"),
     (["search", "x", "--limit", "0"], "invalid value for '--limit'"),
     (["watch", "add"], "see 'stdidx watch add --help'"),
+    (["search", "x", "--sinc", "2024"], "no such option '--sinc' (did you mean one of: '--ics', '--index', "
+                                        "'--since'?); see 'stdidx search --help'"),
+    (["serch"], "no such command 'serch' (did you mean 'search'?); see 'stdidx --help'"),
 ])
 def test_usage_errors_are_one_line_in_the_one_style(args, message):
     result = run(*args)

@@ -5,6 +5,7 @@ import contextlib
 import difflib
 import functools
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -120,8 +121,10 @@ def _fail(message: str, code: int) -> None:
 
 
 def _sentence(message: str) -> str:
-    """Click's "No such option '--x'." in the style of ours: lower case, no full stop."""
-    message = message.strip().rstrip(".")
+    """Click's "No such option '--x'. Did you mean '--y'?" in the style of ours: lower case,
+    no full stop, the guess in brackets as ours are (did you mean '--y'?)."""
+    message = re.sub(r"\.\s+\(?Did you mean (.+?\?)\)?$", r" (did you mean \1)", message.strip(), flags=re.S)
+    message = message.rstrip(".")
     return message[:1].lower() + message[1:] if message[1:2].islower() else message
 
 
