@@ -473,6 +473,21 @@ def test_a_copy_of_a_standard_that_states_its_replacement_is_no_version_of_its_o
     assert [len(v["copies"]) for v in data["versions"]] == [0, 1, 0]
 
 
+def test_the_stage_of_a_standard_is_its_edition_in_force_not_the_replacement_of_the_one_before(tmp_path):
+    """GB/T 13560-2017 takes effect the day it replaces -2009: the standard is in effect, not replaced."""
+    root = tmp_path / "docs"
+    root.mkdir()
+    for year in (2000, 2009, 2017):
+        (root / f"gbt-13560-{year}.xml").write_bytes((REPO / "corpus/standards" / f"gbt-13560-{year}.xml").read_bytes())
+    assert run("index", root, "--index", tmp_path / "ix").exit_code == 0
+    for day, edition in [("2026-01-01", "GB/T 13560-2017"), ("2012-01-01", "GB/T 13560-2009")]:
+        out = run("history", "GB/T 13560", "--index", tmp_path / "ix", "--as-of", day, "--format", "json").stdout
+        life = json.loads(out)["life"]
+        assert (life["current_stage"], life["current"]["names"]) == ("effective", edition), life["current"]
+    table = run("history", "GB/T 13560", "--index", tmp_path / "ix").stdout
+    assert re.search(r"^life  ·  stage on \S+: in effect \(since 2018-05-01\)", table, re.M), table
+
+
 # --- a record and its file -------------------------------------------------------------
 
 def test_inspect_gives_the_id_index_gives_the_same_file(two_roots, monkeypatch):
