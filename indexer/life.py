@@ -25,6 +25,7 @@ from indexer.record import STAGES, Event, Record
 # Stages in the order of a life; ties on one day are shown in this order.
 # Stages that come before the edition they lead to.
 BEFORE_EDITION = ("project", "comments", "submitted")
+ENDS = ("replaced", "repealed", "withdrawn")
 
 
 # --- index keys ---------------------------------------------------------------------
@@ -308,12 +309,16 @@ def assemble(steps: list[Step], on: str, unlinked: list[Unlinked] = ()) -> Life:
             unique.append(step)
     current = None
     applying = None     # the last release or effective date, until a repeal, replacement or withdrawal
+    editions = {s.names for s in unique if s.link == "own" and s.stage in ("published", "effective")}
     for step in unique:
         if day(step.date) and day(step.date) <= on:
+            if (step.stage in ENDS and applying is not None and step.names in editions
+                    and step.names != applying.names):
+                continue    # an earlier edition ends (GB/T 13560-2009 replaced): the one that applies goes on
             current = step
             if step.stage in ("published", "effective"):
                 applying = step
-            elif step.stage in ("replaced", "repealed", "withdrawn"):
+            elif step.stage in ENDS:
                 applying = None
     revision = None
     if current is not None and current.stage in BEFORE_EDITION and applying is not None:

@@ -27,6 +27,7 @@ from indexer.index.store import Store
 from indexer.lineage import Version, superseded_ids, version_of
 from indexer.read import parse, read_bytes, read_file
 from indexer.record import Record, make_id
+from indexer.resources import corpus_dir
 
 # Files in a corpus folder that are not documents: hidden files, editor
 # backups, and README files describing the folder itself.
@@ -429,12 +430,18 @@ def _build(roots, store, progress, exclude, include, workers, max_removal, budge
     return summary
 
 
-def replaced_roots(store: Store, roots: list[Path]) -> list[str]:
-    """The roots of the index a build from `roots` would replace, when they are other ones.
-    A missing root is an error first: nothing is replaced by nothing."""
-    new = sorted(str(_readable_root(Path(r))) for r in roots)
+def replaced_roots(store: Store, roots: list[Path]) -> tuple[list[str], list[str]]:
+    """The roots of the index a build from `roots` would replace, when they are other ones
+    (else none), and the new roots, absolute. A missing root is an error first: nothing is
+    replaced by nothing."""
+    new = [str(_readable_root(Path(r))) for r in roots]
     old = store.meta().get("roots", []) if store.exists() else []
-    return old if sorted(old) != new else []
+    return (old if sorted(old) != sorted(new) else []), new
+
+
+def only_bundled(roots: list[str]) -> bool:
+    """The roots of the demo index a first search builds: nobody's work to lose."""
+    return roots == [str(corpus_dir().resolve())]
 
 
 def _indexed_files(store: Store) -> Iterable[str]:

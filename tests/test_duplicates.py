@@ -33,7 +33,7 @@ def test_the_same_notice_saved_twice_is_never_superseded_by_its_copy(tmp_path):
     assert len(records) == 2 and {r["work"] for r in records} == {records[0]["work"]}
     assert [r["status"] for r in records] == ["in_force", "in_force"]
     out = run("history", "工信厅原〔2026〕41号", "--index", ix).stdout
-    assert "copy of #1" in out and "later version" not in out and "superseded" not in out
+    assert "1 version (+1 copy)" in out and "later version" not in out and "superseded" not in out
 
 
 def test_a_changed_text_is_still_a_later_version(tmp_path):

@@ -89,6 +89,29 @@ def test_an_index_path_that_cannot_be_an_index_is_one_line(tmp_path, command, wh
     result = run(*args, "--index", where)
     assert result.exit_code in (1, 2)
     one_line_error(result.stderr)
+    if command[0] != "index":    # no advice to build an index where none can be
+        assert "is not a folder" in result.stderr and "stdidx index" not in result.stderr, result.stderr
+
+
+CTRL_C_WHILE_IMPORTING = """
+import sys
+
+class CtrlC:                # Ctrl-C lands while Python reads the commands' modules
+    def find_spec(self, name, path=None, target=None):
+        if name == "indexer.cli.base":
+            raise KeyboardInterrupt
+
+sys.meta_path.insert(0, CtrlC())
+from indexer.cli import main
+sys.argv = ["stdidx", "--version"]
+main()
+"""
+
+
+def test_ctrl_c_while_the_commands_load_exits_130_without_a_traceback():
+    result = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_IMPORTING], capture_output=True, text=True,
+                            timeout=60)
+    assert (result.returncode, result.stderr) == (130, "stdidx: error: interrupted\n")
 
 
 def test_ctrl_c_in_any_command_exits_130(corpus_index, monkeypatch):
@@ -191,6 +214,9 @@ def test_version():
     (["show"], "missing argument 'DOC_ID'; see 'stdidx show --help'"),
     (["search", "x", "--limit", "0"], "invalid value for '--limit'"),
     (["watch", "add"], "see 'stdidx watch add --help'"),
+    (["search", "x", "--sinc", "2024"], "no such option '--sinc' (did you mean one of: '--ics', '--index', "
+                                        "'--since'?); see 'stdidx search --help'"),
+    (["serch"], "no such command 'serch' (did you mean 'search'?); see 'stdidx --help'"),
 ])
 def test_usage_errors_are_one_line_in_the_one_style(args, message):
     result = run(*args)
@@ -201,6 +227,13 @@ def test_usage_errors_in_a_real_process_too():
     done = subprocess.run([sys.executable, "-m", "indexer", "search", "--bogus"], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 2 and one_line_error(done.stderr)
+
+
+@pytest.mark.parametrize("group", [[], ["config"], ["watch"]])
+def test_a_group_without_its_command_shows_its_help_as_help(group):
+    done = subprocess.run([sys.executable, "-m", "indexer", *group], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith(f"Usage: {' '.join(['stdidx', *group])} ")
+    assert "\nCommands:\n" in done.stderr and "\\n" not in done.stderr and "error" not in done.stderr
 
 
 # --- schedules -------------------------------------------------------------------------
@@ -296,7 +329,20 @@ def test_replacing_an_index_of_other_roots_is_refused_without_a_terminal(two_roo
     result = run("index", second, "--index", index)
     assert result.exit_code == 2
     assert "holds 5 documents from" in one_line_error(result.stderr) and "--yes" in result.stderr
+    assert f"replaces them with {second.resolve()}:" in result.stderr      # both sides named in full
     assert Store(index).meta()["generation"] == before and doc_count(index) == 5
+
+
+def test_the_demo_index_of_the_bundled_corpus_is_replaced_without_asking(tmp_path):
+    """A first search builds the default index from the bundled corpus; indexing one's own
+    folder next (from a script too) replaces it, saying so, with nothing to lose."""
+    from indexer.resources import corpus_dir
+
+    index, mine = tmp_path / "ix", notices(tmp_path / "mine", 3)
+    assert run("index", corpus_dir(), "--index", index).exit_code == 0
+    result = run("index", mine, "--index", index)
+    assert result.exit_code == 0, result.stderr
+    assert "replacing the index of the bundled corpus" in result.stderr and doc_count(index) == 3
 
 
 def test_replacing_an_index_of_other_roots_with_yes_says_so(two_roots):
@@ -359,6 +405,16 @@ def test_every_help_ends_with_two_or_three_examples(path, command):
     assert all(re.match(r"  \(?(crontab -l 2>/dev/null; )?stdidx ", line) for line in examples), examples
 
 
+@pytest.mark.parametrize("command, shown", [(["history", "GB/T", "13560"], "std:GB/T 13560  "),
+                                            (["show", "GB/T", "13560-2017"], "std_no: GB/T 13560-2017")])
+def test_history_and_show_take_a_number_typed_without_quotes(corpus_index, command, shown):
+    """The shell splits GB/T 13560 in two, as README types it: one name all the same."""
+    result = run(*command, "--index", corpus_index)
+    assert result.exit_code == 0, result.output
+    assert shown in result.stdout and result.stdout == run(" ".join(command[:1]), " ".join(command[1:]),
+                                                           "--index", corpus_index).stdout
+
+
 def test_diff_as_the_docs_type_it(corpus_index):
     result = run("diff", "GB/T", "13560-2009", "GB/T", "13560-2017", "--index", corpus_index)
     assert result.exit_code == 0, result.output
@@ -385,10 +441,51 @@ def test_history_of_a_notice_saved_several_times_is_one_version_with_copies(tmp_
                                     "b/notice.html": html.encode()})
     out = run("history", "工信厅原〔2026〕41号", "--index", ix).stdout
     assert "1 version (+2 copies)" in out, out
-    assert out.count("copy of #1") == 4 and "later version" not in out and "superseded" not in out
+    table = out.split("\n\n")[1].splitlines()
+    assert len(table) == 2 and table[1][1:].startswith("1 ")       # a heading and one version
+    files = [line.split()[-1] for line in out.split("\nsources\n")[1].splitlines()
+             if line.startswith("  1 ") or line.startswith("     copy ")]
+    assert sorted(files) == ["a/notice.txt", "b/notice.html", "notice.txt"]     # the version and its copies
+    assert "later version" not in out and "superseded" not in out and "copy of" not in out
     assert out.count("published") == 1          # the life: one release, not one per copy
     data = json.loads(run("history", "工信厅原〔2026〕41号", "--index", ix, "--format", "json").stdout)
-    assert [v["previous"] and v["previous"]["kind"] for v in data["versions"]] == [None, "duplicate", "duplicate"]
+    assert len(data["versions"]) == 1 and data["versions"][0]["previous"] is None
+    assert {c["path"] for c in data["versions"][0]["copies"]} | {data["versions"][0]["path"]} == \
+        {"notice.txt", "a/notice.txt", "b/notice.html"}
+    assert not [r for r in data["relations"] if r["kind"] == "duplicate"]
+
+
+def test_a_copy_of_a_standard_that_states_its_replacement_is_no_version_of_its_own(tmp_path):
+    """The copy states 代替 like its original: it is still a copy, and the replacement is said once."""
+    root = tmp_path / "docs"
+    (root / "downloads").mkdir(parents=True)
+    for year in (2000, 2009, 2017):
+        (root / f"gbt-13560-{year}.xml").write_bytes((REPO / "corpus/standards" / f"gbt-13560-{year}.xml").read_bytes())
+    (root / "downloads/13560-2009 (1).xml").write_bytes((root / "gbt-13560-2009.xml").read_bytes())
+    assert run("index", root, "--index", tmp_path / "ix").exit_code == 0
+    out = run("history", "GB/T 13560", "--index", tmp_path / "ix").stdout
+    assert "3 versions (+1 copy)" in out, out
+    assert [line.split("  ")[1] for line in out.split("\n\n")[1].splitlines()[1:]] == \
+        ["GB/T 13560-2000", "GB/T 13560-2009", "GB/T 13560-2017"]
+    assert out.count("replaces #1 GB/T 13560-2000") == 1 and out.count("replaced  GB/T 13560-2009") == 1
+    data = json.loads(run("history", "GB/T 13560", "--index", tmp_path / "ix", "--format", "json").stdout)
+    assert [v["status"] for v in data["versions"]] == ["superseded", "superseded", "in_force"]
+    assert [len(v["copies"]) for v in data["versions"]] == [0, 1, 0]
+
+
+def test_the_stage_of_a_standard_is_its_edition_in_force_not_the_replacement_of_the_one_before(tmp_path):
+    """GB/T 13560-2017 takes effect the day it replaces -2009: the standard is in effect, not replaced."""
+    root = tmp_path / "docs"
+    root.mkdir()
+    for year in (2000, 2009, 2017):
+        (root / f"gbt-13560-{year}.xml").write_bytes((REPO / "corpus/standards" / f"gbt-13560-{year}.xml").read_bytes())
+    assert run("index", root, "--index", tmp_path / "ix").exit_code == 0
+    for day, edition in [("2026-01-01", "GB/T 13560-2017"), ("2012-01-01", "GB/T 13560-2009")]:
+        out = run("history", "GB/T 13560", "--index", tmp_path / "ix", "--as-of", day, "--format", "json").stdout
+        life = json.loads(out)["life"]
+        assert (life["current_stage"], life["current"]["names"]) == ("effective", edition), life["current"]
+    table = run("history", "GB/T 13560", "--index", tmp_path / "ix").stdout
+    assert re.search(r"^life  ·  stage on \S+: in effect \(since 2018-05-01\)", table, re.M), table
 
 
 # --- a record and its file -------------------------------------------------------------
@@ -457,14 +554,22 @@ def test_other_filter_values_say_which_one_was_meant(corpus_index, option, typed
     assert result.exit_code == 2 and f"did you mean {meant}?" in one_line_error(result.stderr)
 
 
-@pytest.mark.parametrize("short, body", [("发改委", "NDRC"), ("稀土行业协会", "ACREI"), ("国资委", "SASAC"),
-                                         ("稀土学会", "CSRE")])
+@pytest.mark.parametrize("short, body", [("发改委", "NDRC"), ("发展改革委", "NDRC"), ("稀土行业协会", "ACREI"),
+                                         ("国资委", "SASAC"), ("稀土学会", "CSRE"), ("国标委", "SAC")])
 def test_common_short_forms_name_their_body(short, body):
     from indexer.query.parse import resolve_issuer
 
     assert resolve_issuer(short) == body
     listed = run("issuers").stdout
     assert short in next(line for line in listed.splitlines() if line.startswith(body + " "))
+
+
+@pytest.mark.parametrize("typed, message", [("+", "leaves a name out"), ("MIIT+", "leaves a name out"),
+                                            ("", "needs a value"), (",", "needs a value")])
+def test_an_issuer_value_naming_no_body_is_an_error_not_no_filter(corpus_index, typed, message):
+    """Neither nothing (a joint group missing a name) nor everything (an empty value) is answered."""
+    result = run("search", "稀土", "--issuer", typed, "--index", corpus_index)
+    assert result.exit_code == 2 and message in one_line_error(result.stderr)
 
 
 def test_short_forms_are_not_read_in_texts_where_a_local_body_has_them():
@@ -546,8 +651,10 @@ def test_the_reindex_report_writes_chinese_as_chinese(two_roots, tmp_path):
 
 # --- output that fits the terminal; a pager for long output -----------------------------
 
-def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = None) -> str:
-    """Run stdidx with a real pseudo-terminal of that size as its stdin, stdout and stderr."""
+def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = None, watch=None) -> str:
+    """Run stdidx with a real pseudo-terminal of that size as its stdin, stdout and stderr.
+    `watch(shown, proc)` sees what is shown so far after each read; the process runs in a
+    session of its own, so a signal can go to its group as a terminal sends Ctrl-C."""
     import fcntl
     import pty
     import struct
@@ -557,20 +664,26 @@ def on_terminal(*args, columns: int = 60, rows: int = 24, env: dict | None = Non
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     environ = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "STDIDX_PAGER")}
     proc = subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdin=slave, stdout=slave,
-                            stderr=slave, env={**environ, **(env or {})}, close_fds=True)
+                            stderr=slave, env={**environ, **(env or {})}, close_fds=True, start_new_session=True)
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:         # EIO: the other side closed
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=120)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8", "replace")
+    shown = b""
+    try:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:         # EIO: the other side closed
+                break
+            if not data:
+                break
+            shown += data
+            if watch is not None:
+                watch(shown, proc)
+        proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    return shown.decode("utf-8", "replace")
 
 
 def screen_lines(text: str) -> list[str]:
@@ -609,6 +722,23 @@ def test_long_output_goes_through_the_pager_on_a_terminal_only(corpus_index, com
     assert piped.returncode == 0 and "PAGED:" not in piped.stdout and piped.stdout.count("\n") > 24
 
 
+def test_ctrl_c_in_the_pager_is_the_pager_s(corpus_index):
+    """As with git: Ctrl-C goes to the pager (less stops a search with it); stdidx waits for
+    it to quit instead of leaving it on the terminal and exiting 130 under it."""
+    pager = """sh -c "trap '' INT; echo PAGER-UP; sleep 1; sed s/^/PAGED:/" """    # it keeps Ctrl-C to itself
+    seen = []
+
+    def ctrl_c_once_the_pager_is_up(shown: bytes, proc) -> None:
+        if b"PAGER-UP" in shown and not seen:
+            os.killpg(proc.pid, signal.SIGINT)
+            seen.append(proc)
+
+    shown = on_terminal("show", "GB/T 13560-2017", "--index", corpus_index, columns=100,
+                        env={"PAGER": pager}, watch=ctrl_c_once_the_pager_is_up)
+    assert seen and seen[0].returncode == 0, shown[-400:]
+    assert shown.count("PAGED:") > 24 and "interrupted" not in shown
+
+
 def test_short_output_is_not_paged(corpus_index):
     shown = on_terminal("show", "GB/T 13560-2017", "--index", corpus_index, env=PAGER, rows=500, columns=100)
     assert "PAGED:" not in shown and "GB/T 13560-2017" in shown
@@ -637,3 +767,41 @@ def test_search_facts_wrap_between_facts_never_inside_a_date(corpus_index):
     facts = [line for line in lines if re.search(r"\b(issued|effective) ", line)]
     assert facts and all(re.search(r"(issued|effective) \d{4}(-\d\d){0,2}( ·|$)", line) for line in facts)
     assert all(width(line) <= 60 or " · " not in line for line in facts)
+
+
+def test_search_hits_and_facets_fit_the_width_breaking_no_word_or_number(corpus_index):
+    """Titles, long issuer lists, snippets and facets wrap at spaces or beside CJK characters;
+    what is shown is what a pipe gets, line breaks apart."""
+    from indexer.output import width
+
+    args = ("search", "稀土", "--limit", "10", "--index", corpus_index)
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", on_terminal(*args, columns=60, env={"PAGER": "cat"}))
+    lines = shown.replace("\r\n", "\n").splitlines()[1:]
+    piped = run(*args).stdout.splitlines()[1:]
+    assert max(width(line) for line in piped) > 60 and max(width(line) for line in lines) <= 60, shown
+    def text(lines):      # line breaks, spaces and the separators between facts apart
+        return re.sub(r"[\s·]", "", "".join(lines))
+
+    assert text(lines) == text(piped)       # nothing lost
+    runs = set(re.findall(r"[A-Za-z0-9./:-]+", "\n".join(piped)))
+    assert set(re.findall(r"[A-Za-z0-9./:-]+", "\n".join(lines))) <= runs    # none broken in two
+    assert not [line for line in lines if line.lstrip().startswith(("。", "，", "、"))]
+
+
+def test_history_colours_the_status_cell_not_a_label_holding_the_same_word(corpus_index):
+    shown = on_terminal("history", "稀土管理条例", "--index", corpus_index, columns=100)
+    row = next(line for line in shown.splitlines() if "2021-01-15" in line)
+    assert " draft 2021-01-15" in row and "\x1b[35mdraft" in row.split("2021-01-15")[-1], repr(row)
+
+
+def test_saved_searches_are_listed_aligned_and_fitted_to_the_width(corpus_index):
+    from indexer.output import width
+
+    for name, query in [("稀土管理", "稀土 管理"), ("x", "镝"),
+                        ("a very long saved search name for export controls", '出口管制 OR "export control"')]:
+        assert run("watch", "add", name, query).exit_code == 0
+    shown = on_terminal("watch", "list", "--index", corpus_index, columns=50).replace("\r\n", "\n").splitlines()
+    assert len(shown) == 3 and max(width(line) for line in shown) <= 50, shown
+    assert len({width(line[:line.index("'")]) for line in shown}) == 1, shown       # the queries line up
+    piped = run("watch", "list", "--index", corpus_index).stdout.splitlines()
+    assert len({width(line[:line.index("'")]) for line in piped}) == 1 and "export controls  '" in piped[0]

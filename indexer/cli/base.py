@@ -5,6 +5,7 @@ import contextlib
 import difflib
 import functools
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -95,6 +96,9 @@ class Group(Examples, click.Group):
             code = super().main(args, prog_name, complete_var, False, **extra)
         except StdidxError as exc:
             _fail(str(exc), exc.exit_code)
+        except _NO_COMMAND as exc:      # `stdidx` alone: the help, as it is, not as an error line
+            exc.show()
+            sys.exit(exc.exit_code)
         except click.UsageError as exc:
             _fail(f"{_sentence(exc.format_message())}; see '{_help_of(exc.ctx)}'", exc.exit_code)
         except click.ClickException as exc:
@@ -106,6 +110,10 @@ class Group(Examples, click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+# A group called without a command (click 8.2 and later; earlier ones print the help themselves).
+_NO_COMMAND = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
 def _fail(message: str, code: int) -> None:
     # One line, whatever a file name or a parser's message in it holds.
     click.echo(f"stdidx: error: {output.one_line(message)}", err=True)
@@ -113,8 +121,10 @@ def _fail(message: str, code: int) -> None:
 
 
 def _sentence(message: str) -> str:
-    """Click's "No such option '--x'." in the style of ours: lower case, no full stop."""
-    message = message.strip().rstrip(".")
+    """Click's "No such option '--x'. Did you mean '--y'?" in the style of ours: lower case,
+    no full stop, the guess in brackets as ours are (did you mean '--y'?)."""
+    message = re.sub(r"\.\s+\(?Did you mean (.+?\?)\)?$", r" (did you mean \1)", message.strip(), flags=re.S)
+    message = message.rstrip(".")
     return message[:1].lower() + message[1:] if message[1:2].islower() else message
 
 
@@ -153,6 +163,12 @@ def configured_glossary():
     from indexer.extract.glossary import load_glossary
 
     return load_glossary(current_config().get("glossary"))
+
+
+def name_argument(name: str):
+    """A name that may hold spaces, typed with or without quotes (stdidx history GB/T 13560)."""
+    return click.argument(name, nargs=-1, required=True, metavar=name.upper(),
+                          callback=lambda _ctx, _param, words: " ".join(words))
 
 
 def index_option(command):
@@ -281,7 +297,9 @@ def _flatten(_ctx, _param, values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for group in values for v in group))
 
 
-def _split_commas(_ctx, _param, values) -> tuple[str, ...]:
+def _split_commas(_ctx, param, values) -> tuple[str, ...]:
+    if any(not v.replace(",", "").strip() for v in values):     # --issuer "" would filter nothing out
+        raise click.BadParameter("needs a value", param=param)
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 

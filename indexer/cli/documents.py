@@ -8,8 +8,8 @@ import click
 
 from indexer import output
 from indexer.cli.base import (cli, configured_glossary, confirm, current_config, filter_options,
-                               index_option, ocr_option, open_index, pager_option, removal_option, run_index,
-                               ui_option)
+                               index_option, name_argument, ocr_option, open_index, pager_option, removal_option,
+                               run_index, ui_option)
 
 
 @cli.command(examples=("stdidx index ~/rare-earth --index ~/ix",
@@ -28,14 +28,15 @@ def index(paths, added, index_path, verbose, max_removal):
 
     Without PATHS: the configuration's roots, else the roots the index was
     built from, else the bundled corpus. An index of other roots is replaced
-    only when you say so (asked on a terminal; --yes in scripts). The new
+    only when you say so (asked on a terminal; --yes in scripts), save the
+    demo index of the bundled corpus a first search builds. The new
     index replaces the old one only when the build completes; the index
     remembers its roots for `stdidx reindex`. Exits 1 when some files failed
     (each is listed with its reason), 75 when another stdidx is writing to the
     index, 0 otherwise.
     """
     from indexer.index.store import Store
-    from indexer.pipeline import replaced_roots
+    from indexer.pipeline import only_bundled, replaced_roots
     from indexer.resources import corpus_dir
 
     config, store = current_config(), Store(index_path)
@@ -46,10 +47,13 @@ def index(paths, added, index_path, verbose, max_removal):
     roots = list(paths) or config.get("roots") or [Path(r) for r in meta.get("roots", [])] or [corpus_dir()]
     if not paths and not config.get("roots"):     # rebuilt as it was: its own patterns too
         include, exclude = meta.get("include") or include, meta.get("exclude") or exclude
-    old = replaced_roots(store, roots)
-    if old:
+    old, new = replaced_roots(store, roots)
+    if only_bundled(old):       # the demo index a first search built
+        click.echo(f"replacing the index of the bundled corpus at {index_path}", err=True)
+        max_removal = 1.0
+    elif old:
         confirm(f"{index_path} holds {meta.get('count', 0)} documents from {', '.join(old)}; "
-                f"this replaces them with {', '.join(str(r) for r in roots)}",
+                f"this replaces them with {', '.join(new)}",
                 "pass --yes to replace it, or --add DIR to add a folder to it")
         max_removal = 1.0
     code = run_index(roots, store, sys.stdout, verbose, include=include, exclude=exclude,
@@ -128,18 +132,18 @@ def search(query, filters, index_path, sort, limit, offset, fmt, no_translate, l
     output.results(res, fmt, sys.stdout, ui=ui, explain=explain, err=sys.stderr)
 
 
-@cli.command(examples=("stdidx show \"GB/T 13560-2017\"",
+@cli.command(examples=("stdidx show GB/T 13560-2017",
                         "stdidx show 国务院令第785号 --format json",
                         "stdidx show d3fc5e5c18712 --open"))
-@click.argument("doc_id")
+@name_argument("doc_id")
 @index_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--open", "open_it", is_flag=True,
               help="Open the source file with the desktop's program for it (xdg-open, or open on macOS).")
 @pager_option
 def show(doc_id, index_path, fmt, open_it, out):
-    """Show the record with id DOC_ID (or with this standard or document number: GB/T 13560-2017,
-    国务院令第785号), the absolute path of its source file (and its URL when known), and the
+    """Show the record with id DOC_ID (or with this standard or document number, quoted or not:
+    GB/T 13560-2017, 国务院令第785号), the absolute path of its source file (and its URL when known), and the
     notice it is attached to or its attachments."""
     from indexer.index.store import Store
     from indexer.pipeline import source_file

@@ -5,12 +5,12 @@ import sys
 
 import click
 
-from indexer.cli.base import cli, filter_options, index_option, labels_option, open_index, pager_option
+from indexer.cli.base import cli, filter_options, index_option, labels_option, name_argument, open_index, pager_option
 
 
-@cli.command(examples=("stdidx history \"GB/T 13560\"",
+@cli.command(examples=("stdidx history GB/T 13560",
                         "stdidx history 国务院令第785号 --as-of 2020-01-01"))
-@click.argument("name")
+@name_argument("name")
 @index_option
 @click.option("--as-of", "as_of", metavar="DATE", help="Statuses on this day (YYYY-MM-DD, YYYY-MM or YYYY) "
               "[default: today].")
@@ -21,7 +21,8 @@ def history(name, index_path, as_of, fmt, ui):
     then the stages of its life the notices announce (project, comments, release …).
 
     NAME is a work id (std:GB/T 13560, doc:稀土管理条例), a standard code with
-    or without year, a document number (国务院令第785号) or part of a title. A
+    or without year, a document number (国务院令第785号) or part of a title,
+    quoted or not. A
     series without part number (GB/T 18115) shows each of its parts. A standard
     or project known only from notices has its stages alone.
     """

@@ -44,6 +44,7 @@ def reindex(index_path, full, report_file, batch, verbose, max_removal):
     config, store = current_config(), Store(index_path)
     roots = config.get("roots") or [Path(r) for r in store.meta().get("roots", [])]
     if not roots:
+        store.check_place()
         raise ConfigError(f"no corpus roots for {index_path}: run `stdidx index DIR --index "
                           f"{index_path}` once, or set roots in {config.path}")
     include, exclude = config.get("include") or None, config.get("exclude") or None

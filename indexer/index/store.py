@@ -29,6 +29,14 @@ from indexer.record import Record
 META = "meta.json"
 
 
+def _not_a_folder(path: Path) -> Path | None:
+    """The path, or the nearest folder above it, when that exists and is no folder."""
+    for place in (path, *path.parents):
+        if place.exists() or place.is_symlink():
+            return None if place.is_dir() else place
+    return None
+
+
 class Store:
     def __init__(self, path: Path | str):
         self.path = Path(path)
@@ -43,8 +51,15 @@ class Store:
         except (OSError, ValueError):
             return {}
 
+    def check_place(self) -> None:
+        """Refuse a path where no index can ever be (`stdidx index` would fail there too)."""
+        blocker = _not_a_folder(self.path)
+        if blocker is not None:
+            raise IndexMissing(f"no index at {self.path}: {blocker} is not a folder")
+
     def generation(self) -> Path:
         if not self.exists():
+            self.check_place()
             raise IndexMissing(f"no index at {self.path} (run `stdidx index` first)")
         meta = self.meta()
         if meta.get("schema_version") != SCHEMA_VERSION:

@@ -5,7 +5,7 @@ import json
 import os
 import re
 import unicodedata
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Callable
 
 import click
 
@@ -82,22 +82,64 @@ def columns_of(out: IO) -> int | None:
 
 def wrap_parts(parts: list[str], sep: str, columns: int | None, indent: str) -> list[str]:
     """Parts joined by sep on indented lines no wider than columns (None: one line), broken
-    only between parts, so a date or a number is never split across lines."""
+    only between parts, so a date or a number is never split across lines; a part wider than
+    a line is wrapped on its own (see line_spans)."""
     lines: list[str] = []
     for part in parts:
         if lines and (columns is None or width(lines[-1] + sep + part) <= columns):
             lines[-1] += sep + part
+        elif columns is not None and width(indent + part) > columns:
+            lines += [indent + part[start:end] for start, end in line_spans(part, columns - width(indent))]
         else:
             lines.append(indent + part)
     return lines
 
 
+# A run no line break may fall in: narrow characters without a space (a date, a number, a
+# word); a wide (CJK) character stands alone, as a line may break beside any of them, but
+# keeps the closing punctuation after it (a line never opens with 。 or ）).
+_TOKEN = re.compile(r"\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                    r"\uffe0-\uffe6\U00020000-\U0003fffd]+|.[，。、；：！？）》」』】〕”’…]*", re.S)
+
+
+def line_spans(text: str, columns: int) -> list[tuple[int, int]]:
+    """Where to cut text into lines no wider than columns: at a space or beside a CJK
+    character, never inside a run of letters or digits (a date, a number) unless the run
+    is wider than a line. The spaces at a break are dropped."""
+    columns = max(MIN_CELL, columns)
+    spans: list[tuple[int, int]] = []
+    start = end = used = 0
+    for token in _TOKEN.finditer(text):
+        piece = token.group()
+        if piece.isspace():
+            if end > start:
+                used += width(piece)
+            continue
+        if end > start and used + width(piece) > columns:
+            spans.append((start, end))
+            start, used = token.start(), 0
+        elif end == start:
+            start = token.start()
+        for char_at, char in enumerate(piece, token.start()):   # a run wider than a line: cut
+            if used + width(char) > columns and char_at > start:
+                spans.append((start, char_at))
+                start, used = char_at, 0
+            used += width(char)
+        end = token.end()
+        used = width(text[start:end])
+    if end > start:
+        spans.append((start, end))
+    return spans or [(0, 0)]
+
+
 MIN_CELL = 8     # a cut cell keeps at least this many columns
 
 
-def fit_rows(rows: list[list[str]], columns: int | None, flexible: tuple[int, ...], gap: int = 2) -> list[str]:
+def fit_rows(rows: list[list[str]], columns: int | None, flexible: tuple[int, ...], gap: int = 2,
+             paint: Callable[[int, int, str], str] | None = None) -> list[str]:
     """Rows of cells as aligned lines no wider than `columns`: the `flexible` cells (names,
-    titles) are cut, widest first, so dates and numbers stay whole; the last cell is not padded."""
+    titles) are cut, widest first, so dates and numbers stay whole; the last cell is not padded.
+    `paint(row, column, cell)` may style a cell once it is cut and padded (colours take no width)."""
     if not rows:
         return []
     widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -110,9 +152,12 @@ def fit_rows(rows: list[list[str]], columns: int | None, flexible: tuple[int, ..
             widths[widest] -= 1
             over -= 1
     lines = []
-    for row in rows:
+    for n, row in enumerate(rows):
         cells = [clip(cell, widths[i]) for i, cell in enumerate(row)]
-        lines.append((" " * gap).join([pad(c, widths[i]) for i, c in enumerate(cells[:-1])] + cells[-1:]).rstrip())
+        cells = [pad(c, widths[i]) for i, c in enumerate(cells[:-1])] + cells[-1:]
+        if paint is not None:
+            cells = [paint(n, i, c) for i, c in enumerate(cells)]
+        lines.append((" " * gap).join(cells).rstrip())
     return lines
 
 
@@ -174,23 +219,40 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         if last < res.total:
             head += _label("ui", "more", ui)
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
+    columns = columns_of(out)     # None when piped: every line whole
     for rank, hit in enumerate(res.hits, res.offset + 1):
         first, second = _title_lines(hit, ui)
-        out.write("\n" + _style(f"{rank:>2}. {one_line(first)}", color, bold=True) + "\n")
-        if second:
-            out.write(f"    {one_line(second)}\n")
+        out.write("\n")
+        for line in _wrapped(f"{rank:>2}. ", one_line(first), columns):
+            out.write(_style(line, color, bold=True) + "\n")
+        for line in _wrapped("    ", one_line(second), columns) if second else []:
+            out.write(line + "\n")
         facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
-        for line in wrap_parts([one_line(f) for f in facts], " · ", columns_of(out), "    "):
+        for line in wrap_parts([one_line(f) for f in facts], " · ", columns, "    "):
             out.write(_style(line, color, fg="cyan") + "\n")
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
-        out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
+        snippet, spans = where + hit.snippet, [(a + len(where), b + len(where)) for a, b in hit.highlights]
+        for start, end in line_spans(snippet, columns - 4) if columns else [(0, len(snippet))]:
+            shown = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
+            out.write("    " + _highlight(snippet[start:end], shown, color) + "\n")
         if hit.notice:
             out.write("    " + _label("ui", "attachment of", ui).format(title=one_line(hit.notice.title), id=hit.notice.id) + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():
-            items = " · ".join(f"{_facet_value(name, k, ui)} {v}" for k, v in list(counts.items())[:8])
-            out.write(_style(f"{_label('facet', name, ui):>8}: ", color, dim=True) + (items or "-") + "\n")
+            label = f"{_label('facet', name, ui):>8}: "
+            items = [f"{_facet_value(name, k, ui)} {v}" for k, v in list(counts.items())[:8]] or ["-"]
+            for n, line in enumerate(wrap_parts(items, " · ", columns, " " * width(label))):
+                out.write((_style(label, color, dim=True) + line[len(label):] if n == 0 else line) + "\n")
+
+
+def _wrapped(lead: str, text: str, columns: int | None) -> list[str]:
+    """Text after lead on lines no wider than columns, the later ones indented as far."""
+    if columns is None:
+        return [lead + text]
+    indent = " " * width(lead)
+    return [(indent if n else lead) + text[start:end]
+            for n, (start, end) in enumerate(line_spans(text, columns - width(lead)))]
 
 
 def _title_lines(hit, ui: str) -> tuple[str, str | None]:

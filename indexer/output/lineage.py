@@ -66,6 +66,7 @@ def history_dict(h: "History") -> dict:
             "status_since": entry.status.since, "indexed_status": rec.status,
             "issuers": [_issuer_dict(i) for i in rec.issuers],
             "previous": _previous_dict(entry, numbers),
+            "copies": [{"id": c.id, "path": c.path} for c in entry.copies],
             "sources": {name: fields[name] for name in ("issued", "effective", "issuers", "std_no", "doc_no")
                         if name in fields},
             "focus": rec.id == h.focus,
@@ -109,8 +110,7 @@ def relation_dict(rel: "Relation") -> dict:
 
 
 def _history_table(h: "History", out: IO, color: bool, ui: str | None = None) -> None:
-    copies = sum(1 for e in h.entries if e.previous and e.previous.kind == "duplicate")
-    count = len(h.entries) - copies
+    copies, count = sum(len(e.copies) for e in h.entries), len(h.entries)
     saved = _label_ui("copies", ui or "en").format(copies=copies, ies="ies" if copies != 1 else "y") if copies else ""
     out.write(_style(f"{h.work}  {h.title}", color, bold=True) + _label_ui("versions", ui or "en").format(
         count=count, s="s" if count != 1 else "", copies=saved, day=h.as_of) + "\n\n")
@@ -123,13 +123,13 @@ def _history_table(h: "History", out: IO, color: bool, ui: str | None = None) ->
         status = _label_status(entry.status.status, ui)
         rows.append([f"{mark}{n}", h.labels[rec.id], rec.issued or "—", rec.effective or "—",
                      status, _follows(entry, numbers, ui), _issuers(rec, ui)])
-    for index, line in enumerate(fit_rows(rows, columns_of(out), flexible=(5, 6)) if h.entries else []):
-        if index == 0:
-            out.write(_style(line, color, dim=True) + "\n")
-            continue
-        # coloured in place: the columns before it are as wide on every line
-        status, colour = rows[index][4], STATUS_COLOURS.get(h.entries[index - 1].status.status)
-        out.write(line.replace(f"  {status}", "  " + _style(status, color, fg=colour), 1) + "\n")
+    def paint(row: int, column: int, cell: str) -> str:
+        if row == 0 or column != 4:
+            return cell
+        return _style(cell, color, fg=STATUS_COLOURS.get(h.entries[row - 1].status.status))
+
+    for index, line in enumerate(fit_rows(rows, columns_of(out), flexible=(5, 6), paint=paint) if h.entries else []):
+        out.write((_style(line, color, dim=True) if index == 0 else line) + "\n")
     if not h.entries:
         out.write("  no text of it is indexed: known from notices\n")
     if h.life and (h.life.steps or h.life.unlinked):
@@ -143,6 +143,8 @@ def _history_table(h: "History", out: IO, color: bool, ui: str | None = None) ->
     for n, entry in enumerate(h.entries, 1):
         rec = entry.record
         out.write(f"  {n}  {rec.id}  {rec.path}\n")
+        for copy in entry.copies:
+            out.write(f"     copy  {copy.id}  {copy.path}\n")
         out.write(f"     status {entry.status.status}: {entry.status.reason}\n")
         for name in ("issued", "effective", "issuers"):
             source = rec.provenance.get("fields", {}).get(name)

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from indexer.output import one_line, problem_line, problems
+from indexer.output import columns_of, fit_rows, one_line, problem_line, problems
 
 if TYPE_CHECKING:
     from indexer.config import Config
@@ -109,8 +109,11 @@ def _spec(spec: dict) -> str:
 def watch_list(config: "Config", counts: dict[str, int], out: IO) -> None:
     if not config.watches:
         out.write(f"no saved searches in {config.path}\n")
-    for name, spec in sorted(config.watches.items()):
-        out.write(f"{name:<20} {_spec(spec)}    {counts.get(name, 0)} matching\n")
+    # aligned by the width names take on a terminal (稀土 takes four columns), cut to fit one
+    rows = [[one_line(name), one_line(_spec(spec)), f"{counts.get(name, 0)} matching"]
+            for name, spec in sorted(config.watches.items())]
+    for line in fit_rows(rows, columns_of(out), flexible=(0, 1)):
+        out.write(line + "\n")
 
 
 def news(items: list["News"], out: IO, fmt: str = "table") -> None:

@@ -6,6 +6,7 @@ import io
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from typing import IO, Iterator
@@ -68,5 +69,10 @@ def paged(out: IO = sys.stdout, enabled: bool = True) -> Iterator[IO]:
     except OSError:
         out.write(text)
         return
-    with contextlib.suppress(BrokenPipeError):   # q before the end
-        pager.communicate(text.encode("utf-8", "surrogateescape"))
+    # Ctrl-C is the pager's (less stops a search with it), as in git: stdidx waits until it quits.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with contextlib.suppress(BrokenPipeError):   # q before the end
+            pager.communicate(text.encode("utf-8", "surrogateescape"))
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -8,7 +8,7 @@ read with the rules in ``indexer.lineage``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
@@ -64,6 +64,7 @@ class Entry:
     record: Record
     status: StatusAt
     previous: Relation | None = None    # how it follows the version before it
+    copies: list[Record] = field(default_factory=list)     # the same text saved again: not versions
 
 
 @dataclass
@@ -507,16 +508,16 @@ def _history(lookup: Lookup, name: str, on: str) -> History:
         return _notice_history(lookup, name, on, exc)
     linker = Linker(lookup)
     chain = linker.chain(work)
-    relations = linker.relations(chain)
+    chain, copies, relations = _fold_copies(chain, linker.relations(chain))
     entries = []
     for record in chain:
         status = status_as_of(record, lookup.work(record.work) if record.work else [record], on, relations)
-        entries.append(Entry(record, status))
+        entries.append(Entry(record, status, copies=copies.get(record.id, [])))
     life = life_of(lookup, chain, relations, on)
     _link_previous(entries, relations)
     labels = _labels([e.record for e in entries])
-    copies = {r.source for r in relations if r.kind == "same_edition"}
-    own = [e.record for e in entries if e.record.work == work and e.record.id not in copies]
+    editions = {r.source for r in relations if r.kind == "same_edition"}
+    own = [e.record for e in entries if e.record.work == work and e.record.id not in editions]
     title = (own or [e.record for e in entries])[-1].title
     return History(work, title, on, entries, relations, focus, labels, life)
 
@@ -661,6 +662,28 @@ def _link_previous(entries: list[Entry], relations: list[Relation]) -> None:
         joining = [r for r in relations if r.source == entry.record.id and r.target in earlier and r.kind in rank]
         if joining:
             entry.previous = min(joining, key=lambda r: (rank[r.kind], r.target))
+
+
+def _fold_copies(chain: list[Record], relations: list[Relation]
+                 ) -> tuple[list[Record], dict[str, list[Record]], list[Relation]]:
+    """A text saved twice is one version: its copies (by record id of the original) are
+    listed with it, never as versions of their own, and what a copy states (the same
+    replacement) is said once, of the original."""
+    ids = {r.id for r in chain}
+    original = {r.source: r.target for r in relations if r.kind == "duplicate" and {r.source, r.target} <= ids}
+
+    def first(doc_id: str) -> str:
+        while doc_id in original:
+            doc_id = original[doc_id]
+        return doc_id
+
+    copies: dict[str, list[Record]] = {}
+    for record in chain:
+        if record.id in original:
+            copies.setdefault(first(record.id), []).append(record)
+    folded = [replace(r, source=first(r.source), target=first(r.target)) for r in relations]
+    return ([r for r in chain if r.id not in original], copies,
+            _unique([r for r in folded if r.source != r.target]))
 
 
 def statuses_as_of(ix, records: Iterable[Record], as_of: str | date | None = None) -> dict[str, StatusAt]:

@@ -380,8 +380,14 @@ def resolve_issuer(name: str) -> str:
 
 def _issuers(names: list[str]) -> Q.Query:
     """Any of the names; a name joined with + (MIIT+MNR) asks for documents all of them issued."""
-    return Q.Or([Q.And([Q.Term("issuer", resolve_issuer(part)) for part in filter(None, name.split("+"))])
-                 for name in names])
+    return Q.Or([Q.And([Q.Term("issuer", resolve_issuer(part)) for part in _joint(name)]) for name in names])
+
+
+def _joint(name: str) -> list[str]:
+    parts = [part.strip() for part in name.split("+")]
+    if not all(parts):      # "MIIT+" or "+": a name left out, which would match nothing, or all
+        raise UsageError(f"--issuer: {name!r} leaves a name out; join names with + (MIIT+MNR)")
+    return parts
 
 
 def _bound(text: str, which: str) -> datetime:
