@@ -80,6 +80,8 @@ _LINK_ITEM = re.compile(r"^.{6,}(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[（(]\d{4}[-/
 # or with a note in brackets (附件1（节选）).
 _ANNEX_HEADING = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*"
                             r"([（(][^（）()\n]{1,40}[)）][ \t\u3000]*)?$", re.M)
+# An attachment named after the signature, its list or table following (附件：45项推荐性国家标准目录).
+_ANNEX_LIST = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９]*\s*[：:]", re.M)
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
 # What an unregistered body's name ends with, in Chinese or English.
 _BODY_NAME = re.compile(rf"({_BODY_ENDING})$|"
@@ -93,7 +95,7 @@ _WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
                            r"Issuer|Issued by|Issuing Unit|Issuing bod(?:y|ies)|Issuing authorit(?:y|ies))"
                            r"(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff])|(?<=[a-z])[ \t]+(?=[A-Z]))"
-                           r"\s*([^\n]{2,120})", re.I)
+                           r"\s*([^\n]{2,240})", re.I)  # joint English names run long
 # The body's name that opens a label's value ("梅州市人民代表大会常务委员会法律性质…").
 _LEADING_BODY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}?(?:{_LEGISLATURE}|人民政府办公厅|{_BODY_ENDING})")
 _APPROVED_DECISION = re.compile(rf"\s*的\s*《\s*([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))\s*关于")
@@ -115,6 +117,9 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
+_HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*(?=[（(]?[ \t]*(?:19|20)[0-9]{2}[ \t]*年[ \t]*第[ \t]*[0-9]+[ \t]*号)")
+_EN_TITLE_NUMBER = re.compile(r"^(?:Announcement|Decree|Order|Notice|Circular)\b.*?[(\[]?\b(No\.\s*\d{1,5}\s+of\s+(?:19|20)\d\d)[)\]]?\s*$")
+_COMPANY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
 _BEFORE_ABOUT = re.compile(r"^(.{4,120}?)关于")
 _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
@@ -148,7 +153,8 @@ def signature_block(text: str) -> str:
     """The closing lines that name the issuing body and date: short lines at the very end,
     or, where the attachments' own texts follow the notice (附件1 on a line of its own),
     at the end of the notice before them."""
-    for annex in _ANNEX_HEADING.finditer(text):
+    annexes = sorted([*_ANNEX_HEADING.finditer(text), *_ANNEX_LIST.finditer(text)], key=lambda m: m.start())
+    for annex in annexes:
         block = _closing_lines(text[:annex.start()])
         if _signature_date_in(block):
             return block
@@ -163,6 +169,9 @@ def _closing_lines(text: str) -> str:
             continue
         if (_ANNEX.match(line) or _PAGE_END.match(line) or _LINK_ITEM.match(line)) and not block:
             continue  # an attachment list, or a page's own links and toolbars, may follow the signature
+        if _ANNEX.match(line) and not _signature_date_in("\n".join(block)):
+            block = []  # what was collected is the attachment's (a list's head row), not a signature
+            continue
         if len(line) > SIGNATURE_LINE or len(block) == 4:
             break
         block.insert(0, line)
@@ -603,7 +612,9 @@ def fold_script(text: str) -> str:
 def doc_number(title: str, text: str, lang: str = "") -> Found | None:
     """The document's own number, canonical; an English text keeps its English form
     ("MOFCOM Announcement No. 62 of 2025"), whose canonical form the index also holds."""
-    head = fold_script(header(text))
+    # An announcement's heading and the number printed under it are one number
+    # (中华人民共和国国家标准公告 / 2025年第19号).
+    head = _HEADING_THEN_NUMBER.sub(r"\1", fold_script(header(text)))
     # A number in the title names the document itself (中华人民共和国国家标准公告2025年第18号),
     # one in the header may be a related page's; in the body an English number is a news
     # item's or a translation's citation ("under State Council Decree No. 785").
@@ -612,6 +623,11 @@ def doc_number(title: str, text: str, lang: str = "") -> Found | None:
     if not found:
         where = head
         found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
+    if not found and lang == "en":
+        # "Announcement of National Standards … (No. 2 of 2023)": the number the heading ends with.
+        bare = _EN_TITLE_NUMBER.search(title)
+        if bare:
+            return Found(bare.group(1), "title:doc-no", bare.group(1))
     if not found and lang == "en":
         # An English text's own number stands at the start of a header line, or after a
         # label ("[Document Number] MOFCOM Announcement No. 62 of 2025").
@@ -652,6 +668,18 @@ def with_announcement_number(title: str, text: str) -> str:
     at = lines.index(title)
     number = next((line for line in lines[at + 1:at + 3] if _BARE_NUMBER.fullmatch(line)), None)
     return title + number if number else title
+
+
+def with_company_line(title: str, text: str) -> str:
+    """A company's announcement prints its name on the line above 关于…的公告; the two
+    are its title (中国北方稀土（集团）高科技股份有限公司 / 关于调整…的公告)."""
+    if not title.startswith("关于"):
+        return title
+    lines = text[:HEADER_CHARS].splitlines()
+    for above, line in zip(lines, lines[1:]):
+        if line.strip() == title and _COMPANY_LINE.fullmatch(above.strip()):
+            return above.strip() + title
+    return title
 
 
 def names_a_body(title: str) -> bool:

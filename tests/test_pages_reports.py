@@ -1,0 +1,168 @@
+"""Pages about a text and pages of the text itself, on sites nobody wrote for stdidx:
+newspaper items and trade-council summaries that quote a regulation, a body's notice on
+another's text, translation posts, company announcements, numbers in Hong Kong and
+romanised forms, signatures before an attachment's list.
+
+Each page is written in the shape its kind of site publishes and goes through the real
+reader and builder.
+"""
+import pytest
+
+from indexer.extract.build import Builder
+from indexer.extract.docno import find_doc_nos
+from indexer.read import read_file
+
+BODY_ZH = "相關企業應核實上游供應商是否屬於合規企業，並保存採購憑證以備追溯查核，港資企業亦應留意有關要求。" * 2
+
+
+def page(tmp_path, name, text):
+    (tmp_path / name).write_text(text, "utf-8")
+    return Builder().build(read_file(tmp_path / name)[0], name)
+
+
+def html(title, body, head_title=None):
+    return (f"<html><head><meta charset='utf-8'><title>{head_title or title}</title></head>"
+            f"<body><h1>{title}</h1>{body}</body></html>")
+
+
+# --- kinds: a report on a text is news; a body's notice on another's text is that body's
+
+def test_a_newspaper_item_with_a_dateline_is_news_though_it_quotes_the_rule(tmp_path):
+    body = ("<p>【星島專訊】國家工業和信息化部昨日（3日）發布第75號令，公布《稀土產品追溯管理辦法》，"
+            "辦法自公布之日起施行。業內人士認為，措施將進一步規範稀土流通。</p><p>" + BODY_ZH + "</p>")
+    r = page(tmp_path, "a.html", html("工信部發布稀土追溯辦法 即日起施行", body))
+    assert (r.doc_type, r.provenance["fields"]["doc_type"]["rule"]) == ("news", "page:dateline-or-commentary")
+    assert r.doc_no is None and r.issuers == []
+
+
+def test_a_trade_council_summary_of_a_mainland_rule_is_news(tmp_path):
+    body = ("<p>發布日期：2025年3月2日</p><p>國務院於2月28日公布《稀土產品追溯管理條例》，自公布之日起施行。</p>"
+            "<p>主要內容：建立追溯信息系統；企業須記錄產品流向。</p><p>" + BODY_ZH + "</p>"
+            "<p>本文內容僅供參考，不構成法律意見。</p>")
+    r = page(tmp_path, "b.html", html("內地公布稀土產品追溯管理條例", body, "內地公布稀土產品追溯管理條例 | 經貿研究"))
+    assert (r.doc_type, r.provenance["fields"]["doc_type"]["rule"]) == ("news", "page:report-headline")
+    assert r.issuers == []
+
+
+def test_a_commentary_disclaimer_makes_a_summary_news(tmp_path):
+    body = ("<p>2025年3月2日 稀土觀察</p><p>追溯新規自今年3月起施行，條例自公布之日起施行的條款涉及多類企業，我們梳理了企業需要做的準備。</p><p>"
+            + BODY_ZH + "</p><p>注：本文僅為作者個人理解，不構成法律意見，以官方發布為準。</p>")
+    r = page(tmp_path, "c.html", html("稀土追溯新規：企業需要做什麼", body))
+    assert r.doc_type == "news"
+
+
+def test_an_explainer_titled_as_one_is_news(tmp_path):
+    r = page(tmp_path, "d.md", "# 一文读懂商务部2025年第70号公告\n\n2025年11月2日 20:31 北京\n\n"
+             "商务部发布公告，对部分稀土设备实施出口管制，我们梳理了企业需要关注的事项和准备工作，供读者参考。" * 2 + "\n")
+    assert (r.doc_type, r.provenance["fields"]["doc_type"]["rule"]) == ("news", "page:summary-of-a-text")
+
+
+def test_a_bodys_notice_on_a_mainland_standards_release_is_its_standards_notice(tmp_path):
+    body = ("<p>資料來源：第二組 發布日期：114年9月1日</p>"
+            "<p>中國大陸國家市場監督管理總局於2025年8月20日以國家標準公告2025年第21號批准發布一批國家標準，"
+            "其中與稀土相關者摘要如下，供國內業者參考：</p><p>GB/T 15071-2025 金屬鏑</p>")
+    r = page(tmp_path, "e.html", html("中國大陸發布金屬鏑等稀土國家標準", body, "國外標準動態｜經濟部標準檢驗局"))
+    assert (r.doc_type, r.provenance["fields"]["doc_type"]["rule"]) == \
+        ("standard_notice", "page:body-notice-on-a-text")
+    assert [i.id for i in r.issuers] == ["TW_BSMI"]
+
+
+def test_a_comment_request_for_a_rule_is_no_standards_notice(tmp_path):
+    text = ("关于公开征求《稀土产品追溯管理办法（征求意见稿）》意见的通知\n发布时间：2025-03-03 来源：原材料工业司\n"
+            "为加强稀土产品追溯管理，我司起草了《稀土产品追溯管理办法（征求意见稿）》，现向社会公开征求意见。"
+            "意见反馈截止时间为2025年4月2日。\n工业和信息化部原材料工业司\n2025年3月1日\n")
+    r = page(tmp_path, "f.txt", text)
+    assert r.doc_type == "policy"
+
+
+# --- titles
+
+def test_a_translation_posts_headline_over_the_bare_heading_and_number(tmp_path):
+    text = ("Law Translations | Home | Search\nPosted: May 2, 2024 | Category: Standards\n"
+            "MIIT Announcement No. 5 of 2024 on Approving 30 Industry Standards\n"
+            "Announcement of the Ministry of Industry and Information Technology of the People's Republic of China\n"
+            "No. 5 of 2024\n"
+            "The Ministry of Industry and Information Technology has approved 30 industry standards, including "
+            "rare earth standards listed in the appendix, with their numbers, names and implementation dates, "
+            "and they are hereby published.\nMinistry of Industry and Information Technology\nApril 20, 2024\n")
+    r = page(tmp_path, "g.txt", text)
+    assert r.title == "MIIT Announcement No. 5 of 2024 on Approving 30 Industry Standards"
+    assert r.doc_type == "standard_notice"
+    decree = ("english site\nHome > Policies\nRegulations on Rare Earth Product Tracing\nUpdated: May 9, 2025\n"
+              "Decree of the State Council of the People's Republic of China\nNo. 801\n"
+              "The Regulations on Rare Earth Product Tracing, adopted at the executive meeting of the State Council, "
+              "are hereby promulgated and shall come into force as of the date of promulgation and thereafter.\n")
+    assert page(tmp_path, "h.txt", decree).title == "Regulations on Rare Earth Product Tracing"
+
+
+def test_a_company_announcement_is_titled_with_its_name_line(tmp_path):
+    text = ("证券代码：600111　证券简称：北方稀土　公告编号：临2025-030\n\n中国北方稀土（集团）高科技股份有限公司\n"
+            "关于调整2025年第三季度稀土精矿交易价格的公告\n\n"
+            "本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述或者重大遗漏，并对其内容的真实性、准确性和完整性承担法律责任。\n")
+    r = page(tmp_path, "i.txt", text)
+    assert r.title == "中国北方稀土（集团）高科技股份有限公司关于调整2025年第三季度稀土精矿交易价格的公告"
+
+
+def test_a_file_label_and_a_file_name_are_no_title(tmp_path):
+    text = ("文件資訊\n文件名稱：GBT15071-2025 金屬鏑.pdf\n上傳時間：2025-09-01　頁數：8頁\n\nICS 77.120.99\n"
+            "中華人民共和國國家標準\nGB/T 15071—2025\n金屬鏑\n2025-08-01 發布　2026-02-01 實施\n")
+    assert page(tmp_path, "j.txt", text).title == "金屬鏑"
+    body = ("<p>ISO | Standards | Store</p><p>ISO 22927:2021</p><p>Rare earth — Vocabulary — Part 1: Minerals</p>"
+            "<p>This document defines terms for rare earth minerals and their concentrates, as used in the "
+            "rare earth industry, trade and research, for the purposes of standardization.</p>")
+    r = page(tmp_path, "k.html", "<html><head><meta charset='utf-8'><title>x</title></head><body>"
+             "<h1>ISO 22927:2021</h1>" + body + "</body></html>")
+    assert r.title == "Rare earth — Vocabulary — Part 1: Minerals"
+    r = page(tmp_path, "l.html", "<html><head><meta charset='utf-8'><title>2025090100321.pdf</title></head><body>"
+             "<p>2025090100321.pdf</p><p>关于稀土产品价格的自愿性公告</p><p>" + "本公司董事会欣然宣布，公司已取得部分产品的出口许可。" * 4
+             + "</p></body></html>")
+    assert not r.title.endswith(".pdf")
+
+
+# --- numbers
+
+@pytest.mark.parametrize("text, number", [
+    ("工业贸易署通告 第12/2025号", "工业贸易署通告第12/2025号"),
+    ("[Document Number]Gong Xin Bu Lian Yuan [2024] No. 7", "Gong Xin Bu Lian Yuan [2024] No. 7"),
+    ("Nei Zheng Ban Fa [2023] No. 40", "Nei Zheng Ban Fa [2023] No. 40"),
+    ("于2025年8月1日以国家标准公告2025年第21号批准", "国家标准公告2025年第21号"),
+    ("其中商务部公告2025年第70号规定", "商务部公告2025年第70号"),
+])
+def test_numbers_in_hong_kong_and_romanised_forms_and_after_prose(text, number):
+    assert [f[0] for f in find_doc_nos(text)] == [number]
+
+
+def test_a_pages_own_number_in_traditional_english_and_heading_forms(tmp_path):
+    hk = html("中國內地對稀土設備實施出口管制", "<p>工業貿易署通告 第12/2025號</p><p>2025年11月3日</p>"
+              "<p>致：各出口商</p><p>1. 本通告旨在提醒業界，中華人民共和國商務部於2025年10月30日發布公告，"
+              "對部分稀土設備實施出口管制。" + BODY_ZH + "</p><p>工業貿易署署長</p>")
+    assert page(tmp_path, "m.html", hk).doc_no == "工业贸易署通告第12/2025号"
+    en = ("Notice on Issuing the Measures for Rare Earth Product Tracing\n[Issuing Unit]Ministry of Industry and "
+          "Information Technology; National Development and Reform Commission; Ministry of Natural Resources\n"
+          "[Document Number]Gong Xin Bu Lian Yuan [2024] No. 7\n[Issuing Date]2024-03-05\n"
+          "The Measures for Rare Earth Product Tracing are hereby issued to you. Please earnestly implement them.\n")
+    r = page(tmp_path, "n.txt", en)
+    assert r.doc_no == "Gong Xin Bu Lian Yuan [2024] No. 7"
+    assert [i.id for i in r.issuers] == ["MIIT", "NDRC", "MNR"]  # the whole joint label, however long
+    title = html("Announcement of National Standards of the People's Republic of China (No. 9 of 2024)",
+                 "<p>The State Administration for Market Regulation has approved 20 national standards, which are "
+                 "hereby announced.</p>")
+    assert page(tmp_path, "o.html", title).doc_no == "No. 9 of 2024"
+    zh = ("当前位置：首页 > 国家标准公告\n中华人民共和国国家标准公告\n2025年第21号\n发布日期：2025-08-25\n"
+          "国家市场监督管理总局（国家标准化管理委员会）批准《金属镝》等12项推荐性国家标准，现予以公布。\n")
+    assert page(tmp_path, "p.txt", zh).doc_no == "国家标准公告2025年第21号"
+
+
+# --- signatures
+
+def test_a_signature_before_an_attachments_list_names_every_body_and_the_date(tmp_path):
+    rows = "".join(f"<p>{n} GB/T {15000 + n}-2025 稀土金属化学分析方法 第{n}部分：杂质含量的测定 2026-02-01</p>"
+                   for n in range(1, 8))
+    body = ("<p>中华人民共和国国家标准公告</p><p>2025年第21号</p><p>发布日期：2025-08-25　浏览次数：120</p>"
+            "<p>国家市场监督管理总局（国家标准化管理委员会）批准《金属镝》等12项推荐性国家标准，现予以公布。</p>"
+            "<p>国家市场监督管理总局</p><p>国家标准化管理委员会</p><p>2025年8月20日</p>"
+            "<p>附件：12项推荐性国家标准目录</p><p>序号 国家标准编号 国家标准名称 实施日期</p>" + rows
+            + "<p>附件下载：2025年第21号公告.pdf</p>")
+    r = page(tmp_path, "q.html", html("关于批准发布《金属镝》等12项推荐性国家标准的公告", body, "国家标准化管理委员会"))
+    assert [i.id for i in r.issuers] == ["SAMR", "SAC"]
+    assert r.issued == "2025-08-20"
