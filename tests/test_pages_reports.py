@@ -166,3 +166,44 @@ def test_a_signature_before_an_attachments_list_names_every_body_and_the_date(tm
     r = page(tmp_path, "q.html", html("关于批准发布《金属镝》等12项推荐性国家标准的公告", body, "国家标准化管理委员会"))
     assert [i.id for i in r.issuers] == ["SAMR", "SAC"]
     assert r.issued == "2025-08-20"
+
+
+# --- dates and issuers as English and Taiwan pages write them
+
+def test_a_taiwan_page_dated_in_the_republics_calendar(tmp_path):
+    body = ("<p>發布日期：114-04-20　　發布單位：兩岸經貿服務中心　　點閱：315</p>"
+            "<p>中國大陸商務部於4月18日發布公告，對部分稀土設備實施出口管制，以下為重點整理，供會員參考。</p><p>" + BODY_ZH + "</p>")
+    r = page(tmp_path, "r.html", html("中國大陸對稀土設備實施出口管制摘要", body, "中國大陸對稀土設備實施出口管制摘要｜某工業同業公會"))
+    assert (r.doc_type, r.issued) == ("news", "2025-04-20")
+
+
+def test_an_english_translations_issuing_date_label_and_signature_before_the_sites_lines(tmp_path):
+    text = ("MOFCOM Announcement No. 70 of 2025 on Export Control of Rare Earth Equipment\n"
+            "Source: Department of Industry Security　Updated: 2025-11-04 10:15\n"
+            "[Issuing Unit]Ministry of Commerce\n[Issuing Date]2025-11-02\n"
+            "In accordance with the relevant provisions of the Export Control Law, it is hereby announced as follows.\n"
+            "1. This Announcement shall come into force on the date of promulgation.\n")
+    assert page(tmp_path, "s.txt", text).issued == "2025-11-02"
+    signed = ("Announcement No. 70 of 2025 of the Ministry of Commerce on Export Control of Rare Earth Equipment\n"
+              "2025-11-05 | Source: MOFCOM | Print | Share\n"
+              "In accordance with the relevant provisions of the Export Control Law, it is hereby announced that the "
+              "items listed shall not be exported without permission.\n"
+              "This Announcement shall come into force on the date of its promulgation.\n"
+              "Ministry of Commerce\nNovember 2, 2025\n---\n"
+              "Translator's note: the Chinese original is titled 商务部公告2025年第70号 and was published the same day.\n"
+              "Previous: MOFCOM Announcement No. 69 of 2025 (2025-10-30)\nNext: Regular Press Conference (November 6, 2025)\n"
+              "Copyright © 2025 All rights reserved.\n")
+    assert page(tmp_path, "t.txt", signed).issued == "2025-11-02"
+
+
+def test_bodies_an_english_sentence_names_before_its_verb_of_issue(tmp_path):
+    text = ("Notice on Issuing the Measures for Rare Earth Product Tracing\n\n"
+            "The Ministry of Industry and Information Technology and the National Development and Reform Commission "
+            "have jointly issued the Measures for Rare Earth Product Tracing, which are hereby published and shall "
+            "come into force on the date of issue.\n")
+    assert [i.id for i in page(tmp_path, "u.txt", text).issuers] == ["MIIT", "NDRC"]
+    catalogue = ("GB/T 15071-2025 English PDF\nStandard ID: GB/T 15071-2025\nDescription (Translated English): Dysprosium metal\n"
+                 "Date of Issue: 2025-08-01\nDrafting Organization: Baotou Research Institute of Rare Earths\n"
+                 "Issuing agency(ies): State Administration for Market Regulation; Standardization Administration of China\n"
+                 "Summary: This standard specifies the requirements for dysprosium metal.\n")
+    assert [i.id for i in page(tmp_path, "v.txt", catalogue).issuers] == ["SAMR", "SAC"]

@@ -31,7 +31,8 @@ ENTRY_LINES = 5
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
-_ISSUE_LABEL = re.compile(r"[\[【]?\b(Date of Issue|Issue Date|Date Issued|Date of Promulgation|Promulgation Date)\b"
+_ISSUE_LABEL = re.compile(r"[\[【]?\b(Date of Issue|Issue Date|Date Issued|Date of Promulgation|Promulgation Date|"
+                          r"Issuing Date|Date of Issuance|Issuance Date|Date of Signing|Signing Date)\b"
                           r"[\]】]?\s*[:：]?\s*", re.I)
 _DATE_LABEL = re.compile(r"(?<![^\W\d_])(发布时间|发布日期|成文日期|印发日期|日期|时间|Published|Date|Updated)\s*[:：]\s*", re.I)
 _SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知|公告|标准|文件|部分|规则|意见|方案|目录|措施)")
@@ -73,7 +74,8 @@ _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
                        r"下一篇|分享到|扫一扫|Copyright|版权所有|©|主办|承办|网站标识码|发布时间|点击次数|浏览次数|阅读次数|"
-                       r"责任编辑|字号)")
+                       r"责任编辑|字号|Previous\s*:|Next\s*:|Share\s*:|Print\b|Cite as\b|Comments\b|Related\b|"
+                       r"Translator'?s note|Translator’s note|译者注|-{3,}$)")
 # A link to another page: its title, then its date.
 _LINK_ITEM = re.compile(r"^.{6,}(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[（(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[)）])$")
 # The heading an attachment's own text starts under: 附件1, 附件二, 附件 — alone on its line,
@@ -93,7 +95,8 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # An issuer label's value goes on over the next line after a connective or list separator.
 _WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
-                           r"Issuer|Issued by|Issuing Unit|Issuing bod(?:y|ies)|Issuing authorit(?:y|ies))"
+                           r"Issuer|Issued by|Issuing Unit|Issuing bod(?:y|ies)|Issuing authorit(?:y|ies)|"
+                           r"Issuing agenc(?:y|ies)(?:\(ies\))?|Issuing organi[sz]ations?)"
                            r"(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff])|(?<=[a-z])[ \t]+(?=[A-Z]))"
                            r"\s*([^\n]{2,240})", re.I)  # joint English names run long
 # The body's name that opens a label's value ("梅州市人民代表大会常务委员会法律性质…").
@@ -120,6 +123,10 @@ _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*�
 _HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*(?=[（(]?[ \t]*(?:19|20)[0-9]{2}[ \t]*年[ \t]*第[ \t]*[0-9]+[ \t]*号)")
 _EN_TITLE_NUMBER = re.compile(r"^(?:Announcement|Decree|Order|Notice|Circular)\b.*?[(\[]?\b(No\.\s*\d{1,5}\s+of\s+(?:19|20)\d\d)[)\]]?\s*$")
 _COMPANY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
+_EN_ISSUE_CUE = re.compile(r"\b(?:issued|released|promulgated|published|formulated|announced)\b")
+# What stands between bodies named one after another, and between the last and its verb.
+_EN_JOIN = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s*(?:,\s*)?(?:\band\s+)?(?:\bthe\s+)?"
+                      r"|(?:\s*\([A-Z]{2,8}\))?\s+(?:have\s+|has\s+)?(?:jointly\s+)?", re.I)
 _BEFORE_ABOUT = re.compile(r"^(.{4,120}?)关于")
 _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
@@ -412,7 +419,8 @@ def issuer_matches(title: str, text: str, registry: Registry,
                # follow a long preamble of site text.
                (_labelled_issuers(folded_head) or _labelled_issuers(fold_script(text[:HEADER_MAX])),
                 "label:issuer"),
-               (_issuing_bodies(folded_head, registry), "header:issuing-line"),
+               (_issuing_bodies(folded_head, registry) or _english_issuing_bodies(head, registry),
+                "header:issuing-line"),
                (title, "title"),
                (signature_block(text), "signature"),
                (head, "header"))
@@ -515,6 +523,24 @@ def _issuing_bodies(head: str, registry: Registry) -> str:
                 not _CJK_CHAR.match(head[after.end:].lstrip(" \t")):
             chain.append(after)
         return " ".join(m.name for m in chain)
+    return ""
+
+
+def _english_issuing_bodies(head: str, registry: Registry) -> str:
+    """The bodies an English sentence names before its verb of issue, one after another
+    ("The Ministry of Industry and Information Technology and the National Development and
+    Reform Commission have jointly issued …")."""
+    matches = [m for m in registry.find_in_text(head) if m.entry and m.name.isascii()]
+    for cue in _EN_ISSUE_CUE.finditer(head):
+        chain: list[IssuerMatch] = []
+        edge = cue.start()
+        for match in reversed([m for m in matches if m.end <= cue.start()]):
+            if not _EN_JOIN.fullmatch(head[match.end:edge]) or len(chain) == 4:
+                break
+            chain.insert(0, match)
+            edge = match.start
+        if len(chain) >= 2:
+            return "; ".join(m.name for m in chain)
     return ""
 
 

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from indexer.extract.dates import DateValue, find_dates
+from indexer.extract.dates import DateValue, find_dates, roc_dates
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos
 from indexer.resources import schema_path
@@ -368,7 +368,7 @@ def page_date(text: str) -> tuple[DateValue, Signal] | None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", 0, mdy.end()), signal
         return None
-    dates = find_dates(signal.value)
+    dates = find_dates(signal.value) or roc_dates(signal.value)
     return (dates[0], signal) if dates else None
 
 
@@ -400,5 +400,7 @@ def page_date_line(text: str) -> Signal | None:
         day = _DAY_DATE.search(line)
         if _DATE_LINE.match(line) or (len(line) <= 50 and day and not _SENTENCE_END.search(line)
                                       and not line.startswith(("，", ","), day.end())):
+            return Signal(line, "page:date-line", line)
+        if len(line) <= 60 and roc_dates(line):  # 發布日期：114-04-08
             return Signal(line, "page:date-line", line)
     return None
