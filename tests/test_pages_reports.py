@@ -207,3 +207,59 @@ def test_bodies_an_english_sentence_names_before_its_verb_of_issue(tmp_path):
                  "Issuing agency(ies): State Administration for Market Regulation; Standardization Administration of China\n"
                  "Summary: This standard specifies the requirements for dysprosium metal.\n")
     assert [i.id for i in page(tmp_path, "v.txt", catalogue).issuers] == ["SAMR", "SAC"]
+
+
+# --- headings, numbers and signatures as catalogue, circular and translation pages print them
+
+def test_a_translation_of_a_national_standards_announcement(tmp_path):
+    text = ("Law Translations | Home | Standards\nPosted: October 2, 2025 | Category: Standards\n\n"
+            "SAMR/SAC National Standards Announcement No. 25 of 2025 (Excerpt)\n\n"
+            "National Standards Announcement of the People's Republic of China\nNo. 25 of 2025\n\n"
+            "The State Administration for Market Regulation (Standardization Administration of China) has approved "
+            "120 recommended national standards, including \"Terbium metal\", which are hereby announced.\n\n"
+            "State Administration for Market Regulation\nStandardization Administration of China\nSeptember 20, 2025\n\n"
+            "Annex (excerpt)\nNo. | Standard number | Title | Replaces | Implementation date\n"
+            "12 | GB/T 20892-2025 | Terbium metal | GB/T 20892-2007 | 2026-04-01\n"
+            "13 | GB/T 46130-2025 | Recycled terbium oxide | - | 2026-04-01\n")
+    r = page(tmp_path, "w.txt", text)
+    assert r.title == "SAMR/SAC National Standards Announcement No. 25 of 2025 (Excerpt)"
+    assert r.doc_no == "No. 25 of 2025"
+    assert [i.id for i in r.issuers] == ["SAMR", "SAC"] and r.issued == "2025-09-20"
+
+
+def test_a_romanised_number_under_a_source_line_is_the_pages_own(tmp_path):
+    body = ("<p>Updated: 2025-06-03 | Source: Department of Raw Materials Industry</p>"
+            "<p>MIIT Yuan Han [2025] No. 140</p><p>The competent departments of industry and information technology "
+            "of all provinces: the relevant matters are hereby notified as follows, please implement them.</p>"
+            "<p>Ministry of Industry and Information Technology</p><p>May 30, 2025</p>")
+    assert page(tmp_path, "x.html", html("Notice on Rare Earth Product Tracing Checks", body)).doc_no == \
+        "MIIT Yuan Han [2025] No. 140"
+
+
+def test_a_circular_titled_by_its_number_is_titled_by_its_subject(tmp_path):
+    doc = ("<html><head><meta charset='utf-8'><title>工業貿易署 - 工業貿易署通告 第18/2025號</title></head><body>"
+           "<p>工業貿易署 Trade and Industry Department</p><p>主頁 › 貿易通告 › 2025年</p>"
+           "<p>工業貿易署通告 第18/2025號</p><p>2025年11月20日</p><p>中國內地對稀土永磁設備實施出口管制</p>"
+           "<p>致：各出口商、轉口商及貨運代理</p><p>1. 本通告旨在提醒業界，中華人民共和國商務部於2025年11月15日發布公告。"
+           + BODY_ZH + "</p><p>工業貿易署署長</p></body></html>")
+    r = page(tmp_path, "y.html", doc)
+    assert r.title == "中國內地對稀土永磁設備實施出口管制"
+    assert r.doc_no == "工业贸易署通告第18/2025号"
+
+
+def test_a_catalogue_rows_standard_name_is_the_title(tmp_path):
+    body = ("<table><tr><td>标准号：</td><td>GB/T 20892-2025</td></tr><tr><td>中文标准名称：</td><td>金属铽</td></tr>"
+            "<tr><td>英文标准名称：</td><td>Terbium metal</td></tr><tr><td>发布日期：</td><td>2025-09-20</td></tr>"
+            "<tr><td>实施日期：</td><td>2026-04-01</td></tr></table>"
+            "<p>备注：本标准规定了金属铽的技术要求、试验方法、检验规则、标志、包装、运输和贮存。</p>")
+    r = page(tmp_path, "z.html", "<html><head><meta charset='utf-8'><title>国家标准|GB/T 20892-2025</title></head>"
+             "<body><h1>GB/T 20892-2025</h1>" + body + "</body></html>")
+    assert (r.title, r.doc_type) == ("金属铽", "standard")
+
+
+def test_every_body_of_a_joint_signature_on_one_line(tmp_path):
+    text = ("江西省工业和信息化厅 江西省生态环境厅关于开展稀土企业环保核查的通知\n\n赣工信原材料字〔2025〕101号\n\n"
+            "各设区市工业和信息化局、生态环境局：\n　　现将有关事项通知如下，请认真贯彻执行。\n　　特此通知。\n\n"
+            "江西省工业和信息化厅　　江西省生态环境厅\n2025年8月4日\n")
+    names = [i.name_zh for i in page(tmp_path, "aa.txt", text).issuers]
+    assert names == ["江西省工业和信息化厅", "江西省生态环境厅"]

@@ -61,7 +61,8 @@ class Builder:
         # A page titled with its site's name only (全国稀土标准化技术委员会) is titled by its text.
         # So is one titled with the file it offers or the bare number of a standard (ISO 23664:2021).
         marked = None if raw.title and (fields.names_a_body(raw.title) or pages.is_file_name(raw.title)
-                                        or _only_std_no(raw.title)) and not stated.get("title") else raw.title
+                                        or _only_std_no(raw.title) or pages.is_number_line(raw.title)) \
+            and not stated.get("title") else raw.title
         page_title = None if stated.get("title") or marked or fields.titled_official_text(text) \
             else pages.page_title(text)
         first = _first_line(text)
@@ -264,10 +265,10 @@ class Builder:
                                   "span": "; ".join(m.name for m in matches)[:200]}
             return [self._registered(m.entry, on_date, m.name) if m.entry else
                     Issuer(unregistered_id(m.name), m.name, "", registered=False) for m in matches]
-        found = fields.unregistered_issuer(text, adoption)
+        found = fields.unregistered_issuers(text, adoption)
         if found:
-            sources["issuers"] = {"rule": found.rule, "span": found.span}
-            return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]
+            sources["issuers"] = {"rule": found[0].rule, "span": "; ".join(f.span for f in found)[:200]}
+            return [Issuer(unregistered_id(f.value), f.value, "", registered=False) for f in found]
         # A page's ContentSource names the body when it is one the registry knows
         # (工业和信息化部), not when it is the site itself (中国政府网).
         meta_source = meta.get("source", "")

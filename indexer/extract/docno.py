@@ -194,7 +194,7 @@ _EN_NOTICE_AFTER_RE = re.compile(
 # 内政办发〔2024〕15号, "MIIT Lian Yuan [2024] No. 25"): kept as written, the issuer's
 # abbreviation being what it is.
 _EN_BRACKET_RE = re.compile(
-    r"\b(?P<prefix>(?:[A-Z][A-Za-z]*\s+){1,6})[\[(〔]\s*(?P<y>(?:19|20)\d\d)\s*[\])〕]\s*No\.?\s*(?P<n>\d{1,5})\b")
+    r"\b(?P<prefix>(?:[A-Z][A-Za-z]*[ \t]+){1,6})[\[(〔]\s*(?P<y>(?:19|20)\d\d)\s*[\])〕]\s*No\.?\s*(?P<n>\d{1,5})\b")
 
 
 def _english_issuers(words: str) -> str | None:

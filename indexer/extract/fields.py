@@ -70,7 +70,7 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 # Who signs a promulgation notice, and the name: 总理 李强, 部长 王文涛, 主任 郑栅洁.
 _SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")
-_ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
+_ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件|Annex(?:es)?\b|Appendix\b|Attachments?\b)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
                        r"下一篇|分享到|扫一扫|Copyright|版权所有|©|主办|承办|网站标识码|发布时间|点击次数|浏览次数|阅读次数|"
@@ -83,7 +83,7 @@ _LINK_ITEM = re.compile(r"^.{6,}(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[（(]\d{4}[-/
 _ANNEX_HEADING = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*"
                             r"([（(][^（）()\n]{1,40}[)）][ \t\u3000]*)?$", re.M)
 # An attachment named after the signature, its list or table following (附件：45项推荐性国家标准目录).
-_ANNEX_LIST = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９]*\s*[：:]", re.M)
+_ANNEX_LIST = re.compile(r"^[ \t\u3000]*(?:附\s*件\s*[0-9０-９]*\s*[：:]|(?:Annex(?:es)?|Appendix|Attachments?)\b)", re.M)
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
 # What an unregistered body's name ends with, in Chinese or English.
 _BODY_NAME = re.compile(rf"({_BODY_ENDING})$|"
@@ -127,6 +127,8 @@ _EN_ISSUE_CUE = re.compile(r"\b(?:issued|released|promulgated|published|formulat
 # What stands between bodies named one after another, and between the last and its verb.
 _EN_JOIN = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s*(?:,\s*)?(?:\band\s+)?(?:\bthe\s+)?"
                       r"|(?:\s*\([A-Z]{2,8}\))?\s+(?:have\s+|has\s+)?(?:jointly\s+)?", re.I)
+_EN_HEADING_NUMBER = re.compile(r"^[^\n]*\b(?:Announcement|Decree|Order|Notice|Circular)\b[^\n]*\n[ \t]*[(\[]?"
+                                r"(No\.\s*\d{1,5}(?:\s+of\s+(?:19|20)\d\d)?)[)\]]?[ \t]*$", re.M)
 _BEFORE_ABOUT = re.compile(r"^(.{4,120}?)关于")
 _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
@@ -581,6 +583,19 @@ def unregistered_issuer(text: str, adoption: str = "") -> Found | None:
     return None
 
 
+def unregistered_issuers(text: str, adoption: str = "") -> list[Found]:
+    """As :func:`unregistered_issuer`, with every body of a joint signature that names
+    them side by side on one line (江西省工业和信息化厅　　江西省自然资源厅)."""
+    found = unregistered_issuer(text, adoption)
+    if found is None or found.rule != "signature:unregistered":
+        return [found] if found else []
+    line = next((line for line in signature_block(text).splitlines() if found.span in line), "")
+    parts = [p for p in re.split(r"[ \t\u3000]+", line.strip()) if p]
+    if len(parts) >= 2 and parts[-1] == found.span and all(_ONLY_BODY.fullmatch(p) for p in parts):
+        return [Found(clean_issuer_name(p), found.rule, p) for p in parts]
+    return [found]
+
+
 def _dedupe(matches: list[IssuerMatch]) -> list[IssuerMatch]:
     seen, out = set(), []
     for match in matches:
@@ -658,6 +673,11 @@ def doc_number(title: str, text: str, lang: str = "") -> Found | None:
         # An English text's own number stands at the start of a header line, or after a
         # label ("[Document Number] MOFCOM Announcement No. 62 of 2025").
         found = [f for f in find_doc_nos(head) if _OWN_LINE.search(head, 0, f[1])]
+        if not found:
+            # "National Standards Announcement of the People's Republic of China" / "No. 22 of 2025"
+            under = _EN_HEADING_NUMBER.search(head)
+            if under:
+                return Found(under.group(1), "header:doc-no", under.group())
     if not found:
         return None
     value, start, end = found[0]

@@ -51,12 +51,12 @@ _STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)�
 _TRAIL = re.compile(r"\s[>＞»›|｜]\s|[>＞»›｜]")
 _SHORT_TRAIL = re.compile(r"[^\s>＞»›。，]{2,20}\s*[>＞»›]\s*[^\s>＞»›。，]{2,20}")
 # The greeting a notice opens with (各有关单位：, 致各出口商：): never its title.
-_SALUTATION = re.compile(r"^(各|致)[^。]{1,80}[:：]$")  # 各市、县（区）人民政府，省政府各部门：
+_SALUTATION = re.compile(r"^(各|致)[^。]{1,80}[:：]$|^致\s*[:：]")  # 各市、县（区）人民政府，省政府各部门：
 # An English number printed under a heading, folded to lower case: "no. 785", "(no. 12 of 2023)".
 _BARE_EN_NUMBER = re.compile(r"[(\[]?\s*no\.?\s*\d{1,5}(?:\s+of\s+(?:19|20)\d\d)?\s*[)\]]?")
 # An English heading that names only a kind and a body ("Decree of the State Council of …"):
 # a post's own headline above it says what the text is.
-_BARE_HEADING = re.compile(r"^(?:decree|order|announcement|notice|circular|public notice)\s+of\s+"
+_BARE_HEADING = re.compile(r"^(?:[a-z]+\s+){0,3}?(?:decree|order|announcement|notice|circular)\s+of\s+"
                            r"(?!.*\b(?:on|for|concerning|regarding|about|approving|issuing)\b)", re.I)
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
@@ -86,7 +86,7 @@ def _marker(word: str) -> re.Pattern:
 
 
 _LABEL_LINE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*(.*)$")
-_TITLE_LABELS = ("标题", "名称")
+_TITLE_LABELS = ("标题", "名称", "标准名称", "中文标准名称", "中文名称")
 
 
 def header_field(line: str) -> tuple[str, str] | None:
@@ -114,11 +114,11 @@ def _title_like(line: str) -> bool:
     return (2 <= len(line) <= HEADLINE_MAX and not _SENTENCE_END.search(line)
             and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
             and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
-            and not is_site_line(line) and not _SALUTATION.match(line) and not _number_line(line)
+            and not is_site_line(line) and not _SALUTATION.match(line) and not is_number_line(line)
             and not any(word in folded for word in vocabulary()["byline_markers"]))
 
 
-def _number_line(line: str) -> bool:
+def is_number_line(line: str) -> bool:
     """A line that is only a document number (工信科函〔2024〕215号, No. 785, (No. 12 of
     2023)): it stands under a title."""
     line = fold(line.strip())
