@@ -263,3 +263,32 @@ def test_every_body_of_a_joint_signature_on_one_line(tmp_path):
             "江西省工业和信息化厅　　江西省生态环境厅\n2025年8月4日\n")
     names = [i.name_zh for i in page(tmp_path, "aa.txt", text).issuers]
     assert names == ["江西省工业和信息化厅", "江西省生态环境厅"]
+
+
+def test_a_catalogue_record_in_label_and_value_lines(tmp_path):
+    body = ("<p>全国标准信息服务平台 | 国家标准 | 行业标准</p><p>GB/T 20892-2025</p><p>金属铽</p><p>Terbium metal</p><p>现行</p>"
+            "<dl><dt>标准号</dt><dd>GB/T 20892-2025</dd><dt>发布日期</dt><dd>2025-09-20</dd><dt>实施日期</dt><dd>2026-04-01</dd>"
+            "<dt>发布单位</dt><dd>国家市场监督管理总局、国家标准化管理委员会</dd></dl>"
+            "<p>相近标准</p><p>XB/T 219-2016 氧化镨钕 2016-01-15 现行</p>")
+    r = page(tmp_path, "ab.html", "<html><head><meta charset='utf-8'><title>国家标准详细信息</title></head><body>"
+             + body + "</body></html>")
+    assert (r.title, r.doc_type, r.issued, r.effective) == ("金属铽", "standard", "2025-09-20", "2026-04-01")
+
+
+def test_a_standard_dated_by_its_month_under_a_publication_date_label(tmp_path):
+    body = ("<p>ISO | Standards | Store</p><p>ISO 23664:2021</p>"
+            "<p>Traceability of rare earths in the supply chain from mine to separated products</p>"
+            "<p>General information</p><p>Status : Published</p><p>Publication date : 2021-03</p>"
+            "<p>This document specifies the requirements for traceability of rare earths in the supply chain "
+            "and normative references for the information to be recorded.</p>")
+    r = page(tmp_path, "ac.html", "<html><head><meta charset='utf-8'><title>x</title></head><body><h1>ISO 23664:2021</h1>"
+             + body + "</body></html>")
+    assert (r.doc_type, r.issued) == ("standard", "2021-03")
+
+
+def test_a_bodys_notice_on_anothers_text_is_dated_by_its_own_page(tmp_path):
+    body = ("<p>資料來源：第二組 發布日期：114年9月3日 瀏覽人次：85</p>"
+            "<p>中國大陸國家市場監督管理總局及國家標準化管理委員會於2025年8月20日以國家標準公告2025年第21號批准發布一批國家標準，"
+            "其中與稀土相關者摘要如下，供國內業者參考：</p><p>GB/T 20892-2025 金屬鋱</p>")
+    r = page(tmp_path, "ad.html", html("中國大陸發布金屬鋱等稀土國家標準", body, "國外標準動態｜經濟部標準檢驗局"))
+    assert (r.doc_type, r.issued) == ("standard_notice", "2025-09-03")

@@ -61,7 +61,8 @@ class Builder:
         # A page titled with its site's name only (全国稀土标准化技术委员会) is titled by its text.
         # So is one titled with the file it offers or the bare number of a standard (ISO 23664:2021).
         marked = None if raw.title and (fields.names_a_body(raw.title) or pages.is_file_name(raw.title)
-                                        or _only_std_no(raw.title) or pages.is_number_line(raw.title)) \
+                                        or _only_std_no(raw.title) or pages.is_number_line(raw.title)
+                                        or (len(raw.title) <= 12 and pages.is_site_line(raw.title))) \
             and not stated.get("title") else raw.title
         page_title = None if stated.get("title") or marked or fields.titled_official_text(text) \
             else pages.page_title(text)
@@ -99,11 +100,13 @@ class Builder:
         base = fields.doc_type(named, text, lang, std_no is not None, doc_no is not None,
                                adopted and lang != "en")
         kind = note("doc_type", self._page_kind(raw, title, text, opens_with_header, base) or base)
-        if kind == "news":
+        if kind == "news" or sources.get("doc_type", {}).get("rule") == "page:body-notice-on-a-text":
             # A news item's own date is the one under its headline; the other dates in
-            # it belong to the documents and events it reports on.
+            # it belong to the documents and events it reports on. So is a body's notice
+            # on another's text.
             if "issued" not in stated:
                 issued = self._news_date(raw, text, issued, sources, warnings)
+        if kind == "news":
             if doc_no is not None and "doc_no" not in stated:
                 doc_no = None  # a number a news item quotes is a reference, not its own
                 sources.pop("doc_no", None)

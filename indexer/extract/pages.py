@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from indexer.extract.dates import DateValue, find_dates, roc_dates
+from indexer.extract.dates import DateValue, find_dates, parse_date, roc_dates
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos
 from indexer.resources import schema_path
@@ -373,9 +373,11 @@ def page_date(text: str) -> tuple[DateValue, Signal] | None:
 
 
 _COVER_DATE = {
-    "issued": re.compile(r"(?:issued on|date of issue|发布日期|颁布日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*(?:发布|颁布)$"
+    "issued": re.compile(r"(?:issued on|date of issue|publication date|发布日期|颁布日期)[ \t]*[.:：]?[ \t]*\n?[ \t]*(.{6,30})$"
+                         r"|^[- \t]*(.{6,20}?)[ \t]*(?:发布|颁布)$"
                          r"|(\d{4}-\d{2}-\d{2})[ \t]*(?:发布|颁布)(?!日期)", re.I | re.M),
-    "effective": re.compile(r"(?:implemented on|implementation date|实施日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*实施$"
+    "effective": re.compile(r"(?:implemented on|implementation date|实施日期)[ \t]*[.:：]?[ \t]*\n?[ \t]*(.{6,30})$"
+                            r"|^[- \t]*(.{6,20}?)[ \t]*实施$"
                             r"|(\d{4}-\d{2}-\d{2})[ \t]*实施(?!日期)", re.I | re.M),
 }
 
@@ -386,7 +388,10 @@ def cover_date(text: str, role: str) -> tuple[DateValue, Signal] | None:
     for m in _COVER_DATE[role].finditer(head):
         raw = m.group(1) or m.group(2) or m.group(3)
         dates = find_dates(raw.title()) or find_dates(raw)
-        if dates and dates[0].precision == "day":
+        month = parse_date(raw.split()[0]) if m.group(1) and not dates and raw.split() else None
+        if month:  # a catalogue may date a standard by its month under a label (Publication date : 2021-03)
+            dates = [month]
+        if dates and (dates[0].precision == "day" or month):
             span = text[m.start():m.end()]
             return dates[0], Signal(span, f"page:cover-{role}", span)
     return None
