@@ -292,3 +292,15 @@ def test_a_bodys_notice_on_anothers_text_is_dated_by_its_own_page(tmp_path):
             "其中與稀土相關者摘要如下，供國內業者參考：</p><p>GB/T 20892-2025 金屬鋱</p>")
     r = page(tmp_path, "ad.html", html("中國大陸發布金屬鋱等稀土國家標準", body, "國外標準動態｜經濟部標準檢驗局"))
     assert (r.doc_type, r.issued) == ("standard_notice", "2025-09-03")
+
+
+def test_a_title_shortened_to_a_count_of_bodies_takes_the_bodies_the_text_names(tmp_path):
+    doc = ("<html><head><meta charset='utf-8'>"
+           "<meta name='ArticleTitle' content='三部门关于下达2025年第二批稀土开采总量控制指标的通知'><title>x</title></head><body>"
+           "<p>标　　题：工业和信息化部 国家发展改革委 自然资源部关于下达2025年第二批稀土开采总量控制指标的通知</p>"
+           "<p>发文字号：工信部联原〔2025〕88号</p>"
+           "<p>工业和信息化部 国家发展改革委 自然资源部关于下达2025年第二批稀土开采总量控制指标的通知</p>"
+           "<p>各有关省、自治区工业和信息化、自然资源主管部门：</p><p>现将指标下达给你们，请认真贯彻执行。</p>"
+           "<p>工业和信息化部</p><p>自然资源部</p><p>2025年8月12日</p></body></html>")
+    r = page(tmp_path, "ae.html", doc)
+    assert r.title == "工业和信息化部 国家发展改革委 自然资源部关于下达2025年第二批稀土开采总量控制指标的通知"

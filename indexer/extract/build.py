@@ -73,6 +73,7 @@ class Builder:
         if not stated.get("title"):
             title = fields.with_announcement_number(title, text)
             title = fields.with_company_line(title, text)
+            title = fields.with_named_bodies(title, text)
         sources["title"] = {"rule": "stated" if "title" in stated else
                             ("markup" if marked or title == raw.title else "first-line")}
         if page_title and not stated.get("title") and not marked:

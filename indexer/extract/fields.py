@@ -122,6 +122,8 @@ _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
 _HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*(?=[（(]?[ \t]*(?:19|20)[0-9]{2}[ \t]*年[ \t]*第[ \t]*[0-9]+[ \t]*号)")
 _EN_TITLE_NUMBER = re.compile(r"^(?:Announcement|Decree|Order|Notice|Circular)\b.*?[(\[]?\b(No\.\s*\d{1,5}\s+of\s+(?:19|20)\d\d)[)\]]?\s*$")
+_COUNTED_BODIES = re.compile(r"^(?:[两二三四五六七八九十多]|十[一二三四五六七八九])(?:部门|部委|部局|委局)(?=(?:联合)?(?:关于|印发|发布))")
+_COMMISSION = re.compile(r"[\u4e00-\u9fff]{2,12}委")  # 国家发展改革委, as bodies shorten 委员会 when signing jointly
 _COMPANY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
 _EN_ISSUE_CUE = re.compile(r"\b(?:issued|released|promulgated|published|formulated|announced)\b")
 # What stands between bodies named one after another, and between the last and its verb.
@@ -714,6 +716,23 @@ def with_announcement_number(title: str, text: str) -> str:
     at = lines.index(title)
     number = next((line for line in lines[at + 1:at + 3] if _BARE_NUMBER.fullmatch(line)), None)
     return title + number if number else title
+
+
+def with_named_bodies(title: str, text: str) -> str:
+    """A site may shorten a joint title to a count of its bodies (三部门关于印发…的通知);
+    the text's own heading names them (工业和信息化部 国家发展改革委 自然资源部关于印发…)."""
+    counted = _COUNTED_BODIES.match(title)
+    if not counted:
+        return title
+    rest = title[counted.end():]
+    for line in text[:HEADER_MAX].splitlines():
+        line = line.strip()
+        label = re.match(r"^[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{0,6}[:：]\s*", line)
+        named = line[label.end():] if label else line
+        bodies = [b for b in re.split(r"[\s\u3000、]+", named[:-len(rest)]) if b] if named.endswith(rest) else []
+        if len(bodies) >= 2 and all(_ONLY_BODY.fullmatch(b) or _COMMISSION.fullmatch(b) for b in bodies):
+            return named
+    return title
 
 
 def with_company_line(title: str, text: str) -> str:
