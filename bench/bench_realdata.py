@@ -1,13 +1,13 @@
 """Extraction accuracy and speed on real and labelled documents.
 
-    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b|eval-pages-c]
+    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b|eval-pages-c|eval-pages-d]
 
 Indexes each set with the real CLI, exports JSONL and scores it with the scorer
 that ships beside the set, printing each field's figure and the time of each step:
 
 * laws — ../shared/realdata/laws-national, scored by ../shared/tools/score_extraction.py;
 * pages — ../shared/realdata/pages, scored by ../shared/tools/score_pages.py;
-* eval-pages, eval-pages-b, eval-pages-c — tests/eval/pages… (pages and local regulations
+* eval-pages, eval-pages-b, eval-pages-c, eval-pages-d — tests/eval/pages… (pages and local regulations
   labelled for stdidx, in the same truth format), scored by the same page scorer.
 
 A set whose files or scorer are absent is reported and skipped.
@@ -32,7 +32,7 @@ SETS = {
                    TOOLS / "score_pages.py"),
     **{f"eval-pages-{letter}": (ROOT / "tests" / "eval" / f"pages-{letter}",
                                 ROOT / "tests" / "eval" / f"pages-{letter}.truth.tsv", TOOLS / "score_pages.py")
-       for letter in "bc"},
+       for letter in "bcd"},
 }
 
 

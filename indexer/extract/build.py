@@ -59,7 +59,11 @@ class Builder:
             return found.value
 
         # A page titled with its site's name only (全国稀土标准化技术委员会) is titled by its text.
-        marked = None if raw.title and fields.names_a_body(raw.title) and not stated.get("title") else raw.title
+        # So is one titled with the file it offers or the bare number of a standard (ISO 23664:2021).
+        marked = None if raw.title and (fields.names_a_body(raw.title) or pages.is_file_name(raw.title)
+                                        or _only_std_no(raw.title) or pages.is_number_line(raw.title)
+                                        or (len(raw.title) <= 12 and pages.is_site_line(raw.title))) \
+            and not stated.get("title") else raw.title
         page_title = None if stated.get("title") or marked or fields.titled_official_text(text) \
             else pages.page_title(text)
         first = _first_line(text)
@@ -68,6 +72,8 @@ class Builder:
         title = self._clean_text(stated.get("title") or marked or (page_title.value if page_title else first), repairs)
         if not stated.get("title"):
             title = fields.with_announcement_number(title, text)
+            title = fields.with_company_line(title, text)
+            title = fields.with_named_bodies(title, text)
         sources["title"] = {"rule": "stated" if "title" in stated else
                             ("markup" if marked or title == raw.title else "first-line")}
         if page_title and not stated.get("title") and not marked:
@@ -95,11 +101,13 @@ class Builder:
         base = fields.doc_type(named, text, lang, std_no is not None, doc_no is not None,
                                adopted and lang != "en")
         kind = note("doc_type", self._page_kind(raw, title, text, opens_with_header, base) or base)
-        if kind == "news":
+        if kind == "news" or sources.get("doc_type", {}).get("rule") == "page:body-notice-on-a-text":
             # A news item's own date is the one under its headline; the other dates in
-            # it belong to the documents and events it reports on.
+            # it belong to the documents and events it reports on. So is a body's notice
+            # on another's text.
             if "issued" not in stated:
                 issued = self._news_date(raw, text, issued, sources, warnings)
+        if kind == "news":
             if doc_no is not None and "doc_no" not in stated:
                 doc_no = None  # a number a news item quotes is a reference, not its own
                 sources.pop("doc_no", None)
@@ -157,8 +165,14 @@ class Builder:
         promulgation lines, or titled as a notice, is an official text whatever words it uses."""
         if "doc_type" in raw.stated or raw.format == "xml":
             return None
-        signal = pages.page_kind(title, text, formal=adopted or base.rule in NOTICE_TITLE_RULES)
+        signal = pages.page_kind(title, text, formal=adopted or base.rule in NOTICE_TITLE_RULES,
+                                 site_body=bool(self._site_bodies(raw.meta, title)))
         return fields.Found(signal.value, signal.rule, signal.span) if signal else None
+
+    def _site_bodies(self, meta: dict, title: str) -> list:
+        """Registered bodies the page's <title> names besides the headline: the site's own."""
+        site = (meta or {}).get("page_title", "").replace(title, " ")
+        return [m for m in self.registry.find_in_text(site) if m.entry]
 
     def _unstated_issued(self, raw: RawDoc, text: str, sources: dict, warnings: list[str]):
         """The page's published date when the text states none; a warning when the text's
@@ -255,10 +269,10 @@ class Builder:
                                   "span": "; ".join(m.name for m in matches)[:200]}
             return [self._registered(m.entry, on_date, m.name) if m.entry else
                     Issuer(unregistered_id(m.name), m.name, "", registered=False) for m in matches]
-        found = fields.unregistered_issuer(text, adoption)
+        found = fields.unregistered_issuers(text, adoption)
         if found:
-            sources["issuers"] = {"rule": found.rule, "span": found.span}
-            return [Issuer(unregistered_id(found.value), found.value, "", registered=False)]
+            sources["issuers"] = {"rule": found[0].rule, "span": "; ".join(f.span for f in found)[:200]}
+            return [Issuer(unregistered_id(f.value), f.value, "", registered=False) for f in found]
         # A page's ContentSource names the body when it is one the registry knows
         # (工业和信息化部), not when it is the site itself (中国政府网).
         meta_source = meta.get("source", "")
@@ -334,6 +348,11 @@ def _byline_date(text: str, span: str) -> bool:
     above = [l for l in text[:begins].splitlines() if l.strip()]
     opens = not text[:at].strip() or len(text[:at].strip()) <= BYLINE_LABEL and not above
     return opens or len(line.strip()) <= BYLINE_CHARS and len(above) < BYLINE_LINES
+
+
+def _only_std_no(title: str) -> bool:
+    found = find_std_nos(title)
+    return len(found) == 1 and not (title[:found[0][1]] + title[found[0][2]:]).strip(" \u3000-—:：")
 
 
 def _without_number(title: str, std_no: str) -> str:

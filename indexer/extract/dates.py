@@ -351,6 +351,24 @@ def parse_date(s: str) -> DateValue | None:
     return DateValue(made[0], made[1], lo, hi) if made else None
 
 
+# Taiwan dates its pages by the Republic's calendar (year 1 = 1912): 發布日期：114-04-08,
+# 114年8月15日. Read only after a date label, where a three-digit year can be nothing else.
+_ROC_LABELLED_RE = re.compile(
+    r"(?:發布日期|发布日期|發布時間|发布时间|更新日期|公告日期|發文日期|发文日期|日期)\s*[:：]?\s*(?:民國|民国)?\s*"
+    r"(?P<y>1[0-4][0-9]|[89][0-9])\s*(?:年|[-/.])\s*(?P<m>[0-9]{1,2})\s*(?:月|[-/.])\s*(?P<d>[0-9]{1,2})\s*日?(?![0-9])")
+ROC_OFFSET = 1911
+
+
+def roc_dates(text: str) -> list[DateValue]:
+    """Labelled dates in the Republic of China calendar, as Gregorian dates."""
+    out = []
+    for m in _ROC_LABELLED_RE.finditer(text):
+        made = make_iso(int(m.group("y")) + ROC_OFFSET, int(m.group("m")), int(m.group("d")))
+        if made:
+            out.append(DateValue(made[0], made[1], m.start("y"), m.end()))
+    return out
+
+
 def find_dates(text: str) -> list[DateValue]:
     """Every date with a stated year, in text order, non-overlapping."""
     found = []

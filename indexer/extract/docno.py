@@ -30,6 +30,7 @@ COUNTRY = "中华人民共和国"
 PROSE_BOUNDARIES = (
     "的", "了", "号", "根据", "按照", "依据", "依照", "参照", "详见", "参见",
     "通知", "意见", "决定", "办法", "文件", "印发", "转发", "发布", "公布", "关于", "以及",
+    "其中", "以",
 )
 # Single characters that are prose only at the very start of an issuer run
 # ("和国办发〔…〕" after "国发〔2023〕3号"); inside one they can be part of a
@@ -58,6 +59,9 @@ _BRACKET_RE = re.compile(
 _NOTICE_RE = re.compile(rf"公告{_SP}*[（(]?{_SP}*(?P<y>{_D}{{4}}){_SP}*年{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号[）)]?")
 # A congress standing committee's 公告 is numbered without a year: 公告（第8号）, 公告第二十三号.
 _NOTICE_NO_YEAR_RE = re.compile(rf"公告\s{{0,6}}[（(]?{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号[）)]?")
+# Hong Kong numbers a circular by its place in the year: 工业贸易署通告第8/2025号.
+_SLASH_RE = re.compile(
+    rf"(?P<kind>通告|通函|公告|告示){_SP}*第{_SP}*(?P<n>{_D}{{1,4}}){_SP}*/{_SP}*(?P<y>{_D}{{4}}){_SP}*号")
 # the reversed order, 2025年第18号公告
 _NOTICE_REVERSED_RE = re.compile(
     rf"(?P<y>{_D}(?<!{_D}{_D}){_D}{{3}}){_SP}*年{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号{_SP}*公告"
@@ -160,6 +164,11 @@ def _notice(text: str, m: re.Match[str]) -> tuple[str, int, int]:
     return f"{issuer}公告{year}第{_digits(m.group('n'))}号", start, m.end()
 
 
+def _slash(text: str, m: re.Match[str]) -> tuple[str, int, int]:
+    issuer, start = _notice_issuer(text, m.start())
+    return f"{issuer}{m.group('kind')}第{_digits(m.group('n'))}/{_digits(m.group('y'))}号", start, m.end()
+
+
 # English forms: "MOFCOM Announcement No. 62 of 2025", "MOFCOM and GAC Announcement No. 18
 # [2025]", "State Council Decree No. 785", "Decree No. 785 of the State Council". The issuer
 # words are resolved through the registry, so the number takes its Chinese canonical form.
@@ -179,6 +188,13 @@ _EN_OF_RE = re.compile(
     rf"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\)?")
 _EN_NOTICE_AFTER_RE = re.compile(
     rf"\bAnnouncement\s+No\.?\s*(?P<n>\d{{1,4}})\s+of\s+(?P<y>(?:19|20)\d\d)\s+of\s+(?P<issuer>{_EN_ISSUER})")
+
+
+# A number romanised word by word from its Chinese ("Nei Zheng Ban Fa [2024] No. 15" for
+# 内政办发〔2024〕15号, "MIIT Lian Yuan [2024] No. 25"): kept as written, the issuer's
+# abbreviation being what it is.
+_EN_BRACKET_RE = re.compile(
+    r"\b(?P<prefix>(?:[A-Z][A-Za-z]*[ \t]+){1,6})[\[(〔]\s*(?P<y>(?:19|20)\d\d)\s*[\])〕]\s*No\.?\s*(?P<n>\d{1,5})\b")
 
 
 def _english_issuers(words: str) -> str | None:
@@ -210,6 +226,11 @@ def _english(text: str) -> list[tuple[str, int, int]]:
         issuer = _english_issuers(m.group("issuer") or m.group("issuer2"))
         if issuer:
             found.append((f"{issuer}令第{int(m.group('n') or m.group('n2'))}号", m.start(), m.end()))
+    for m in _EN_BRACKET_RE.finditer(text):
+        prefix = re.sub(r"^(?:The|A)\s+", "", m.group("prefix").strip())
+        if prefix:
+            found.append((f"{prefix} [{m.group('y')}] No. {int(m.group('n'))}",
+                          m.start("prefix") + m.group("prefix").find(prefix), m.end()))
     for m in [*_EN_OF_RE.finditer(text), *_EN_NOTICE_AFTER_RE.finditer(text)]:
         issuer = _english_issuers(m.group("issuer"))
         year = m.group("y")
@@ -238,6 +259,8 @@ def find_doc_nos(text: str, english: bool = True) -> list[tuple[str, int, int]]:
     if "公告" in text:
         for rx in (_NOTICE_RE, _NOTICE_REVERSED_RE, _NOTICE_NO_YEAR_RE):
             found.extend(_notice(text, m) for m in rx.finditer(text))
+    if "/" in text:
+        found.extend(_slash(text, m) for m in _SLASH_RE.finditer(text))
     return _in_order(found)
 
 

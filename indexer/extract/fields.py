@@ -31,7 +31,8 @@ ENTRY_LINES = 5
 
 ISSUED_ROLES = ("promulgated", "issued", "adopted", "revised", "amended", "approved")
 _ROLE_RANK = {role: rank for rank, role in enumerate(ISSUED_ROLES)}
-_ISSUE_LABEL = re.compile(r"[\[【]?\b(Date of Issue|Issue Date|Date Issued|Date of Promulgation|Promulgation Date)\b"
+_ISSUE_LABEL = re.compile(r"[\[【]?\b(Date of Issue|Issue Date|Date Issued|Date of Promulgation|Promulgation Date|"
+                          r"Issuing Date|Date of Issuance|Issuance Date|Date of Signing|Signing Date)\b"
                           r"[\]】]?\s*[:：]?\s*", re.I)
 _DATE_LABEL = re.compile(r"(?<![^\W\d_])(发布时间|发布日期|成文日期|印发日期|日期|时间|Published|Date|Updated)\s*[:：]\s*", re.I)
 _SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知|公告|标准|文件|部分|规则|意见|方案|目录|措施)")
@@ -69,17 +70,20 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 # Who signs a promulgation notice, and the name: 总理 李强, 部长 王文涛, 主任 郑栅洁.
 _SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")
-_ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件)")
+_ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件|Annex(?:es)?\b|Appendix\b|Attachments?\b)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
                        r"下一篇|分享到|扫一扫|Copyright|版权所有|©|主办|承办|网站标识码|发布时间|点击次数|浏览次数|阅读次数|"
-                       r"责任编辑|字号)")
+                       r"责任编辑|字号|Previous\s*:|Next\s*:|Share\s*:|Print\b|Cite as\b|Comments\b|Related\b|"
+                       r"Translator'?s note|Translator’s note|译者注|-{3,}$)")
 # A link to another page: its title, then its date.
 _LINK_ITEM = re.compile(r"^.{6,}(\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|[（(]\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[)）])$")
 # The heading an attachment's own text starts under: 附件1, 附件二, 附件 — alone on its line,
 # or with a note in brackets (附件1（节选）).
 _ANNEX_HEADING = re.compile(r"^[ \t\u3000]*附\s*件\s*[0-9０-９一二三四五六七八九十]*[ \t\u3000]*"
                             r"([（(][^（）()\n]{1,40}[)）][ \t\u3000]*)?$", re.M)
+# An attachment named after the signature, its list or table following (附件：45项推荐性国家标准目录).
+_ANNEX_LIST = re.compile(r"^[ \t\u3000]*(?:附\s*件\s*[0-9０-９]*\s*[：:]|(?:Annex(?:es)?|Appendix|Attachments?)\b)", re.M)
 _PROPOSER_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(提出|归口|负责起草|参加起草|起草|负责解释)")
 # What an unregistered body's name ends with, in Chinese or English.
 _BODY_NAME = re.compile(rf"({_BODY_ENDING})$|"
@@ -91,9 +95,10 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # An issuer label's value goes on over the next line after a connective or list separator.
 _WRAPS = re.compile(r"(\band|\bof|[,;，；、&])\s*$", re.I)
 _ISSUER_LABEL = re.compile(r"(发布机关|发文机关|发布单位|发文单位|制定机关|发布部门|颁布部门|发文部门|发布机构|"
-                           r"Issuer|Issued by|Issuing Unit|Issuing bod(?:y|ies)|Issuing authorit(?:y|ies))"
+                           r"Issuer|Issued by|Issuing Unit|Issuing bod(?:y|ies)|Issuing authorit(?:y|ies)|"
+                           r"Issuing agenc(?:y|ies)(?:\(ies\))?|Issuing organi[sz]ations?)"
                            r"(?:\s*(?:[:：]|\.|\])|(?<=[关位门构])(?=\s*[\u4e00-\u9fff])|(?<=[a-z])[ \t]+(?=[A-Z]))"
-                           r"\s*([^\n]{2,120})", re.I)
+                           r"\s*([^\n]{2,240})", re.I)  # joint English names run long
 # The body's name that opens a label's value ("梅州市人民代表大会常务委员会法律性质…").
 _LEADING_BODY = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,40}}?(?:{_LEGISLATURE}|人民政府办公厅|{_BODY_ENDING})")
 _APPROVED_DECISION = re.compile(rf"\s*的\s*《\s*([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))\s*关于")
@@ -115,6 +120,17 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
+_HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*(?=[（(]?[ \t]*(?:19|20)[0-9]{2}[ \t]*年[ \t]*第[ \t]*[0-9]+[ \t]*号)")
+_EN_TITLE_NUMBER = re.compile(r"^(?:Announcement|Decree|Order|Notice|Circular)\b.*?[(\[]?\b(No\.\s*\d{1,5}\s+of\s+(?:19|20)\d\d)[)\]]?\s*$")
+_COUNTED_BODIES = re.compile(r"^(?:[两二三四五六七八九十多]|十[一二三四五六七八九])(?:部门|部委|部局|委局)(?=(?:联合)?(?:关于|印发|发布))")
+_COMMISSION = re.compile(r"[\u4e00-\u9fff]{2,12}委")  # 国家发展改革委, as bodies shorten 委员会 when signing jointly
+_COMPANY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
+_EN_ISSUE_CUE = re.compile(r"\b(?:issued|released|promulgated|published|formulated|announced)\b")
+# What stands between bodies named one after another, and between the last and its verb.
+_EN_JOIN = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s*(?:,\s*)?(?:\band\s+)?(?:\bthe\s+)?"
+                      r"|(?:\s*\([A-Z]{2,8}\))?\s+(?:have\s+|has\s+)?(?:jointly\s+)?", re.I)
+_EN_HEADING_NUMBER = re.compile(r"^[^\n]*\b(?:Announcement|Decree|Order|Notice|Circular)\b[^\n]*\n[ \t]*[(\[]?"
+                                r"(No\.\s*\d{1,5}(?:\s+of\s+(?:19|20)\d\d)?)[)\]]?[ \t]*$", re.M)
 _BEFORE_ABOUT = re.compile(r"^(.{4,120}?)关于")
 _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,30}}?(?:{_BODY_ENDING})")
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
@@ -148,7 +164,8 @@ def signature_block(text: str) -> str:
     """The closing lines that name the issuing body and date: short lines at the very end,
     or, where the attachments' own texts follow the notice (附件1 on a line of its own),
     at the end of the notice before them."""
-    for annex in _ANNEX_HEADING.finditer(text):
+    annexes = sorted([*_ANNEX_HEADING.finditer(text), *_ANNEX_LIST.finditer(text)], key=lambda m: m.start())
+    for annex in annexes:
         block = _closing_lines(text[:annex.start()])
         if _signature_date_in(block):
             return block
@@ -163,6 +180,9 @@ def _closing_lines(text: str) -> str:
             continue
         if (_ANNEX.match(line) or _PAGE_END.match(line) or _LINK_ITEM.match(line)) and not block:
             continue  # an attachment list, or a page's own links and toolbars, may follow the signature
+        if _ANNEX.match(line) and not _signature_date_in("\n".join(block)):
+            block = []  # what was collected is the attachment's (a list's head row), not a signature
+            continue
         if len(line) > SIGNATURE_LINE or len(block) == 4:
             break
         block.insert(0, line)
@@ -403,7 +423,8 @@ def issuer_matches(title: str, text: str, registry: Registry,
                # follow a long preamble of site text.
                (_labelled_issuers(folded_head) or _labelled_issuers(fold_script(text[:HEADER_MAX])),
                 "label:issuer"),
-               (_issuing_bodies(folded_head, registry), "header:issuing-line"),
+               (_issuing_bodies(folded_head, registry) or _english_issuing_bodies(head, registry),
+                "header:issuing-line"),
                (title, "title"),
                (signature_block(text), "signature"),
                (head, "header"))
@@ -509,6 +530,24 @@ def _issuing_bodies(head: str, registry: Registry) -> str:
     return ""
 
 
+def _english_issuing_bodies(head: str, registry: Registry) -> str:
+    """The bodies an English sentence names before its verb of issue, one after another
+    ("The Ministry of Industry and Information Technology and the National Development and
+    Reform Commission have jointly issued …")."""
+    matches = [m for m in registry.find_in_text(head) if m.entry and m.name.isascii()]
+    for cue in _EN_ISSUE_CUE.finditer(head):
+        chain: list[IssuerMatch] = []
+        edge = cue.start()
+        for match in reversed([m for m in matches if m.end <= cue.start()]):
+            if not _EN_JOIN.fullmatch(head[match.end:edge]) or len(chain) == 4:
+                break
+            chain.insert(0, match)
+            edge = match.start
+        if len(chain) >= 2:
+            return "; ".join(m.name for m in chain)
+    return ""
+
+
 def _approved_by_state_council(head: str, registry: Registry) -> list[IssuerMatch]:
     """A rule the State Council approved (国务院批准) is an administrative regulation of
     the State Council, whichever ministry then promulgated it."""
@@ -544,6 +583,19 @@ def unregistered_issuer(text: str, adoption: str = "") -> Found | None:
         if match and len(match.group(1)) <= 40:
             return Found(clean_issuer_name(match.group(1)), "signature:unregistered", match.group(1))
     return None
+
+
+def unregistered_issuers(text: str, adoption: str = "") -> list[Found]:
+    """As :func:`unregistered_issuer`, with every body of a joint signature that names
+    them side by side on one line (江西省工业和信息化厅　　江西省自然资源厅)."""
+    found = unregistered_issuer(text, adoption)
+    if found is None or found.rule != "signature:unregistered":
+        return [found] if found else []
+    line = next((line for line in signature_block(text).splitlines() if found.span in line), "")
+    parts = [p for p in re.split(r"[ \t\u3000]+", line.strip()) if p]
+    if len(parts) >= 2 and parts[-1] == found.span and all(_ONLY_BODY.fullmatch(p) for p in parts):
+        return [Found(clean_issuer_name(p), found.rule, p) for p in parts]
+    return [found]
 
 
 def _dedupe(matches: list[IssuerMatch]) -> list[IssuerMatch]:
@@ -603,7 +655,9 @@ def fold_script(text: str) -> str:
 def doc_number(title: str, text: str, lang: str = "") -> Found | None:
     """The document's own number, canonical; an English text keeps its English form
     ("MOFCOM Announcement No. 62 of 2025"), whose canonical form the index also holds."""
-    head = fold_script(header(text))
+    # An announcement's heading and the number printed under it are one number
+    # (中华人民共和国国家标准公告 / 2025年第19号).
+    head = _HEADING_THEN_NUMBER.sub(r"\1", fold_script(header(text)))
     # A number in the title names the document itself (中华人民共和国国家标准公告2025年第18号),
     # one in the header may be a related page's; in the body an English number is a news
     # item's or a translation's citation ("under State Council Decree No. 785").
@@ -613,9 +667,19 @@ def doc_number(title: str, text: str, lang: str = "") -> Found | None:
         where = head
         found = [f for f in find_doc_nos(head, english=False) if not _in_cited_title(head, f[1])]
     if not found and lang == "en":
+        # "Announcement of National Standards … (No. 2 of 2023)": the number the heading ends with.
+        bare = _EN_TITLE_NUMBER.search(title)
+        if bare:
+            return Found(bare.group(1), "title:doc-no", bare.group(1))
+    if not found and lang == "en":
         # An English text's own number stands at the start of a header line, or after a
         # label ("[Document Number] MOFCOM Announcement No. 62 of 2025").
         found = [f for f in find_doc_nos(head) if _OWN_LINE.search(head, 0, f[1])]
+        if not found:
+            # "National Standards Announcement of the People's Republic of China" / "No. 22 of 2025"
+            under = _EN_HEADING_NUMBER.search(head)
+            if under:
+                return Found(under.group(1), "header:doc-no", under.group())
     if not found:
         return None
     value, start, end = found[0]
@@ -652,6 +716,35 @@ def with_announcement_number(title: str, text: str) -> str:
     at = lines.index(title)
     number = next((line for line in lines[at + 1:at + 3] if _BARE_NUMBER.fullmatch(line)), None)
     return title + number if number else title
+
+
+def with_named_bodies(title: str, text: str) -> str:
+    """A site may shorten a joint title to a count of its bodies (三部门关于印发…的通知);
+    the text's own heading names them (工业和信息化部 国家发展改革委 自然资源部关于印发…)."""
+    counted = _COUNTED_BODIES.match(title)
+    if not counted:
+        return title
+    rest = title[counted.end():]
+    for line in text[:HEADER_MAX].splitlines():
+        line = line.strip()
+        label = re.match(r"^[\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{0,6}[:：]\s*", line)
+        named = line[label.end():] if label else line
+        bodies = [b for b in re.split(r"[\s\u3000、]+", named[:-len(rest)]) if b] if named.endswith(rest) else []
+        if len(bodies) >= 2 and all(_ONLY_BODY.fullmatch(b) or _COMMISSION.fullmatch(b) for b in bodies):
+            return named
+    return title
+
+
+def with_company_line(title: str, text: str) -> str:
+    """A company's announcement prints its name on the line above 关于…的公告; the two
+    are its title (中国北方稀土（集团）高科技股份有限公司 / 关于调整…的公告)."""
+    if not title.startswith("关于"):
+        return title
+    lines = text[:HEADER_CHARS].splitlines()
+    for above, line in zip(lines, lines[1:]):
+        if line.strip() == title and _COMPANY_LINE.fullmatch(above.strip()):
+            return above.strip() + title
+    return title
 
 
 def names_a_body(title: str) -> bool:

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from indexer.extract.dates import DateValue, find_dates
+from indexer.extract.dates import DateValue, find_dates, parse_date, roc_dates
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos
 from indexer.resources import schema_path
@@ -51,7 +51,13 @@ _STAGE_LINE = re.compile(r"^[（(]\s*(征求意见稿|送审稿|报批稿)\s*[)�
 _TRAIL = re.compile(r"\s[>＞»›|｜]\s|[>＞»›｜]")
 _SHORT_TRAIL = re.compile(r"[^\s>＞»›。，]{2,20}\s*[>＞»›]\s*[^\s>＞»›。，]{2,20}")
 # The greeting a notice opens with (各有关单位：, 致各出口商：): never its title.
-_SALUTATION = re.compile(r"^(各|致)[^。]{1,80}[:：]$")  # 各市、县（区）人民政府，省政府各部门：
+_SALUTATION = re.compile(r"^(各|致)[^。]{1,80}[:：]$|^致\s*[:：]")  # 各市、县（区）人民政府，省政府各部门：
+# An English number printed under a heading, folded to lower case: "no. 785", "(no. 12 of 2023)".
+_BARE_EN_NUMBER = re.compile(r"[(\[]?\s*no\.?\s*\d{1,5}(?:\s+of\s+(?:19|20)\d\d)?\s*[)\]]?")
+# An English heading that names only a kind and a body ("Decree of the State Council of …"):
+# a post's own headline above it says what the text is.
+_BARE_HEADING = re.compile(r"^(?:[a-z]+\s+){0,3}?(?:decree|order|announcement|notice|circular)\s+of\s+"
+                           r"(?!.*\b(?:on|for|concerning|regarding|about|approving|issuing)\b)", re.I)
 _COVER_SKIP = re.compile(r"^(代替|替代|replacing|replaces|supersed|ics\b|ccs\b|[a-z]\s?\d{2}$|national standard|people)", re.I)
 
 
@@ -80,7 +86,7 @@ def _marker(word: str) -> re.Pattern:
 
 
 _LABEL_LINE = re.compile(r"^([\u4e00-\u9fff][\u4e00-\u9fff \t\u3000]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*(.*)$")
-_TITLE_LABELS = ("标题", "名称")
+_TITLE_LABELS = ("标题", "名称", "标准名称", "中文标准名称", "中文名称")
 
 
 def header_field(line: str) -> tuple[str, str] | None:
@@ -108,13 +114,16 @@ def _title_like(line: str) -> bool:
     return (2 <= len(line) <= HEADLINE_MAX and not _SENTENCE_END.search(line)
             and not _DATE_LINE.match(line) and not _DAY_DATE.search(line) and not _LABELLED.match(line)
             and not _CLAUSE_HEADING.match(line) and folded.rstrip(":：") not in vocabulary()["section_labels"]
-            and not is_site_line(line) and not _SALUTATION.match(line) and not _number_line(line)
+            and not is_site_line(line) and not _SALUTATION.match(line) and not is_number_line(line)
             and not any(word in folded for word in vocabulary()["byline_markers"]))
 
 
-def _number_line(line: str) -> bool:
-    """A line that is only a document number (工信科函〔2024〕215号): it stands under a title."""
+def is_number_line(line: str) -> bool:
+    """A line that is only a document number (工信科函〔2024〕215号, No. 785, (No. 12 of
+    2023)): it stands under a title."""
     line = fold(line.strip())
+    if _BARE_EN_NUMBER.fullmatch(line):
+        return True
     found = find_doc_nos(line, english=False)
     return len(found) == 1 and found[0][1] <= 1 and found[0][2] >= len(line) - 1
 
@@ -176,12 +185,24 @@ def _official_heading(lines: list[str]) -> Signal | None:
     return None
 
 
+def is_file_name(line: str) -> bool:
+    """A file's name (2025051400812.pdf, GBT13560-2017 烧结钕铁硼永磁材料.pdf), not a title."""
+    exts = "|".join(vocabulary()["file_extensions"])
+    return bool(re.fullmatch(rf"[^\n]{{1,200}}\.(?:{exts})", line.strip(), re.I))
+
+
 def _file_name(lines: list[str]) -> Signal | None:
     exts = "|".join(vocabulary()["file_extensions"])
     for line in lines[:12]:
         m = re.fullmatch(rf"(?:【[^】]*】)?(.+?)\.(?:{exts})", line, re.I)
         if m:
-            name = m.group(1).replace("_", "/")
+            name = m.group(1)
+            label = re.match(r"\s*([^:：]{2,12})\s*[:：]\s*", name)
+            if label and fold(label.group(1)).strip() in vocabulary()["file_name_labels"]:
+                name = name[label.end():]  # 檔案名稱：GBT13560-2017 …
+            if not re.search(r"[^\W\d_]", name):
+                continue  # a number the site filed it under (2025051400812.pdf)
+            name = name.replace("_", "/")
             nos = find_std_nos(name)
             if nos and nos[0][1] == 0:
                 name = name[nos[0][2]:]
@@ -260,6 +281,8 @@ def _headline(lines: list[str]) -> Signal | None:
         return None
     # At the very top, a headline may be followed by its subtitle.
     pick = run[0] if run[0] == 0 and len(run) == 2 and run[1] == 1 else run[-1]
+    if len(run) >= 2 and pick == run[-1] and _BARE_HEADING.match(lines[pick]):
+        pick = run[-2]
     return Signal(lines[pick], "page:headline", lines[pick])
 
 
@@ -271,15 +294,26 @@ def _scope_title(lines: list[str]) -> Signal | None:
     return None
 
 
-def page_kind(title: str, text: str, formal: bool = False) -> Signal | None:
+def page_kind(title: str, text: str, formal: bool = False, site_body: bool = False) -> Signal | None:
     """news / standard / standard_notice / policy from the words a page uses, or None.
 
     ``formal``: the text opens with its own adoption or promulgation lines; only a
-    summary title (要点, 解读 …) then makes it news about that text.
+    summary title (要点, 解读 …) then makes it news about that text. ``site_body``: the
+    page's site is a registered body's, so a page reporting a text is that body's notice.
     """
     head = text[:3000]
     if count_markers(title, "summary_words"):
         return Signal("news", "page:summary-of-a-text", title)
+    official = count_markers(text, "official_markers")
+    reposted = _official_heading(_lines(text))
+    # A text quoted (…自公布之日起施行) is reported on; one reposted in full keeps its
+    # heading, its salutation (各有关单位：) or more of its formulas.
+    quoted = not reposted and official < 2 and not any(_SALUTATION.match(line) for line in _lines(text))
+    if quoted and reports_a_text(title):
+        if site_body:  # a body's own notice to its public about another's text
+            kind = "standard_notice" if re.search(r"标准|standard", fold(title)) else "policy"
+            return Signal(kind, "page:body-notice-on-a-text", title)
+        return Signal("news", "page:report-headline", title)
     if formal:
         return None
     if count_markers(head[:1500], "disclosure_markers") >= 2:
@@ -288,16 +322,36 @@ def page_kind(title: str, text: str, formal: bool = False) -> Signal | None:
         return Signal("news", "page:company-disclosure", "")
     standard = count_markers(head, "standard_markers")
     news = count_markers(head[:1500], "news_markers")
-    official = count_markers(text, "official_markers")
     if standard >= 2 and news == 0:
         return Signal("standard", "page:standard-markers", "")
-    if _official_heading(_lines(text)):
+    if quoted and (count_markers(head[:1500], "dateline_markers") or count_markers(text, "commentary_markers")):
+        return Signal("news", "page:dateline-or-commentary", "")
+    if reposted:
         return Signal("policy", "page:reposted-official-text", "")
-    if count_markers(head, "standard_notice_markers") and news == 0 and official == 0:
+    if count_markers(head, "standard_notice_markers") and news == 0 and official == 0 \
+            and re.search(r"标准|standard", fold(title + head)):  # 征求意见稿 of a rule is no standards notice
         return Signal("standard_notice", "page:standards-body-notice", "")
     if news and official == 0:  # 特此通知, articles, an entry-into-force clause: the text itself
         return Signal("news", "page:news-markers", "")
     return None
+
+
+def reports_a_text(title: str) -> bool:
+    """A headline that reports a text rather than names it: one opening with the mainland
+    as seen from outside (内地…, 中国大陆宣布…), or a body's release of a cited title
+    (商务部发布《…》). An official title says 关于发布…; a notice's ends 的通知."""
+    folded = fold(title).strip()
+    if "关于" in folded:
+        return False
+    if folded.startswith(vocabulary()["outside_subjects"]):
+        return True
+    if re.search(r"的(通知|公告|通告|决定|批复|函)$", folded):
+        return False
+    for verb in vocabulary()["report_verbs"]:
+        at = folded.find(verb)
+        if 2 <= at <= 20 and folded[at + len(verb):].lstrip("了").startswith("《"):
+            return True
+    return False
 
 
 _MDY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -314,14 +368,16 @@ def page_date(text: str) -> tuple[DateValue, Signal] | None:
         if 1 <= month <= 12 and 1 <= day <= 31:
             return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", 0, mdy.end()), signal
         return None
-    dates = find_dates(signal.value)
+    dates = find_dates(signal.value) or roc_dates(signal.value)
     return (dates[0], signal) if dates else None
 
 
 _COVER_DATE = {
-    "issued": re.compile(r"(?:issued on|date of issue|发布日期|颁布日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*(?:发布|颁布)$"
+    "issued": re.compile(r"(?:issued on|date of issue|publication date|发布日期|颁布日期)[ \t]*[.:：]?[ \t]*\n?[ \t]*(.{6,30})$"
+                         r"|^[- \t]*(.{6,20}?)[ \t]*(?:发布|颁布)$"
                          r"|(\d{4}-\d{2}-\d{2})[ \t]*(?:发布|颁布)(?!日期)", re.I | re.M),
-    "effective": re.compile(r"(?:implemented on|implementation date|实施日期)[ \t]*[.:：]?[ \t]*(.{6,30})$|^[- \t]*(.{6,20}?)[ \t]*实施$"
+    "effective": re.compile(r"(?:implemented on|implementation date|实施日期)[ \t]*[.:：]?[ \t]*\n?[ \t]*(.{6,30})$"
+                            r"|^[- \t]*(.{6,20}?)[ \t]*实施$"
                             r"|(\d{4}-\d{2}-\d{2})[ \t]*实施(?!日期)", re.I | re.M),
 }
 
@@ -332,7 +388,10 @@ def cover_date(text: str, role: str) -> tuple[DateValue, Signal] | None:
     for m in _COVER_DATE[role].finditer(head):
         raw = m.group(1) or m.group(2) or m.group(3)
         dates = find_dates(raw.title()) or find_dates(raw)
-        if dates and dates[0].precision == "day":
+        month = parse_date(raw.split()[0]) if m.group(1) and not dates and raw.split() else None
+        if month:  # a catalogue may date a standard by its month under a label (Publication date : 2021-03)
+            dates = [month]
+        if dates and (dates[0].precision == "day" or month):
             span = text[m.start():m.end()]
             return dates[0], Signal(span, f"page:cover-{role}", span)
     return None
@@ -346,5 +405,7 @@ def page_date_line(text: str) -> Signal | None:
         day = _DAY_DATE.search(line)
         if _DATE_LINE.match(line) or (len(line) <= 50 and day and not _SENTENCE_END.search(line)
                                       and not line.startswith(("，", ","), day.end())):
+            return Signal(line, "page:date-line", line)
+        if len(line) <= 60 and roc_dates(line):  # 發布日期：114-04-08
             return Signal(line, "page:date-line", line)
     return None
