@@ -175,8 +175,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
             head += _label("ui", "more", ui)
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
     for rank, hit in enumerate(res.hits, res.offset + 1):
-        first, second = _title_lines(hit, ui)
-        out.write("\n" + _style(f"{rank:>2}. {one_line(first)}", color, bold=True) + "\n")
+        title, second = _title_lines(hit, ui)
+        out.write("\n" + _style(f"{rank:>2}. {one_line(title)}", color, bold=True) + "\n")
         if second:
             out.write(f"    {one_line(second)}\n")
         facts = _facts(hit.record, ui) + ([_label("ui", "partial", ui)] if hit.partial else [])
@@ -185,7 +185,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
         out.write("    " + where + _highlight(hit.snippet, hit.highlights, color) + "\n")
         if hit.notice:
-            out.write("    " + _label("ui", "attachment of", ui).format(title=one_line(hit.notice.title), id=hit.notice.id) + "\n")
+            attached = _label("ui", "attachment of", ui).format(title=one_line(hit.notice.title), id=hit.notice.id)
+            out.write("    " + attached + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():
