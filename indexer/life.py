@@ -139,8 +139,8 @@ class Identity:
             if key:
                 ident.titles.add(key)
             ident.bodies |= {i.id for i in record.issuers}
-            if is_publication(record) and day(record.issued):
-                ident.published.append(day(record.issued))
+            if is_publication(record) and (published := day(record.issued)):
+                ident.published.append(published)
             if is_draft(record):
                 ident.open_ended = True
         ident.published.sort()
@@ -227,11 +227,11 @@ def link_events(ident: Identity, notices: list[Record], rivals: dict[str, set[st
                 if event.plan_no and event.plan_no not in ident.plans:
                     ident.plans.add(event.plan_no)
                     changed = True
-                if event.title and title_key(event.title) not in ident.titles:
-                    ident.titles.add(title_key(event.title))
+                if (key := title_key(event.title)) and key not in ident.titles:
+                    ident.titles.add(key)
                 ident.bodies |= {i.id for i in notice.issuers}
-                if event.stage == "published" and day(event.date) and day(event.date) not in ident.published:
-                    ident.published = sorted(ident.published + [day(event.date)])
+                if event.stage == "published" and (published := day(event.date)) and published not in ident.published:
+                    ident.published = sorted(ident.published + [published])
             else:
                 rest.append((event, notice))
         pending = rest
@@ -298,7 +298,7 @@ def edition_steps(chain: Iterable[Record], relations: Iterable[Relation]) -> lis
     return steps
 
 
-def assemble(steps: list[Step], on: str, unlinked: list[Unlinked] = ()) -> Life:
+def assemble(steps: list[Step], on: str, unlinked: Iterable[Unlinked] = ()) -> Life:
     """The steps in order, without repeats, and the stage on the day."""
     seen: set[tuple] = set()
     unique = []
@@ -311,7 +311,7 @@ def assemble(steps: list[Step], on: str, unlinked: list[Unlinked] = ()) -> Life:
     applying = None     # the last release or effective date, until a repeal, replacement or withdrawal
     editions = {s.names for s in unique if s.link == "own" and s.stage in ("published", "effective")}
     for step in unique:
-        if day(step.date) and day(step.date) <= on:
+        if (when := day(step.date)) and when <= on:
             if (step.stage in ENDS and applying is not None and step.names in editions
                     and step.names != applying.names):
                 continue    # an earlier edition ends (GB/T 13560-2009 replaced): the one that applies goes on

@@ -369,11 +369,9 @@ def _clip(text: str, limit: int = 120) -> str:
 
 def as_of_day(value: str | date | None) -> str:
     """The as-of day as ISO (today when not given)."""
-    if value is None:
-        return date.today().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    return day(value)
+    return day(value) or date.today().isoformat()
 
 
 def status_as_of(record: Record, versions: Iterable[Record], as_of: str | date | None = None,

@@ -232,16 +232,18 @@ def extract_file(item: tuple[Path, Path], builder: Builder | None = None) -> Ext
     root, path = item
     rel = relative_path(root, path)
     try:
+        build = builder or _builder
+        assert build is not None       # readers() sets the workers' builder
         data = read_bytes(path)
         state = file_state(root, path, rel, data)
-        records = [(builder or _builder).build(raw, rel) for raw in parse(path, data)]
+        records = [build.build(raw, rel) for raw in parse(path, data)]
         state.ids = [r.id for r in records]
         return Extracted(str(path), rel, records, state=state)
     except NotADocument as exc:
-        state = _state_or_none(root, path, rel)
-        if state:
-            state.skipped = str(exc)
-        return Extracted(str(path), rel, [], Problem(rel, str(exc)), True, state)
+        known = _state_or_none(root, path, rel)
+        if known:
+            known.skipped = str(exc)
+        return Extracted(str(path), rel, [], Problem(rel, str(exc)), True, known)
     except ReadError as exc:
         return Extracted(str(path), rel, [], Problem(rel, str(exc)))
     except OSError as exc:
@@ -325,6 +327,7 @@ def indexed_as(path: Path, store: Store | None) -> tuple[Path, list[str]]:
     state = files.get(str(named))
     if state is not None:
         return Path(state.root), state.ids
+    assert store is not None            # files came from it
     roots = [Path(r).resolve() for r in store.meta().get("roots", [])]
     under = [r for r in roots if r.is_dir() and (named.is_relative_to(r) or path.is_relative_to(r))]
     return max(under, key=lambda r: len(r.parts)) if under else path.parent, []

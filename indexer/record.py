@@ -107,7 +107,7 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Record":
-        values = {name: data.get(name) for name in FIELDS if name in data}
+        values: dict[str, Any] = {name: data.get(name) for name in FIELDS if name in data}
         values["issuers"] = [Issuer(**i) for i in data.get("issuers") or []]
         values["replaces"] = list(data.get("replaces") or [])
         for name in ("references",) + CLASSIFICATION:

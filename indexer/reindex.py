@@ -121,7 +121,7 @@ def _within(key: str, folder: Path) -> bool:
 
 
 def plan(files: dict[str, FileState], found: list[tuple[Path, Path]],
-         hidden: set[str] = frozenset()) -> list[Change]:
+         hidden: set[str] | frozenset[str] = frozenset()) -> list[Change]:
     """Compare the manifest with the files on disk; content decides, mtime only saves hashing.
 
     A file that cannot be stat'ed or hashed counts as changed: reading it again
@@ -138,8 +138,9 @@ def plan(files: dict[str, FileState], found: list[tuple[Path, Path]],
         if not _touched_only(path, old):
             changes.append(Change("updated", key, root, path, old))
     gone = {key: state for key, state in files.items() if key not in present and key not in hidden}
-    by_hash = {state.sha256: key for key, state in gone.items() if state.ids}
+    by_hash: dict[str | None, str] = {state.sha256: key for key, state in gone.items() if state.ids}
     for change in fresh:
+        assert change.path is not None      # an added file was found on disk
         old_key = by_hash.pop(_hash_or_none(change.path), None)
         if old_key:
             changes.append(Change("moved", change.key, change.root, change.path, gone.pop(old_key), old_key))
@@ -178,7 +179,7 @@ class Applier:
         self.builder = Builder()
         self.upserted: dict[str, Record] = {}
         self.deleted: set[str] = set()
-        self.works: set[str] = set()
+        self.works: set[str | None] = set()
         # Which file holds each id, so no two files ever share one.
         self.owners = {doc_id: key for key, state in files.items() for doc_id in state.ids}
 
@@ -237,12 +238,14 @@ class Applier:
 
     def apply(self, change: Change, updater, item: Extracted | None) -> None:
         if change.kind == "removed":
+            assert change.old is not None   # a removed file was in the manifest
             for doc_id in change.old.ids:
                 self.delete(updater, doc_id)
             self._disown(change.old)
             del self.files[change.key]
             self.report.removed.append(change.old.rel)
             return
+        assert item is not None             # every other change was read
         rel, state, records = item.rel, item.state, item.records
         had_documents = bool(change.old and change.old.ids)
         if item.problem and item.skip and not had_documents:
@@ -255,7 +258,9 @@ class Applier:
             kept = " (previous version kept)" if had_documents else ""
             self.report.failed.append(Problem(rel, f"{item.problem.reason}{kept}"))
             return
+        assert state is not None            # a file read without a problem has its state
         if change.kind == "moved":
+            assert change.old is not None and change.old_key is not None
             # Same content, new place: the documents keep their ids (and history).
             for record, old_id in zip(records, change.old.ids):
                 record.id = old_id
@@ -280,6 +285,7 @@ class Applier:
         elif change.kind == "updated":
             self.report.updated.append(rel)
         else:
+            assert change.old is not None
             self.report.moved.append((change.old.rel, rel))
 
     def _disown(self, old: FileState) -> None:

@@ -94,6 +94,7 @@ def record_news(index_path: Path, ix, watches: dict[str, dict], glossary=None) -
         for name, spec in sorted(watches.items()):
             current = matches(ix, spec, glossary)
             entry = state.setdefault(name, {"ids": None, "news": []})
+            stages: dict[str, StageNews | None]
             if entry.get("stages") is not None and entry.get("generation") == generation:
                 stages = {key: None for key in entry["stages"]}     # the index has not changed
             else:
@@ -107,7 +108,7 @@ def record_news(index_path: Path, ix, watches: dict[str, dict], glossary=None) -
                 seen = set(entry["stages"])
                 fresh = [s for key, s in stages.items() if key not in seen and s is not None]
             if new or fresh:
-                item = {"at": now, "ids": [r.id for r in new]}
+                item: dict[str, object] = {"at": now, "ids": [r.id for r in new]}
                 if fresh:
                     item["stages"] = [asdict(s) for s in fresh]
                 entry["news"] = (entry["news"] + [item])[-KEEP_NEWS:]
@@ -154,7 +155,8 @@ def _life_stages(lookup, work: str) -> list[StageNews]:
         return []
     life = life_of(lookup, chain, linker.relations(chain), time.strftime("%Y-%m-%d"))
     latest = max((r for r in chain if r.work == work), key=order_key, default=chain[-1])
-    code = parse_std_no(latest.std_no).code if latest.std_no and parse_std_no(latest.std_no) else None
+    parsed = parse_std_no(latest.std_no) if latest.std_no else None
+    code = parsed.code if parsed else None
     standard = named(code, latest.title)
     return [StageNews(step.stage, step.date, standard, step.source, step.source_label, step.names, step.deadline,
                       step.result) for step in life.steps]

@@ -332,7 +332,7 @@ def test_json_records_are_exactly_the_canonical_records(fmt, corpus_index):
     from indexer.query.search import get_record
 
     data = export("--index", corpus_index, "--format", fmt)
-    records = json.loads(data) if fmt == "json" else [json.loads(l) for l in data.decode().splitlines()]
+    records = json.loads(data) if fmt == "json" else [json.loads(row) for row in data.decode().splitlines()]
     validator = jsonschema.Draft202012Validator(json.loads((SCHEMAS / "record.schema.json").read_text()))
     ix = Store(corpus_index).open()
     for record in records:
@@ -398,7 +398,7 @@ def reindexed(xml: bytes, tmp_path: Path) -> list[dict]:
     (tmp_path / "in" / "exported.xml").write_bytes(xml)
     result = run("index", tmp_path / "in", "--index", tmp_path / "ix")
     assert result.exit_code == 0, result.stdout
-    return [json.loads(l) for l in export("--index", tmp_path / "ix").decode().splitlines()]
+    return [json.loads(row) for row in export("--index", tmp_path / "ix").decode().splitlines()]
 
 
 def test_xml_round_trip_of_the_corpus_through_stdidx_index(corpus_index, corpus_records, tmp_path):

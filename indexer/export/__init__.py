@@ -93,6 +93,7 @@ def write_records(records: Iterable[Record], options: Options, out: BinaryIO) ->
         raise
     finally:
         if stream is not out:
+            assert isinstance(stream, io.TextIOWrapper)
             stream.flush()
             stream.detach()  # the caller's stream stays open
     return count

@@ -56,7 +56,9 @@ _LEAD = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 def is_formula_like(text: str) -> bool:
     if text.startswith(FORMULA_START):
         return True
-    first = text[_LEAD.match(text).end():][:1]
+    lead = _LEAD.match(text)
+    assert lead is not None        # the pattern matches the empty string
+    first = text[lead.end():][:1]
     # Full-width ＝ ＋ － ＠ (an IME's default) are read as their ASCII forms.
     return bool(first) and unicodedata.normalize("NFKC", first).startswith(FORMULA_START[:4])
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from indexer.extract import fields
 from indexer.extract.classification import classify
@@ -45,7 +46,7 @@ class Builder:
         repairs = list(raw.repairs)
         text, page_starts = paged(self._clean_text(raw.text, repairs))
 
-        def note(name: str, found: fields.Found | None, stated_rule: str = "stated") -> object:
+        def note(name: str, found: fields.Found | None, stated_rule: str = "stated") -> Any:
             if name in stated:
                 sources[name] = {"rule": stated_rule}
                 return stated[name]
@@ -345,7 +346,7 @@ def _byline_date(text: str, span: str) -> bool:
     begins = text.rfind("\n", 0, at) + 1
     ends = text.find("\n", at)
     line = text[begins:ends if ends >= 0 else len(text)]
-    above = [l for l in text[:begins].splitlines() if l.strip()]
+    above = [row for row in text[:begins].splitlines() if row.strip()]
     opens = not text[:at].strip() or len(text[:at].strip()) <= BYLINE_LABEL and not above
     return opens or len(line.strip()) <= BYLINE_CHARS and len(above) < BYLINE_LINES
 

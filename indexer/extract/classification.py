@@ -108,12 +108,12 @@ def ics_ccs(text: str) -> tuple[list[str], list[str]]:
         if label.start() < v.cover_chars and at > label.end():
             after = v.ccs_after_ics.match(text, at)
             code = v.ccs_code.match(text, after.end()) if after else None
-            if code:
-                ccs.append(ccs_code(code.group()))
+            if code and (ccs_found := ccs_code(code.group())):
+                ccs.append(ccs_found)
     for label in v.ccs_label.finditer(text):
         code = v.ccs_code.match(text, label.end())
-        if code:
-            ccs.append(ccs_code(code.group()))
+        if code and (ccs_found := ccs_code(code.group())):
+            ccs.append(ccs_found)
     return _distinct(ics), _distinct(ccs)
 
 

@@ -82,7 +82,8 @@ MAX_CUE_GAP = 80
 BEFORE_WINDOW = 60
 
 # "自公布之日起施行" and its English equivalents: in force from the day of issue.
-EFFECTIVE_ON_ISSUE_CN = r"自\s*(?:公布|发布|印发|颁布|签发|下发|公告|通过)?\s*之\s*日\s*起\s*(?:正式|开始)?\s*(?:施行|实施|生效|执行)"
+EFFECTIVE_ON_ISSUE_CN = (r"自\s*(?:公布|发布|印发|颁布|签发|下发|公告|通过)?\s*之\s*日\s*起"
+                         r"\s*(?:正式|开始)?\s*(?:施行|实施|生效|执行)")
 EFFECTIVE_ON_ISSUE_EN_TAIL = (
     r"[Dd](?:ate|ATE|ay|AY)\s+(?:of|OF)\s+(?:its\s+|ITS\s+)?"
     r"(?i:promulgation|issuance|issue|publication|release|announcement)"
@@ -185,7 +186,8 @@ _CN_ROLE = {w: role for w, role, _ in CN_AFTER_CUES}
 # After a cue, a cited title whose own verb does not follow: "公布的《稀土管理条例》，".
 _CITED_AFTER_CUE = re.compile(r"的\s*《[^》]{1,80}》\s*(?:第[一二三四五六七八九十\d]+次)?(?=[^\n]*?[\u4e00-\u9fff])")
 # Right after a date: a deadline (…前, 截止), a meeting or event (召开, 举行).
-_NOT_OWN_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,8}[)）])?\s*(?:前|之前|以前|截止|止[，,。]|[^。，,\n]{0,10}?(?:召开|举行|举办))")
+_NOT_OWN_AFTER = re.compile(r"\s*(?:[（(][^）)]{0,8}[)）])?\s*"
+                            r"(?:前|之前|以前|截止|止[，,。]|[^。，,\n]{0,10}?(?:召开|举行|举办))")
 _ALONE_ON_LINE = re.compile(r"[ \t\u3000]*\n")
 # A cue is the date's up to the end of its clause, a blank line, or a label starting
 # (上一篇：…公布 on the line under a link's date is another line's verb).
@@ -380,6 +382,8 @@ def find_dates(text: str) -> list[DateValue]:
 
 
 def _yearless_valid(kind: str, m: re.Match[str]) -> bool:
+    month: int | None
+    day: int | None
     if kind == "digit":
         month, day = int(m.group("m")), int(m.group("d"))
     elif kind == "hz":
@@ -387,7 +391,9 @@ def _yearless_valid(kind: str, m: re.Match[str]) -> bool:
     else:
         month, day = MONTH_NAMES.get(m.group("mon").lower().rstrip(".")), int(m.group("d"))
     # 2024 is a leap year, so 2月29日 counts as a possible day.
-    return bool(month and day) and make_iso(2024, month, day) is not None
+    if not (month and day):
+        return False
+    return make_iso(2024, month, day) is not None
 
 
 def find_yearless(text: str) -> list[tuple[int, int, str]]:

@@ -212,7 +212,7 @@ def _english_issuers(words: str) -> str | None:
         parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", run) if p]
         entries = [default_registry().resolve(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts]
         if entries and all(entries):
-            return " ".join(dict.fromkeys(e.name_zh.removeprefix(COUNTRY) for e in entries))
+            return " ".join(dict.fromkeys(e.name_zh.removeprefix(COUNTRY) for e in entries if e))
     return None
 
 

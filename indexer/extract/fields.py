@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Generic, TypeVar
 
 from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
 from indexer.extract.docno import find_doc_nos
@@ -39,7 +40,8 @@ _SELF_REFERENCE = re.compile(r"本(条例|办法|规定|细则|法|决定|通知
 _DRAFT = re.compile(r"[（(]?\s*(征求意见稿|草案|送审稿|报批稿|draft for comments?|exposure draft)\s*[)）]?", re.I)
 _NOTICE_WORDS = re.compile(r"公告|通知|通告|公示|函|announcement|notice", re.I)
 _STANDARD_WORDS = re.compile(r"标准|standard", re.I)
-_POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
+_POLICY_TITLE = re.compile(r"(法|条例|办法|规定|细则|决定|通知|公告|意见|规划|方案|目录|规则|命令|批复|函|指南|"
+                           r"条件|措施|规范|决议|纲要|计划|修正案|解释)\s*$")
 # How the names of bodies end: a congress or a government (in full or short form), any body.
 _LEGISLATURE = "人民代表大会常务委员会|人民代表大会|人民政府|人大常委会|人大"
 _BODY_ENDING = "委员会|协会|学会|人民政府|政府|办公厅|办公室|厅|局|部|院|署|会|集团|公司|中心"
@@ -72,7 +74,8 @@ _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not thi
 _SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件|Annex(?:es)?\b|Appendix\b|Attachments?\b)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
-_PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|上一条|下一条|上一篇|"
+_PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|"
+                       r"上一条|下一条|上一篇|"
                        r"下一篇|分享到|扫一扫|Copyright|版权所有|©|主办|承办|网站标识码|发布时间|点击次数|浏览次数|阅读次数|"
                        r"责任编辑|字号|Previous\s*:|Next\s*:|Share\s*:|Print\b|Cite as\b|Comments\b|Related\b|"
                        r"Translator'?s note|Translator’s note|译者注|-{3,}$)")
@@ -120,9 +123,12 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
-_HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*(?=[（(]?[ \t]*(?:19|20)[0-9]{2}[ \t]*年[ \t]*第[ \t]*[0-9]+[ \t]*号)")
-_EN_TITLE_NUMBER = re.compile(r"^(?:Announcement|Decree|Order|Notice|Circular)\b.*?[(\[]?\b(No\.\s*\d{1,5}\s+of\s+(?:19|20)\d\d)[)\]]?\s*$")
-_COUNTED_BODIES = re.compile(r"^(?:[两二三四五六七八九十多]|十[一二三四五六七八九])(?:部门|部委|部局|委局)(?=(?:联合)?(?:关于|印发|发布))")
+_HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*"
+                                  r"(?=[（(]?[ \t]*(?:19|20)[0-9]{2}[ \t]*年[ \t]*第[ \t]*[0-9]+[ \t]*号)")
+_EN_TITLE_NUMBER = re.compile(r"^(?:Announcement|Decree|Order|Notice|Circular)\b"
+                              r".*?[(\[]?\b(No\.\s*\d{1,5}\s+of\s+(?:19|20)\d\d)[)\]]?\s*$")
+_COUNTED_BODIES = re.compile(r"^(?:[两二三四五六七八九十多]|十[一二三四五六七八九])(?:部门|部委|部局|委局)"
+                             r"(?=(?:联合)?(?:关于|印发|发布))")
 _COMMISSION = re.compile(r"[\u4e00-\u9fff]{2,12}委")  # 国家发展改革委, as bodies shorten 委员会 when signing jointly
 _COMPANY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
 _EN_ISSUE_CUE = re.compile(r"\b(?:issued|released|promulgated|published|formulated|announced)\b")
@@ -136,9 +142,12 @@ _ONLY_BODY = re.compile(rf"(?:中华人民共和国)?[\u4e00-\u9fff（）()]{{2,
 _SIGNATURE_BODY = re.compile(rf"([\u4e00-\u9fff（）()]{{3,40}}?({_BODY_ENDING}))\s*$")
 
 
+V = TypeVar("V")
+
+
 @dataclass
-class Found:
-    value: object
+class Found(Generic[V]):
+    value: V
     rule: str
     span: str = ""
     warning: str = ""  # set when another candidate disagreed with the value taken
@@ -256,7 +265,7 @@ def _blank(match: re.Match) -> str:
     return " " * len(match.group())
 
 
-def issued_date(text: str) -> Found | None:
+def issued_date(text: str) -> Found[DateValue] | None:
     head = header(text)
     # An English page's own label for the day it was issued ([Date of Issue] April 4, 2025)
     # names the text's date: the dates of laws it cites do not compete.
@@ -302,7 +311,7 @@ def _promulgation_notice(head: str) -> list[HistoryEntry]:
     return [HistoryEntry(signed.value, "promulgated", "公布", signed.span)] if signed else []
 
 
-def _signer_date(after: str) -> Found | None:
+def _signer_date(after: str) -> Found[DateValue] | None:
     """The date after the signer's name, on one line with it (总理 李强 2024年6月22日), as a
     copy that lost its line breaks prints a promulgation notice."""
     dates = find_dates(after[:SIGNATURE_LINE])
@@ -333,7 +342,7 @@ def _approved_work_body(head: str, approval: HistoryEntry, events: list[HistoryE
     return max(made, key=lambda e: e.date.iso).span if made else ""
 
 
-def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
+def _with_conflicts(chosen: Found[DateValue], others: list[Found[DateValue]]) -> Found[DateValue]:
     """Keep the best-supported candidate and say when another one disagreed."""
     differing = [o for o in others if o.value.iso != chosen.value.iso]
     if differing:
@@ -342,7 +351,7 @@ def _with_conflicts(chosen: Found, others: list[Found]) -> Found:
     return chosen
 
 
-def _dated_line(head: str, signed: bool = False) -> Found | None:
+def _dated_line(head: str, signed: bool = False) -> Found[DateValue] | None:
     """A date alone on its line: how a notice wrapping a measure dates itself; `signed`, a
     signature's also after the body's name on the line (中华人民共和国工业和信息化部 2024年10月28日)."""
     for line in head.splitlines(keepends=True):
@@ -355,16 +364,16 @@ def _dated_line(head: str, signed: bool = False) -> Found | None:
     return None
 
 
-def _signature_date(text: str) -> Found | None:
+def _signature_date(text: str) -> Found[DateValue] | None:
     return _signature_date_in(signature_block(text))
 
 
-def _signature_date_in(block: str) -> Found | None:
+def _signature_date_in(block: str) -> Found[DateValue] | None:
     found = _dated_line(block, signed=True)
     return Found(found.value, "signature-date", found.span) if found else None
 
 
-def _labelled_date(head: str, labels: re.Pattern = _DATE_LABEL) -> Found | None:
+def _labelled_date(head: str, labels: re.Pattern = _DATE_LABEL) -> Found[DateValue] | None:
     """The first date right after one of the labels."""
     for label in labels.finditer(head):
         dates = find_dates(head[label.end():label.end() + 40])
@@ -374,7 +383,7 @@ def _labelled_date(head: str, labels: re.Pattern = _DATE_LABEL) -> Found | None:
     return None
 
 
-def effective_date(text: str, issued: DateValue | None) -> Found | None:
+def effective_date(text: str, issued: DateValue | None) -> Found[DateValue] | None:
     found = _stated_effective(text, issued)
     if found and issued and found.value.iso < issued.iso and found.rule.startswith(("article", "body")):
         # A consolidated text keeps the original 本法自…起施行 article; a version
@@ -383,7 +392,7 @@ def effective_date(text: str, issued: DateValue | None) -> Found | None:
     return found
 
 
-def _stated_effective(text: str, issued: DateValue | None) -> Found | None:
+def _stated_effective(text: str, issued: DateValue | None) -> Found[DateValue] | None:
     head = header(text)
     events = [e for e in find_date_events(text) if e.role == "effective" and e.date]
     articles = [Found(e.date, f"article:{e.cue}", text[max(0, e.start - 12):e.end]) for e in events
@@ -572,7 +581,7 @@ def adopting_body(adoption: str) -> str | None:
     return clean_issuer_name(name)
 
 
-def unregistered_issuer(text: str, adoption: str = "") -> Found | None:
+def unregistered_issuer(text: str, adoption: str = "") -> Found[str] | None:
     """The adopting body or a signature line naming a body the registry does not know."""
     body = adopting_body(adoption)
     if body:
@@ -610,7 +619,7 @@ def _dedupe(matches: list[IssuerMatch]) -> list[IssuerMatch]:
 
 # --- numbers -----------------------------------------------------------------
 
-def own_std_no(title: str, text: str) -> Found | None:
+def own_std_no(title: str, text: str) -> Found[str] | None:
     """The number a standard carries on its cover: in the title, or opening a header line.
 
     Numbers cited inside sentences (按照GB/T 1.1—2020给出的规则起草) are not its own.
@@ -652,7 +661,7 @@ def fold_script(text: str) -> str:
     return text.translate(t2s_table())
 
 
-def doc_number(title: str, text: str, lang: str = "") -> Found | None:
+def doc_number(title: str, text: str, lang: str = "") -> Found[str] | None:
     """The document's own number, canonical; an English text keeps its English form
     ("MOFCOM Announcement No. 62 of 2025"), whose canonical form the index also holds."""
     # An announcement's heading and the number printed under it are one number
@@ -785,8 +794,8 @@ def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: boo
 
 def status(title: str, text: str, kind: str, issued: str | None, effective: str | None,
            today: date) -> Found:
-    if _DRAFT.search(title):
-        return Found("draft", "title:draft", _DRAFT.search(title).group())
+    if draft := _DRAFT.search(title):
+        return Found("draft", "title:draft", draft.group())
     mark = _REPEALED_MARK.search(title + "\n" + header(text)[:200])
     if mark:
         return Found("repealed", "header:repealed-mark", mark.group())

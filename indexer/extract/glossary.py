@@ -106,9 +106,10 @@ def best_cover(n: int, longest: int, lookup) -> list[tuple[int, int, list | None
     back: list[tuple[int, list | None]] = [(0, None)] * (n + 1)
     best[0] = (0, 0)
     for i in range(n):
-        if best[i] is None:
+        reached = best[i]
+        if reached is None:
             continue
-        covered, pieces = best[i]
+        covered, pieces = reached
         options: list[tuple[int, list | None]] = [(i + 1, None)]
         for j in range(i + 1, min(n, i + longest) + 1):
             terms = lookup(i, j)
@@ -117,7 +118,8 @@ def best_cover(n: int, longest: int, lookup) -> list[tuple[int, int, list | None
         for j, terms in options:
             found = terms is not None
             score = (covered + (j - i if found else 0), pieces - (1 if found else 0))
-            if best[j] is None or score > best[j]:
+            prior = best[j]
+            if prior is None or score > prior:
                 best[j] = score
                 back[j] = (i, terms)
     out: list[tuple[int, int, list | None]] = []
@@ -240,7 +242,8 @@ class Glossary:
 
 def _runs(text: str) -> Iterable[tuple[str, bool]]:
     """The text cut into runs of ideographs (True) and of everything else (False)."""
-    for m in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+|[^\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+", text):
+    for m in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+"
+                         r"|[^\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+", text):
         yield m.group(), is_cjk(m.group()[0])
 
 
@@ -283,10 +286,11 @@ def _decode_with_lines(text: str) -> Any:
         located.start = s_and_end[1] - 1
         return located, end
 
-    decoder.parse_object = parse_object
-    decoder.parse_array = parse_array
+    # typeshed declares neither these hooks nor the pure-Python scanner.
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.parse_array = parse_array  # type: ignore[attr-defined]
     # The C scanner ignores parse_object and parse_array; the pure-Python one calls them.
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder.decode(text)
 
 
@@ -346,7 +350,7 @@ def read_glossary_file(path: Path, stopwords: Iterable[str] = ()) -> _FileData:
     refused = frozenset([*stopwords, *out.stopwords])
     first_line: dict[str, int] = {}
     for index, raw in enumerate(entries):
-        if not isinstance(raw, dict):
+        if not isinstance(raw, _Located):     # every object of the file is decoded as one
             raise _fail(path, _item_line(text, entries, index),
                         f"entry {index}: expected an object, got {type(raw).__name__}")
         term = _entry(raw, index, path, refused)
@@ -376,7 +380,7 @@ def _labels(raw: Any, path: Path, line: int) -> dict[str, Any]:
     return raw
 
 
-def _entry(raw: dict, index: int, path: Path, stopwords: frozenset[str]) -> Term:
+def _entry(raw: _Located, index: int, path: Path, stopwords: frozenset[str]) -> Term:
     line = raw.line
     name = f"entry {index}" + (f" ({raw['zh']})" if isinstance(raw.get("zh"), str) else "")
     missing = [k for k in ("zh", "en", "category") if k not in raw]

@@ -419,7 +419,7 @@ def _trie_pattern(forms: list[tuple[list[str], str]]) -> str:
 
 def _node_pattern(node: dict[str | None, Any]) -> str:
     branches = [token + _node_pattern(child) for token, child in sorted(
-        (item for item in node.items() if item[0] is not None), key=lambda item: item[0])]
+        ((token, child) for token, child in node.items() if token is not None), key=lambda item: item[0])]
     if None in node:
         branches.append(node[None])
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -431,6 +431,7 @@ class _Scanner:
     def __init__(self, entries: list[RegistryEntry]) -> None:
         self.forms: dict[tuple[str, str], tuple[RegistryEntry, FormerName | None]] = {}
         patterns: dict[str, list[tuple[list[str], str]]] = {_CJK: [], _ACRONYM: [], _ENGLISH: []}
+        surfaces: list[tuple[RegistryEntry, str, FormerName | None]]
         surfaces = [(e, n, None) for e in entries for n in _current_names(e)]
         surfaces += [(e, n, f) for e in entries for f in e.former for n in _former_names(f)]
         for entry, written, former in surfaces:
@@ -612,7 +613,7 @@ class Registry:
 
     def is_former_name(self, entry_id: str, name: str) -> bool:
         entry = self.get(entry_id)
-        return bool(entry) and name_key(name) in {name_key(n) for f in entry.former for n in _former_names(f)}
+        return entry is not None and name_key(name) in {name_key(n) for f in entry.former for n in _former_names(f)}
 
     def name_on(self, entry: RegistryEntry, date_iso: str | None) -> tuple[str, str]:
         """(name_zh, name_en) the body used on `date_iso`; the current names when None."""

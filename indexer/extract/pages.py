@@ -37,9 +37,11 @@ _DAY_DATE = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? 
                        r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2}/\d{4}")
 _LABELLED = re.compile(r"^[\[【][^\]】]{1,24}[\]】]|^(来源|來源|source)\s*[:：]", re.I)
 _CLAUSE_HEADING = re.compile(r"^\d+(\.\d+)*\s*\S|^第\s*[一二三四五六七八九十百零〇\d]+\s*[章节条编]|^[一二三四五六七八九十]+、")
-_INLINE_PROMULGATION = re.compile(r"(?:^|[。！])\s*([^。，,；;\n()（）]{4,60}?)\s*([（(]\s*\d{4}\s*年[^()（）]{0,80}(公布|发布|通过|印发|颁布)[^()（）]{0,60}[)）])")
+_INLINE_PROMULGATION = re.compile(r"(?:^|[。！])\s*([^。，,；;\n()（）]{4,60}?)\s*"
+                                  r"([（(]\s*\d{4}\s*年[^()（）]{0,80}(公布|发布|通过|印发|颁布)[^()（）]{0,60}[)）])")
 _PART_LINE = re.compile(r"^第\s*\d+\s*部分")
-_SCOPE = re.compile(r"(?:本标准|本文件|本部分|[a-z][a-z/]*\s*\d[\d.]*)规定了(.{2,30}?)的(术语|要求|技术要求|分类|牌号|试验方法|测定方法|产品分类)")
+_SCOPE = re.compile(r"(?:本标准|本文件|本部分|[a-z][a-z/]*\s*\d[\d.]*)规定了(.{2,30}?)的"
+                    r"(术语|要求|技术要求|分类|牌号|试验方法|测定方法|产品分类)")
 _BRACKET_STD_TITLE = re.compile(r"《\s*([A-Z][^》\n]{3,30}?\d{4})\s+([^》\n]{2,80})》")
 _STD_THEN_TITLE = re.compile(r"^\s*《([^》\n]{2,60})》")
 # A Chinese cover title wraps over at most this many more lines.

@@ -283,7 +283,7 @@ def _mark_numbers(text: str) -> tuple[str, list[str], list[str], list[str]]:
             spans.append((m.start(), m.end(), _PLAN_MARK, m.group("plan")))
     for m in classification().committee_code.finditer(text):
         if not any(s <= m.start() < e for s, e, _, _ in spans):
-            spans.append((m.start(), m.end(), _TC_MARK, committee_id(m.group())))
+            spans.append((m.start(), m.end(), _TC_MARK, committee_id(m.group()) or m.group()))
     spans.sort()
     buckets: dict[str, list[str]] = {_STD_MARK: [], _PLAN_MARK: [], _TC_MARK: []}
     out, at = [], 0
@@ -381,7 +381,7 @@ def _releases(title: str, text: str, issued: str | None) -> list[Event]:
                 if not c.number_label.search(line[max(0, start - 8):start]):
                     continue
                 named = [clean_title(m.group(1)) for m in _TITLED.finditer(line[:start])]
-                name = named[-1] if named else (_titles(title) or [None])[0]
+                name = named[-1] if named else next(iter(_titles(title)), None)
                 events.append(Event("published", issued, std_no=std.canonical, title=name, evidence=_clip(line)))
                 if effective:
                     events.append(Event("effective", effective, std_no=std.canonical, title=name,

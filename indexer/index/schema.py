@@ -72,7 +72,7 @@ def to_document(record: Record, mentions: list[str]) -> dict:
     from indexer.extract.issuers import default_registry, issuer_kinds
     from indexer.life import record_keys, stages_of
 
-    doc = {
+    doc: dict[str, object] = {
         "id": record.id,
         "path": record.path,
         "title": " ".join(filter(None, [record.title, record.title_en])),

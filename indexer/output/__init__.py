@@ -214,8 +214,8 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
     if res.complete is not None and res.complete < res.total:
         head += _label("ui", "complete", ui).format(complete=res.complete)
     if shown < res.total:
-        first, last = res.offset + 1, res.offset + shown
-        head += _label("ui", "showing", ui).format(range=f"{first}–{last}" if last > first else first)
+        lowest, last = res.offset + 1, res.offset + shown
+        head += _label("ui", "showing", ui).format(range=f"{lowest}–{last}" if last > lowest else lowest)
         if last < res.total:
             head += _label("ui", "more", ui)
     out.write(head + _label("ui", "seconds", ui).format(seconds=res.seconds) + "\n")
@@ -233,10 +233,11 @@ def _results_table(res: "Results", out: IO, color: bool, ui: str = "en", explain
         where = _label("ui", "page", ui).format(page=hit.page) + " " if hit.page else ""
         snippet, spans = where + hit.snippet, [(a + len(where), b + len(where)) for a, b in hit.highlights]
         for start, end in line_spans(snippet, columns - 4) if columns else [(0, len(snippet))]:
-            shown = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
-            out.write("    " + _highlight(snippet[start:end], shown, color) + "\n")
+            inside = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
+            out.write("    " + _highlight(snippet[start:end], inside, color) + "\n")
         if hit.notice:
-            out.write("    " + _label("ui", "attachment of", ui).format(title=one_line(hit.notice.title), id=hit.notice.id) + "\n")
+            attached = _label("ui", "attachment of", ui).format(title=one_line(hit.notice.title), id=hit.notice.id)
+            out.write("    " + attached + "\n")
     if res.total:
         out.write("\n")
         for name, counts in res.facets.items():

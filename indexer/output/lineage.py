@@ -162,9 +162,9 @@ STAGE_WORDS = {"project": "project approved", "comments": "draft for comments", 
 def _life_lines(life: "Life", as_of: str, out: IO, color: bool) -> None:
     now = STAGE_WORDS.get(life.current_stage or "", "none yet")
     since = f" (since {life.current.date})" if life.current and life.current.date else ""
-    until = f", until {life.current.deadline}" if life.current_stage == "comments-open" else ""
+    until = f", until {life.current.deadline}" if life.current and life.current_stage == "comments-open" else ""
     revising = ""
-    if life.revision:
+    if life.revision and life.revision_stage:
         revising = f"; revision under way: {STAGE_WORDS[life.revision_stage]} {life.revision.date}"
     out.write("\n" + _style("life", color, bold=True) + f"  ·  stage on {as_of}: {now}{since}{until}{revising}\n")
     for step in life.steps:
@@ -268,7 +268,7 @@ def _label(rec: "Record") -> str:
 def diff_dict(d: "Diff") -> dict:
     changes = []
     for change in d.changes:
-        item = {"status": change.status,
+        item: dict[str, object] = {"status": change.status,
                 "old_key": change.old.key if change.old else None,
                 "new_key": change.new.key if change.new else None,
                 "renumbered": change.renumbered}
@@ -297,15 +297,16 @@ def _diff_text(d: "Diff", out: IO, color: bool) -> None:
         out.write("\n" + _change_heading(change, color) + "\n")
         if change.status == "changed":
             out.write(_indent(_marked(change, color)) + "\n")
-        elif change.status == "added":
+        elif change.status == "added" and change.new:
             out.write(_indent(_style(change.new.shown, color, fg="green")) + "\n")
-        elif change.status == "removed":
+        elif change.status == "removed" and change.old:
             out.write(_indent(_style(change.old.shown, color, fg="red")) + "\n")
 
 
 def _change_heading(change: "Change", color: bool) -> str:
     clause = change.new or change.old
-    keys = f"{change.old.key} → {change.new.key}" if change.renumbered else clause.key
+    assert clause is not None       # a change has an old clause, a new one or both
+    keys = f"{change.old.key} → {change.new.key}" if change.renumbered and change.old and change.new else clause.key
     heading = _style(f"{MARKS[change.status]} {keys}", color, fg=MARK_COLOURS[change.status], bold=True)
     if change.status == "moved":  # nothing follows, so name the clause
         first = clause.shown.splitlines()[0] if clause.shown else ""

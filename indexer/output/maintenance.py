@@ -5,9 +5,9 @@ import json
 import os
 from dataclasses import asdict
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
-from indexer.output import columns_of, fit_rows, one_line, problem_line, problems
+from indexer.output import columns_of, fit_rows, one_line, problems
 
 if TYPE_CHECKING:
     from indexer.config import Config
@@ -72,7 +72,7 @@ def config_show(config: "Config", out: IO, fmt: str = "table", index_roots: list
     """Every setting with its source, paths absolute; whether the file exists; and the roots
     the index remembers (None: no index there yet)."""
     exists = config.path.is_file()
-    rows = {"config": (_shown(config.path), config.path_source)}
+    rows: dict[str, tuple[str | list[str], str]] = {"config": (_shown(config.path), config.path_source)}
     for key, setting in config.settings.items():
         value = setting.value
         value = [_shown(v) for v in value] if isinstance(value, list) else _shown(value)
@@ -81,7 +81,7 @@ def config_show(config: "Config", out: IO, fmt: str = "table", index_roots: list
     rows["index roots"] = (index_roots or [], f"index {index}" if index_roots is not None else
                            f"no index at {index} yet")
     if fmt == "json":
-        data = {k.replace(" ", "_"): {"value": v, "source": s} for k, (v, s) in rows.items()}
+        data: dict[str, dict[str, Any]] = {k.replace(" ", "_"): {"value": v, "source": s} for k, (v, s) in rows.items()}
         data["config"]["exists"] = exists
         data["watch"] = {"value": config.watches, "source": f"file {config.path}"}
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

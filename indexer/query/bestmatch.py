@@ -12,6 +12,7 @@ notice) to its tier, less than the record's fields meeting the condition would.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from whoosh import query as Q
 from whoosh.matching import Matcher, NullMatcher
@@ -120,7 +121,7 @@ class Graded(Q.CompoundQuery):
 
 class BestMatch(Q.Query):
     def __init__(self, concepts: list[Q.Query], units: list[int],
-                 bonuses: list[tuple[Q.Query, int]] = (), boost: float = 1.0, strict: bool = False):
+                 bonuses: Iterable[tuple[Q.Query, int]] = (), boost: float = 1.0, strict: bool = False):
         self.concepts = list(concepts)
         self.units = list(units)  # TOPIC or CONDITION per concept
         self.bonuses = list(bonuses)  # (query, tier units): optional, never required

@@ -285,9 +285,9 @@ def _numbers(text: str, reading: Reading) -> str:
         spans.append((start, end))
     rest = _blank(text, spans)
     loose = find_loose_numbers(rest)
-    for number in loose:
-        reading.concepts.append(Concept(number.written.strip(), TOPIC, [],
-                                        [(number.label, boosted(number.query, NUMBER_BOOST))], number=True))
+    for loose_no in loose:
+        reading.concepts.append(Concept(loose_no.written.strip(), TOPIC, [],
+                                        [(loose_no.label, boosted(loose_no.query, NUMBER_BOOST))], number=True))
     return _blank(rest, [(n.start, n.end) for n in loose])
 
 
@@ -612,11 +612,11 @@ def _flush(text: str, run: list[QueryToken], glossary: Glossary | None, reading:
             concept.forms += [(zh, DICTIONARY_WEIGHT, "dictionary") for zh in chinese_for(written)]
         items.append((tok.start, concept, written))
     searched = []
-    for _, concept, written in sorted(items, key=lambda item: item[0]):
-        if concept is None:
+    for _, read, written in sorted(items, key=lambda item: item[0]):
+        if read is None:
             reading.dropped.append(written)
         else:
-            reading.concepts.append(concept)
-            searched.append(concept)
+            reading.concepts.append(read)
+            searched.append(read)
     if len(searched) > 1 and len(searched) == len(items):
         reading.bonuses.append(text[run[0].start:run[-1].end])

@@ -371,6 +371,7 @@ def _reading_order(changes: list[Change]) -> list[Change]:
     def key(change: Change) -> tuple:
         if change.new is not None:
             return (change.new.position, 0, 0)
+        assert change.old is not None       # a change has an old clause, a new one or both
         before = [n for o, n in kept if o < change.old.position]
         anchor = before[-1] if before else -1
         return (anchor, 1, change.old.position)
@@ -491,7 +492,7 @@ def _pick(versions: list[Record], work: str, when: str) -> Record:
         raise UsageError(f"{when!r} is not a year or date (YYYY, YYYY-MM or YYYY-MM-DD)")
     matches = [r for r in versions if _dated(r, value.iso)]
     if not matches:
-        years = ", ".join(dict.fromkeys(_year(r) for r in versions if _year(r)))
+        years = ", ".join(dict.fromkeys(year for r in versions if (year := _year(r))))
         raise UsageError(f"{work} has no version of {value.iso} (versions: {years or 'undated'})")
     if len(matches) > 1:
         options = "; ".join(f"{r.id} {r.std_no or r.doc_no or ''} issued {r.issued}".replace("  ", " ")

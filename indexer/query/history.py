@@ -20,7 +20,7 @@ from indexer.extract.docno import canonical_doc_no, normalize_doc_no
 from indexer.extract.fields import normalized_title
 from indexer.extract.stdno import parse_std_no
 from indexer.index.schema import unpack
-from indexer.life import Identity, Life, Unlinked, assemble, edition_steps, link_events, std_keys, title_key
+from indexer.life import Identity, Life, assemble, edition_steps, link_events, std_keys, title_key
 from indexer.lineage import (LINEAGE_AS_OF, Claim, Relation, StatusAt, adoption_claims, as_of_day, day, infer_relations,
                              describe, is_publication, order_key, own_repeal, repeal_claims, replacement_claims, start,
                              status_as_of, version_label)
@@ -205,9 +205,9 @@ def resolve(lookup: Lookup, name: str) -> tuple[str, str | None]:
         return _resolve_std(lookup, std, name)
     doc_no = normalize_doc_no(name)
     if doc_no:
-        records = [r for r in lookup.by_doc_no(doc_no) if r.work]
-        if records:
-            return records[0].work, records[0].id
+        numbered = [(r.work, r.id) for r in lookup.by_doc_no(doc_no) if r.work]
+        if numbered:
+            return numbered[0]
         raise UsageError(f"no document numbered {doc_no} in the index")
     return _resolve_title(lookup, name), None
 
@@ -217,13 +217,13 @@ def _resolve_std(lookup: Lookup, std, name: str) -> tuple[str, str | None]:
     records = [r for r in lookup.by_std(number) if r.work]
     if not records:
         # Not indexed itself, but a standard in the index states it replaces it.
-        successors = [r for r in lookup.citing(number)
+        successors = [r.work for r in lookup.citing(number)
                       if r.work and any(_same_std(number, n) for n in r.replaces)]
         if successors:
-            return successors[0].work, None
+            return successors[0], None
         raise UsageError(f"no standard {number} in the index")
     own_work = f"std:{std.code}"
-    works = {r.work for r in records}
+    works = {r.work for r in records if r.work}
     work = own_work if own_work in works else sorted(works)[0]
     focus = None
     if std.year:
@@ -235,12 +235,12 @@ def _resolve_std(lookup: Lookup, std, name: str) -> tuple[str, str | None]:
 
 def _same_std(number: str, other: str) -> bool:
     parsed = parse_std_no(other)
-    return bool(parsed) and number in (parsed.canonical, parsed.code)
+    return parsed is not None and number in (parsed.canonical, parsed.code)
 
 
 def _named_by_events(lookup: Lookup, name: str) -> bool:
     key = title_key(name)
-    return bool(key) and any(r.events for r in lookup.by_life(key) if r.doc_type != "standard")
+    return key is not None and any(r.events for r in lookup.by_life(key) if r.doc_type != "standard")
 
 
 def _resolve_title(lookup: Lookup, name: str) -> str:
@@ -307,6 +307,7 @@ class Linker:
 
     def _around(self, other: Record, linked_from: Record) -> list[Record]:
         """The versions of other's work up to it (a predecessor) or from it on (a successor)."""
+        assert other.work is not None       # chain() follows only records in a work
         versions = self.lookup.work(other.work)
         if order_key(other) < order_key(linked_from):
             return [v for v in versions if order_key(v) <= order_key(other)]
@@ -432,8 +433,8 @@ class Linker:
         """When the text stated to replace target takes effect (a notice's "自实施之日起…废止")."""
         if not target.std_no:
             return None
-        starts = [start(r) for r in self.lookup.citing(target.std_no)
-                  if target.std_no in r.replaces and is_publication(r) and start(r)]
+        starts = [begins for r in self.lookup.citing(target.std_no)
+                  if target.std_no in r.replaces and is_publication(r) and (begins := start(r))]
         return min(starts) if starts else None
 
 
@@ -564,7 +565,7 @@ def _rivals(lookup: Lookup, ident: Identity, works: set[str | None]) -> dict[str
                 rivals.setdefault(key, set()).add(record.std_no or record.work or record.id)
             for event in record.events:
                 parsed = parse_std_no(event.std_no) if event.std_no else None
-                if parsed and title_key(event.title) == key and parsed.code not in ident.codes:
+                if parsed and event.std_no and title_key(event.title) == key and parsed.code not in ident.codes:
                     rivals.setdefault(key, set()).add(event.std_no)
     return rivals
 
@@ -598,7 +599,7 @@ def _notice_history(lookup: Lookup, name: str, on: str, unresolved: UsageError) 
     if not life.steps:
         raise unresolved
     named = next((s.names for s in life.steps if s.link == "stated" and parse_std_no(s.names)), None)
-    if named and std is None and lookup.by_std(parse_std_no(named).code):
+    if named and std is None and (named_std := parse_std_no(named)) and lookup.by_std(named_std.code):
         return _history(lookup, named, on)     # the project became a standard that is indexed
     title = next((s.title for s in life.steps if s.title), name.strip())
     return History(f"life:{name.strip()}", title, on, [], [], None, {}, life)
@@ -725,7 +726,7 @@ def checked_day(value: str | date | None) -> str:
     parsed = parse_date(value)
     if parsed is None:
         raise UsageError(f"--as-of: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    return day(parsed.iso)
+    return as_of_day(parsed.iso)
 
 
 def stale_statuses(ix, as_of: str | date | None = None) -> list[Record]:

@@ -77,6 +77,7 @@ WITHOUT_T = ("GB", "XB", "YS")
 
 def _std_query(m: re.Match) -> tuple[str, Q.Query] | None:
     letters = re.sub(r"[\s/_-]", "", m.group("prefix")).lower()
+    canonical_prefix: str | None
     if letters.startswith("db"):
         canonical_prefix = "DB" + letters[2:4] + ("/T" if letters.endswith("t") else "")
     else:
@@ -84,8 +85,8 @@ def _std_query(m: re.Match) -> tuple[str, Q.Query] | None:
     if canonical_prefix is None:
         return None
     prefixes = [canonical_prefix] + ([canonical_prefix + "/T"] if canonical_prefix in WITHOUT_T else [])
-    made = [_one_std(p, number, year) for p in prefixes for number, year in _readings(p, m)]
-    made = [one for n, one in enumerate(made) if one is not None and one not in made[:n]]
+    read = [_one_std(p, number, year) for p in prefixes for number, year in _readings(p, m)]
+    made = [one for n, one in enumerate(read) if one is not None and one not in read[:n]]
     if not made:
         return None
     return made[0][0], made[0][1] if len(made) == 1 else Q.Or([q for _, q in made])

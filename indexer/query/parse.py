@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from whoosh import query as Q
 from whoosh.qparser import MultifieldParser
@@ -181,7 +181,7 @@ def _phrase(form: str, schema) -> Q.Query:
     return _parser(schema).parse('"' + form.replace('"', " ") + '"')
 
 
-def _either(forms: list[str], schema, extra: list[Q.Query] = ()) -> Q.Query:
+def _either(forms: list[str], schema, extra: Iterable[Q.Query] = ()) -> Q.Query:
     # The best-matching alternative scores, not their sum: a document that says a term in
     # both languages is not worth more than one that says it better in one.
     queries = [q for q in (_phrase(f, schema) for f in forms) if q is not Q.NullQuery] + list(extra)
@@ -326,7 +326,8 @@ def _classification(filters: Filters) -> list[Q.Query]:
         bad = [written for written, code in codes if code is None]
         if bad:
             raise UsageError(f"--ics {bad[0]!r} is not an ICS code (e.g. 77, 77.120 or 77.120.99)")
-        terms.append(Q.Or([q for _, code in codes for q in (Q.Term("ics", code), Q.Prefix("ics", code + "."))]))
+        terms.append(Q.Or([q for _, code in codes if code is not None
+                           for q in (Q.Term("ics", code), Q.Prefix("ics", code + "."))]))
     if filters.ccs:
         alternatives = []
         for written in filters.ccs:

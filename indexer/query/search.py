@@ -6,7 +6,7 @@ import time
 from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from whoosh import sorting
 from whoosh.query import AndNot, Every, Require
@@ -283,7 +283,7 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     glossary = glossary if glossary is not None else load_glossary()
     # 今年, "recent": counted from the day the statuses are worked out for.
     today = date.fromisoformat(checked_day(as_of)) if as_of else None
-    options = dict(sort=sort, translate=translate, glossary=glossary, literal=literal, today=today)
+    options: dict[str, Any] = dict(sort=sort, translate=translate, glossary=glossary, literal=literal, today=today)
     if as_of:
         filters = replace(filters, existing_on=checked_day(as_of))  # nothing issued after the day
     wanted = set(filters.statuses)

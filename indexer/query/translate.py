@@ -194,7 +194,7 @@ def _cjk_unit(text: str, run: list[QueryToken], glossary: Glossary) -> list[Unit
         return []
     parts = tuple(Unit(start + a, start + b, text[start + a:start + b], tuple(ts),
                        tuple(glossary.alternatives(ts, text[start + a:start + b])))
-                  for a, b, ts in pieces)
+                  for a, b, ts in pieces if ts is not None)
     if not all(part.english() for part in parts):
         return []
     return [Unit(start, end, written, tuple(t for p in parts for t in p.terms), (written,), parts)]

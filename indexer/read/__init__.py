@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from indexer.errors import NotADocument, ReadError
@@ -14,7 +15,7 @@ from indexer.read.word import read_word
 from indexer.read.xmlrec import read_xml
 from indexer.regular import open_regular
 
-READERS = {
+READERS: dict[str, Callable[[bytes], RawDoc | list[RawDoc]]] = {
     ".html": read_html, ".htm": read_html, ".shtml": read_html,
     ".xml": read_xml,
     ".md": read_markdown, ".markdown": read_markdown,

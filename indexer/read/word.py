@@ -82,8 +82,7 @@ CONVERTERS = (("antiword", ["-m", "UTF-8.txt", "-w", "0"]), ("catdoc", ["-d", "u
 
 
 def read_doc(data: bytes) -> RawDoc:
-    converters = [(shutil.which(name), name, args) for name, args in CONVERTERS]
-    converters = [c for c in converters if c[0]]
+    converters = [(program, name, args) for name, args in CONVERTERS if (program := shutil.which(name))]
     if not converters:
         raise NotADocument("legacy Word file: install antiword or catdoc to read it")
     reasons = []
