@@ -351,7 +351,7 @@ def index_corpus(roots: list[Path], store: Store, progress: Progress | None = No
     with index_writing(store), writer_lock(store.path, "index") as note:
         summary = _build(roots, store, progress, tuple(exclude), tuple(include),
                          workers or min(2, os.cpu_count() or 1), max_removal, budget)
-        refresh_statuses(store)
+        settle_index(store)
     summary.note = note
     return summary
 
@@ -368,6 +368,28 @@ def index_writing(store: Store) -> Iterator[None]:
     except OSError as exc:
         raise IndexWriteError(f"cannot write the index at {store.path}: {exc.strerror or exc}; "
                               "it is left as it was") from None
+
+
+def settle_index(store: Store) -> tuple[int, int]:
+    """What depends on other records, settled after every build and reindex under the writer
+    lock: attachments take their notice's values, then statuses are brought to today.
+    Returns how many records changed in each."""
+    inherited = inherit_values(store)
+    return inherited, refresh_statuses(store)
+
+
+def inherit_values(store: Store) -> int:
+    """Attachments take their notice's dates and issuers where they state none (indexer/inherit.py)."""
+    from datetime import date
+
+    from indexer.inherit import inherit_from_notices
+
+    changed = inherit_from_notices(store, date.today())
+    if changed:
+        with store.update() as updater:
+            for record in changed:
+                updater.upsert(record, mentioned_std_nos(record.text))
+    return len(changed)
 
 
 def refresh_statuses(store: Store) -> int:

@@ -2,7 +2,8 @@
 
     scan (stat every file) → hash the ones whose size or mtime moved → plan
     (added, changed, moved, removed) → apply in batches, one commit each →
-    settle statuses of the works touched → report
+    settle statuses of the works touched → attachments take their notice's
+    values → statuses brought to today → report
 
 Safety comes from the order of writes: each batch is one Whoosh commit (a new
 table of contents written atomically), and the manifest is rewritten after it.
@@ -28,9 +29,10 @@ from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
+from indexer.inherit import own
 from indexer.lineage import Version, superseded_ids, version_of
 from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Extracted, Problem, check_removals, claim_ids,
-                              discover, index_writing, readers, refresh_statuses,
+                              discover, index_writing, readers, settle_index,
                               settle_status, unread_parts)
 from indexer.record import Record
 
@@ -58,6 +60,7 @@ class Report:
     unread: list[Problem] = field(default_factory=list)  # pages or parts of indexed files left out
     pending: int = 0               # changes left for the next run (interrupted)
     statuses: int = 0              # records whose status changed with their versions
+    inherited: int = 0             # attachments whose values from their notice changed
     seconds: float = 0.0
     note: str | None = None
 
@@ -95,7 +98,8 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
             store.update_meta(roots=[str(Path(r).resolve()) for r in roots])
         # A stopped run commits what it did and leaves at once; the next run does the rest.
         if not report.pending and (changes or meta.get("statuses_on") != date.today().isoformat()):
-            report.statuses += refresh_statuses(store)
+            inherited, statuses = settle_index(store)
+            report.inherited, report.statuses = inherited, report.statuses + statuses
     report.seconds = time.perf_counter() - started
     return report
 
@@ -308,7 +312,9 @@ class Applier:
         if not works:
             return
         hits = self.searcher.search(Or([Term("work", w) for w in works]), limit=None)
-        records = {r.id: r for r in (unpack(hit["record"]) for hit in hits)}
+        # Versions are ordered by their own dates, as a fresh build orders them: what an
+        # attachment took from its notice is given again after (indexer/inherit.py).
+        records = {r.id: r for r in (own(unpack(hit["record"])) for hit in hits)}
         records.update({i: r for i, r in self.upserted.items() if r.work in self.works})
         for doc_id in self.deleted:
             records.pop(doc_id, None)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run
-from indexer.extract.attachments import named_attachments, names_file
+from indexer.extract.attachments import key, keys_naming, named_attachments, names_file, names_title
 from indexer.resources import corpus_dir
 
 
@@ -27,9 +27,39 @@ def test_named_attachments(text, names):
     ("《再生氧化镨钕》（征求意见稿）", "n/再生氧化镨钕(征求意见稿).docx", True),
     ("编制说明.pdf", "n/编制說明.PDF", True),
     ("编制说明", "n/意见反馈表.docx", False),
+    ("稀土行业标准清单（节录）", "n/稀土行业标准清单.xlsx", True),
+    ("征求意见稿", "n/再生氧化镨钕（征求意见稿）.pdf", True),
 ])
 def test_names_file(name, path, named):
     assert names_file(name, path) is named
+
+
+@pytest.mark.parametrize("name, title, named", [
+    ("稀土行业标准编号、名称及实施日期（节录）", "工业和信息化部公告2019年第33号附件：稀土行业标准编号、名称及实施日期", True),
+    ("《再生氧化镨钕》（征求意见稿）", "再生氧化镨钕（征求意见稿）", True),
+    ("征求意见稿", "再生氧化镨钕（征求意见稿）", True),
+    ("稀土行业标准清单（节选）", "稀土行业标准清单", True),
+    # A title that holds the name without ending with it is another document's.
+    ("征求意见稿", "关于征求《再生氧化镨钕》（征求意见稿）意见的通知", False),
+    ("编制说明", "编制说明的修改意见汇总", False),
+    # A draft's stage names the draft, not the text it became.
+    ("稀土管理条例（征求意见稿）", "稀土管理条例", False),
+    ("稀土管理条例", "稀土管理条例（征求意见稿）", True),
+])
+def test_names_title(name, title, named):
+    assert names_title(name, title) is named
+    # The index finds the notices that may name a title from the title's keys.
+    assert key(name) in keys_naming("n/fujian1.xlsx", title) or not named
+
+
+@pytest.mark.parametrize("name, same", [
+    ("稀土行业标准清单（节录）", "稀土行业标准清单"),
+    ("稀土行业标准清单(节选)", "稀土行业标准清单"),
+    ("《管理办法》【征求意见稿】", "管理办法"),
+    ("（征求意见稿）", "征求意见稿"),              # a name that is only a mark keeps it
+])
+def test_editorial_marks_are_not_part_of_a_name(name, same):
+    assert key(name) == key(same)
 
 
 NOTICE = """关于征求国家标准《稀土金属及其氧化物中稀土杂质化学分析方法》（征求意见稿）意见的函

@@ -107,7 +107,6 @@ def _provenance(provenance: dict) -> etree._Element:
         etree.SubElement(element, "unread").text = xml_text(part)
     for field, source in provenance.get("fields", {}).items():
         attributes = {"field": field, "rule": source.get("rule", "")}
-        if "span" in source:
-            attributes["span"] = source["span"]
+        attributes.update({key: source[key] for key in ("span", "notice") if key in source})
         etree.SubElement(element, "source", {k: xml_text(v) for k, v in attributes.items()})
     return element

@@ -1,5 +1,5 @@
 """Which files a notice names as its attachments (附件：1. ….pdf  2. 编制说明), and whether a
-file is one of them.
+file is one of them: by its file name, or by its own title.
 
 A notice lists its attachments after 附件 — on that line, numbered on the lines under it,
 or as 附件1：… lines. The files themselves are found next to the notice (same folder) or in
@@ -19,6 +19,18 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])\s*")
 _ITEM_SPLIT = re.compile(r"\s{2,}|\u3000+|[；;]|(?=\s\d{1,2}\s*[.．、])")
 _EXTENSION = re.compile(r"\.(pdf|docx?|wps|xlsx?|txt|html?|md)$", re.I)
 _NOT_NAME = re.compile(r"[\s《》〈〉“”\"'「」『』·・:：,，、.．\-—–_（）()\[\]【】]")
+# Editorial marks in brackets say which cut or stage of a text a name means: 附件：…实施日期
+# （节录） names the list titled …实施日期. A stage names another text than the final one, so
+# a title must agree with a name's stage: a draft's notice does not name the law it became.
+CUT_MARKS = ("节录", "节选", "摘录", "摘编")
+STAGE_MARKS = ("征求意见稿", "送审稿", "报批稿", "讨论稿", "草案", "草稿", "修订稿", "修改稿", "试行")
+
+
+def _marks(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"[（(〔【\[]\s*(?:%s)\s*[)）〕】\]]" % "|".join(words))
+
+
+_ANY_MARK, _CUT_MARK = _marks(CUT_MARKS + STAGE_MARKS), _marks(CUT_MARKS)
 # A name this short is a word ("表"), not the name of a file.
 MIN_NAME = 2
 MAX_ITEMS = 20
@@ -54,19 +66,52 @@ def _numbered_lines(lines: list[str]) -> list[str]:
     return items
 
 
-def key(name: str) -> str:
-    """A name or file name as compared: folded, no extension, no punctuation or spaces."""
-    return _NOT_NAME.sub("", fold(_EXTENSION.sub("", name.strip())))
+def key(name: str, marks: re.Pattern = _ANY_MARK) -> str:
+    """An attachment name as compared: folded, without extension, editorial marks (unless
+    the name is nothing else: 附件：（征求意见稿）), punctuation or spaces."""
+    plain = _plain(name, marks)
+    return plain if len(plain) >= MIN_NAME else _plain(name)
 
 
-def keys_naming(path: str) -> set[str]:
-    """Every attachment key that names the file at `path` (see names_file): the pieces of its name."""
-    stem = key(PurePosixPath(path).name)[:MAX_KEY]
-    return {stem[a:b] for a in range(len(stem)) for b in range(a + MIN_NAME, len(stem) + 1)}
+def _plain(name: str, marks: re.Pattern | None = None) -> str:
+    """Folded, without extension, punctuation, spaces and the marks given."""
+    name = fold(_EXTENSION.sub("", name.strip()))
+    return _NOT_NAME.sub("", marks.sub("", name) if marks else name)
+
+
+def _stem(path: str) -> str:
+    # A file's marks are kept: 1. 征求意见稿 names 再生氧化镨钕（征求意见稿）.docx.
+    return _plain(PurePosixPath(path).name)
+
+
+def keys_naming(path: str, title: str = "") -> set[str]:
+    """Every attachment key that names the file at `path` (see names_file): the pieces of its
+    name; with `title`, the ends of its title too (see names_title)."""
+    stem = _stem(path)[:MAX_KEY]
+    pieces = {stem[a:b] for a in range(len(stem)) for b in range(a + MIN_NAME, len(stem) + 1)}
+    ends = (form[-MAX_KEY:] for form in _title_forms(title))
+    return pieces | {end[a:] for end in ends for a in range(len(end) - MIN_NAME + 1)}
 
 
 def names_file(name: str, path: str) -> bool:
     """Whether an attachment name is the file at `path`: the file's name is it, or holds it
     ("编制说明" is "再生氧化镨钕编制说明.pdf")."""
-    wanted, stem = key(name), key(PurePosixPath(path).name)
-    return bool(wanted) and (wanted == stem or wanted in stem)
+    wanted = key(name)
+    return bool(wanted) and wanted in _stem(path)
+
+
+def names_title(name: str, title: str) -> bool:
+    """Whether an attachment name is a document's title: the title is it, or ends with it after
+    a heading (工业和信息化部公告2019年第33号附件：稀土行业标准编号、名称及实施日期)."""
+    wanted = key(name, _CUT_MARK)
+    return bool(wanted) and any(form.endswith(wanted) for form in _title_forms(title))
+
+
+def names(name: str, path: str, title: str) -> bool:
+    """Whether an attachment name is the document at `path` titled `title`."""
+    return names_file(name, path) or names_title(name, title)
+
+
+def _title_forms(title: str) -> set[str]:
+    """A title as compared, with and without its editorial marks."""
+    return {form for form in (_plain(title), _plain(title, _ANY_MARK)) if form}

@@ -14,7 +14,9 @@ from indexer.extract.stdno import parse_std_no
 from indexer.index.analysis import CJKAnalyzer, FastPositions
 from indexer.record import Record
 
-SCHEMA_VERSION = 4  # 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter, classified
+# 2: attaches; 3: issuer_kind, events (life, stage, deadline); 4: ics, ccs, committee, drafter, classified;
+# 5: inherits, folder, and attachment names without editorial marks
+SCHEMA_VERSION = 5
 
 
 class CJKText(TEXT):
@@ -43,6 +45,8 @@ def make_schema() -> Schema:
         year=ID,
         work=ID(stored=True),
         attaches=KEYWORD(commas=True),                                 # the names in its 附件 list
+        inherits=ID,                                                   # the notice it takes values from
+        folder=ID,                                                     # the folder of its file (notices/x)
         life=KEYWORD(commas=True, lowercase=True),                     # keys of the standards its events name
         stage=KEYWORD(commas=True),                                    # the life stages it stands for
         deadline=DATETIME,                                             # the last day for comments
@@ -87,6 +91,8 @@ def to_document(record: Record, mentions: list[str]) -> dict:
         "lang": record.lang,
         "work": record.work or "",
         "attaches": ",".join(key(name) for name in named_attachments(record.text)),
+        "inherits": record.provenance.get("inherited", {}).get("notice", ""),
+        "folder": record.path.rpartition("/")[0],
         "life": ",".join(record_keys(record)),
         "stage": ",".join(stages_of(record)),
         "ics": ",".join(record.ics),

@@ -336,6 +336,9 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None, so
             value = ", ".join(value)
         if name in ("issued", "effective") and value and explain:
             value = f"{value} ({data[name + '_precision']})"
+        notice = sources.get(name, {}).get("notice")
+        if value and notice and not explain:
+            value = f"{value} (from notice {notice})"
         if value or explain:
             line(name, str(value) if value not in (None, "") else "—")
         if name == "path" and source is not None:
@@ -343,7 +346,8 @@ def record(rec: Record, fmt: str, out: IO, explain: bool = False, links=None, so
         rule = sources.get(name) if explain else None
         if rule:
             span = one_line(rule.get("span", "").replace("\n", " ⏎ "))
-            out.write(_style(f"{'':>12}rule {rule['rule']}", color, fg="cyan") +
+            by = f" {rule['notice']}" if rule.get("notice") else ""
+            out.write(_style(f"{'':>12}rule {rule['rule']}{by}", color, fg="cyan") +
                       (f"  «{span}»" if span else "") + "\n")
     prov = rec.provenance
     line("read as" if explain else "source", f"{prov.get('format')} · {prov.get('encoding')}")

@@ -21,7 +21,8 @@ def reindex_summary(index_path: Path, report: "Report", news: list["News"], out:
         out.write(f"note: {report.note}\n")
     out.write(f"reindexed {index_path}: {len(report.added)} added, {len(report.updated)} updated, "
               f"{len(report.moved)} moved, {len(report.removed)} removed, {len(report.failed)} failed"
-              f"{f', {report.statuses} statuses settled' if report.statuses else ''} "
+              f"{f', {report.statuses} statuses settled' if report.statuses else ''}"
+              f"{f', {report.inherited} attachments given their notice' + chr(39) + 's values' if report.inherited else ''} "
               f"in {report.seconds:.1f} s\n")
     problems(report.failed, report.unread, out)
     for item in news:
@@ -55,7 +56,7 @@ def reindex_report(index_path: Path, report: "Report", news: list["News"]) -> st
         "failed": [asdict(p) for p in report.failed],
         "skipped": [asdict(p) for p in report.skipped],
         "unread": [asdict(p) for p in report.unread],
-        "pending": report.pending, "statuses_settled": report.statuses,
+        "pending": report.pending, "statuses_settled": report.statuses, "inherited": report.inherited,
         "seconds": round(report.seconds, 3), "note": report.note,
         "watches": {n.watch: [_brief(r) for r in n.records] for n in news},
         "watch_stages": {n.watch: [asdict(s) for s in n.stages] for n in news if n.stages},

@@ -3,7 +3,7 @@
 Worked out from the records themselves (paths, and the 附件 list in the notice's text),
 so it holds after every reindex without anything kept in between. Attachments are the
 files in a folder named after the notice's page (notices/x.html → notices/x/…) and the
-files next to the page that its 附件 list names.
+files next to the page that its 附件 list names (by file name or by title).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from whoosh.query import Every, Or, Prefix, Term
 
-from indexer.extract.attachments import keys_naming, named_attachments, names_file
+from indexer.extract.attachments import keys_naming, named_attachments, names
 from indexer.index.schema import unpack
 from indexer.record import Record
 
@@ -31,14 +31,15 @@ def links(ix, record: Record) -> Links:
         return Links(notice_of(searcher, record), attachments_of(searcher, record))
 
 
-def attachments_of(searcher, record: Record) -> list[Record]:
-    """The files attached to a notice: in the folder named after it, or next to it and named by it."""
+def attachments_of(searcher, record: Record, neighbours: list[Record] | None = None) -> list[Record]:
+    """The files attached to a notice: in the folder named after it, or next to it and named by it.
+    `neighbours`: the records of the notice's folder, when already read."""
     page = PurePosixPath(record.path)
     found = {r.id: r for r in _with_prefix(searcher, f"{page.with_suffix('')}/")}
-    names = named_attachments(record.text)
-    if names:
-        for other in _in_folder(searcher, page.parent):
-            if other.id != record.id and any(names_file(name, other.path) for name in names):
+    listed = named_attachments(record.text)
+    if listed:
+        for other in in_folder(searcher, page.parent) if neighbours is None else neighbours:
+            if other.id != record.id and any(names(name, other.path, other.title) for name in listed):
                 found.setdefault(other.id, other)
     found.pop(record.id, None)
     return sorted(found.values(), key=lambda r: r.path)
@@ -55,20 +56,20 @@ def notice_of(searcher, record: Record, known: set[str] | None = None) -> Record
     path = PurePosixPath(record.path)
     folder = path.parent
     if folder.name:
-        for page in _in_folder(searcher, folder.parent, f"{folder.name}."):
+        for page in in_folder(searcher, folder.parent, f"{folder.name}."):
             return page
     # The index holds each page's attachment names, so only pages naming this file are read.
-    keys = keys_naming(record.path) & (attachment_keys(searcher) if known is None else known)
+    keys = keys_naming(record.path, record.title) & (attachment_keys(searcher) if known is None else known)
     if not keys:
         return None
     for other in _records(searcher, Or([Term("attaches", k) for k in sorted(keys)])):
         if other.id != record.id and PurePosixPath(other.path).parent == folder \
-                and any(names_file(name, record.path) for name in named_attachments(other.text)):
+                and any(names(name, record.path, record.title) for name in named_attachments(other.text)):
             return other
     return None
 
 
-def _in_folder(searcher, folder: PurePosixPath, name_start: str = "") -> list[Record]:
+def in_folder(searcher, folder: PurePosixPath, name_start: str = "") -> list[Record]:
     """Records of files directly in `folder` whose names start with `name_start`."""
     prefix = "" if str(folder) == "." else f"{folder}/"
     records = _with_prefix(searcher, prefix + name_start)
