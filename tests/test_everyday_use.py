@@ -155,7 +155,13 @@ def reindex_with_work(tmp_path):
 
 def stop_reindex(index: Path, *signals_after: float) -> tuple[subprocess.Popen, str, float]:
     process = stdidx("reindex", "--index", index)
-    time.sleep(1.0)
+    # Signals go once the run holds the writer lock (its handlers are set by then), however
+    # slowly a loaded machine starts the process; then the run gets a moment to do some work.
+    deadline = time.monotonic() + 60
+    while f'"pid": {process.pid},' not in (index / ".writer.lock").read_text("utf-8"):
+        assert process.poll() is None and time.monotonic() < deadline, "reindex never took the lock"
+        time.sleep(0.02)
+    time.sleep(0.5)
     for pause in signals_after:
         os.killpg(process.pid, signal.SIGINT)
         sent = time.monotonic()
