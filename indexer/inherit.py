@@ -16,20 +16,17 @@ from pathlib import PurePosixPath
 
 from whoosh.query import Or, Term
 
-from indexer.extract.fields import status
 from indexer.extract.stages import record_events
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.query.attachments import attachments_of, in_folder
 from indexer.record import Issuer, Record
+from indexer.status import redated
 
 RULE = "from-notice"
 # What an attachment takes, each with the fields that go with it.
 INHERITED = {"issued": ("issued", "issued_precision"), "effective": ("effective", "effective_precision"),
              "issuers": ("issuers",)}
-# Status rules that follow from the dates alone (indexer.extract.fields.status): worked out
-# again when the dates change; a draft mark, a repeal or a later version stand as they are.
-DATE_RULES = ("effective-in-future", "dated-and-not-superseded", "undated")
 
 
 def inherit_from_notices(store: Store, today: date) -> list[Record]:
@@ -119,11 +116,7 @@ def inherit(record: Record, notice: Record, today: date) -> Record:
         for column in INHERITED[name]:
             setattr(record, column, _copy(getattr(notice, column)))
         sources[name] = {"rule": RULE, "notice": notice.id, "span": notice.title[:200]}
-    if sources.get("status", {}).get("rule") in DATE_RULES:
-        found = status(record.title, record.text, record.doc_type, record.issued, record.effective, today)
-        record.status = found.value
-        sources["status"] = {"rule": found.rule, "span": found.span[:200]}
-    return _with_events(record)
+    return _with_events(redated(record, today))
 
 
 def _copy_record(record: Record) -> Record:

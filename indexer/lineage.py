@@ -1,4 +1,4 @@
-"""How documents relate across versions: replacement, repeal, adoption, drafts, status on a date.
+"""How documents relate across versions: replacement, repeal, adoption, drafts.
 
 Everything here is a pure function of records. The index is read elsewhere
 (``indexer.query.history``), which finds the records a relation may point at
@@ -10,68 +10,19 @@ and hands them in. Two kinds of relation:
   work, the published text that follows a draft for comments, two records
   of one edition.
 
-At indexing time only ``superseded_ids`` runs (statuses as of the day of the
-build); ``status_as_of`` recomputes a status for any date at query time.
+What the relations make of a record's status, at indexing and on a day, is decided
+in ``indexer.status``.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
-from typing import Iterable
 
 from indexer.extract.dates import find_dates
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.stdno import find_std_nos, is_iso_family, parse_std_no
 from indexer.record import Record
 from indexer.textfold import fingerprint
-
-# --- the index-time rule -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Version:
-    id: str
-    work: str | None
-    issued: str | None
-    effective: str | None
-    status: str
-    # Optional: records of one edition (same std_no) never supersede each other,
-    # and news items are not versions of anything.
-    std_no: str | None = None
-    doc_type: str | None = None
-    fingerprint: str | None = None  # copies of one text (see textfold.fingerprint) are not versions
-    # Breaks ties between same-dated versions the same way in a fresh build and
-    # in a reindex (whose ids and order of records differ).
-    path: str = ""
-
-
-def version_of(record: Record, status: str | None = None) -> Version:
-    """What the index-time rule needs of a record; ``status`` overrides the record's."""
-    return Version(record.id, record.work, record.issued, record.effective, status or record.status,
-                   record.std_no, record.doc_type, fingerprint(record.text), record.path)
-
-
-def superseded_ids(versions: list[Version]) -> set[str]:
-    """Ids of in-force versions that a later in-force version of the same work replaces."""
-    by_work: dict[str, list[Version]] = defaultdict(list)
-    for version in versions:
-        # An undated text has no place in the order: it neither replaces nor is replaced.
-        dated = version.issued or version.effective
-        if version.work and version.status == "in_force" and version.doc_type != "news" and dated:
-            by_work[version.work].append(version)
-    out: set[str] = set()
-    for members in by_work.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda v: (v.issued or v.effective or "", v.effective or "", v.path))
-        latest = members[-1]
-        out.update(v.id for v in members[:-1]
-                   if not (v.std_no and v.std_no == latest.std_no)
-                   and not (v.fingerprint and v.fingerprint == latest.fingerprint))
-    return out
-
 
 # --- relations -----------------------------------------------------------------
 
@@ -97,13 +48,6 @@ class Relation:
     degree: str | None = None
     source_label: str = ""
     target_label: str = ""
-
-
-@dataclass(frozen=True)
-class StatusAt:
-    status: str
-    reason: str
-    since: str | None = None
 
 
 def day(iso: str | None) -> str | None:
@@ -241,7 +185,7 @@ def replacement_claims(record: Record) -> list[Claim]:
 def _replace_evidence(record: Record, number: str) -> str:
     for line in record.text.splitlines():
         if _CUE_LINE.search(line) and any(s.canonical == number for s, _, _ in find_std_nos(line)):
-            return _clip(line.strip())
+            return clip(line.strip())
     rule = record.provenance.get("fields", {}).get("replaces", {}).get("rule")
     return f"replaces {number} ({rule or 'stated'})"
 
@@ -256,7 +200,7 @@ _REPEAL_CUE = re.compile(r"(同时|一并|均|现|予以|决定|宣布|起|》|\
 # A list of repealed texts follows on the next lines ("下列标准废止", "废止的行业标准目录").
 _LIST_FOLLOWS = re.compile(r"下列.{0,16}废止|废止的.{0,12}(目录|清单|名单)")
 _CITED = re.compile(r"(根据|依据|依照|按照|参照|对照|执行|贯彻)\s*$")
-_FROM_DATE = re.compile(r"自\s*([^，,。；\s]{6,14}?)\s*起")
+FROM_DATE = re.compile(r"自\s*([^，,。；\s]{6,14}?)\s*起")
 _FROM_PUBLICATION = re.compile(r"自[^，,。；]{0,10}(发布|公布|印发|下发|公告)之日起")
 _LIST_LINES = 200
 
@@ -298,11 +242,11 @@ def _repeal_claim(sentence: str, scope: str) -> Claim | None:
     doc_nos = tuple(dict.fromkeys(value for value, _, _ in find_doc_nos(scope)))
     if not (titles or numbers or doc_nos):
         return None
-    return Claim("repeals", numbers, titles, doc_nos, _repeal_when(sentence), evidence=_clip(sentence.strip()))
+    return Claim("repeals", numbers, titles, doc_nos, _repeal_when(sentence), evidence=clip(sentence.strip()))
 
 
 def _repeal_when(sentence: str) -> str:
-    dated = _FROM_DATE.search(sentence)
+    dated = FROM_DATE.search(sentence)
     if dated:
         found = find_dates(dated.group(1))
         if found and found[0].precision == "day":
@@ -330,7 +274,7 @@ def adoption_claims(record: Record) -> list[Claim]:
         numbers = _iso_numbers(m.group(2))
         if numbers:  # only the first number: the rest of the line may cite others
             found.setdefault(numbers[0], Claim("adopts", (numbers[0],), degree=ADOPTION_DEGREES[m.group(1)],
-                                               evidence=_clip(m.group())))
+                                               evidence=clip(m.group())))
     return list(found.values())
 
 
@@ -338,126 +282,5 @@ def _iso_numbers(text: str) -> list[str]:
     return [s.canonical for s, _, _ in find_std_nos(text) if is_iso_family(s.prefix)]
 
 
-LINEAGE_AS_OF = "lineage:as-of"  # statuses worked out across documents (query.history.stale_statuses)
-
-
-def own_repeal(record: Record) -> Relation | None:
-    """A record that marks itself repealed (【本标准已废止】), dated when the mark says from when."""
-    rule = record.provenance.get("fields", {}).get("status", {})
-    if record.status != "repealed" or rule.get("rule", "").startswith(LINEAGE_AS_OF):
-        return None  # repealed by another document, found as such, not marked in its own text
-    head = record.text[:600]
-    when = None
-    for m in _FROM_DATE.finditer(head):
-        if "废止" in head[m.end():m.end() + 12] or "不再执行" in head[m.end():m.end() + 12]:
-            found = find_dates(m.group(1))
-            when = found[0].iso if found else None
-            break
-    evidence = rule.get("span") or next((ln.strip() for ln in head.splitlines() if "废止" in ln),
-                                        f"status {rule.get('rule', 'stated')}")
-    label = version_label(record)
-    return Relation("repeals", record.id, record.id, True, _clip(evidence), effective=when,
-                    source_label=label, target_label=label)
-
-
-def _clip(text: str, limit: int = 120) -> str:
+def clip(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-# --- status on a date -----------------------------------------------------------
-
-
-def as_of_day(value: str | date | None) -> str:
-    """The as-of day as ISO (today when not given)."""
-    if isinstance(value, date):
-        return value.isoformat()
-    return day(value) or date.today().isoformat()
-
-
-def status_as_of(record: Record, versions: Iterable[Record], as_of: str | date | None = None,
-                 relations: Iterable[Relation] = ()) -> StatusAt:
-    """The record's status on the as-of day (today by default).
-
-    ``versions`` are the records of its work, ``relations`` the stated
-    replacements and repeals that name it (from other works too). In order:
-    drafts stay drafts; upcoming while its effective date is after the day (a
-    version effective on the day is in force that day); superseded once a later
-    version, or a text stated to replace it, is in effect; repealed once a
-    stated repeal takes effect; otherwise in force.
-    """
-    on = as_of_day(as_of)
-    if record.status == "draft":
-        return StatusAt("draft", "draft for comments")
-    if record.doc_type == "news":
-        return StatusAt(record.status, "news item")
-    begins = start(record)
-    if begins is None:
-        return StatusAt(record.status if record.status != "in_force" else "unknown", "no issue or effective date")
-    if begins > on:
-        issued = day(record.issued)
-        if issued and issued > on:
-            return StatusAt("upcoming", f"not issued yet (issued {issued}, effective {begins})", begins)
-        return StatusAt("upcoming", f"effective {begins}", begins)
-    versions, relations = list(versions), list(relations)
-    mark = own_repeal(record)
-    if mark and mark not in relations:
-        relations.append(mark)
-    replaced = _replaced_on(record, versions, relations, on)
-    if replaced:
-        return replaced
-    repealed = _repealed_on(record, relations, on)
-    if repealed:
-        return repealed
-    if record.status == "superseded" and not _successors(record, versions, relations) \
-            and record.provenance.get("fields", {}).get("status", {}).get("rule") == "stated":
-        return StatusAt("superseded", "stated in the record; the replacing version is not in the index")
-    if record.status == "unknown":
-        return StatusAt("unknown", "stated in the record")
-    return StatusAt("in_force", f"effective {begins}", begins)
-
-
-def _successors(record: Record, versions: list[Record], relations: list[Relation]) -> list[tuple[str | None, str]]:
-    """(from when, by what) for every later version of the work and every text stated to replace it."""
-    out: list[tuple[str | None, str]] = []
-    for other in versions:
-        if other.id == record.id or not is_publication(other) or order_key(other) <= order_key(record):
-            continue
-        if record.std_no and other.std_no == record.std_no or _copies(record, other):
-            continue  # the same edition, or a copy of the same text
-        out.append((start(other), f"{version_label(other)} in effect from {start(other)}"))
-    for rel in relations:
-        if rel.kind == "replaces" and rel.target == record.id:
-            out.append((rel.effective, f"replaced by {rel.source_label or rel.source} from {rel.effective}"))
-    return out
-
-
-def _copies(a: Record, b: Record) -> bool:
-    key = fingerprint(a.text)
-    return bool(key) and key == fingerprint(b.text)
-
-
-def _replaced_on(record: Record, versions: list[Record], relations: list[Relation], on: str) -> StatusAt | None:
-    candidates = [(since, why) for since, why in _successors(record, versions, relations) if since and since <= on]
-    if not candidates:
-        return None
-    since, reason = min(candidates)
-    return StatusAt("superseded", reason, since)
-
-
-def _repealed_on(record: Record, relations: Iterable[Relation], on: str) -> StatusAt | None:
-    dated: list[tuple[str, str]] = []
-    undated: list[str] = []
-    for rel in relations:
-        if rel.kind != "repeals" or rel.target != record.id:
-            continue
-        if rel.effective:
-            if rel.effective <= on:
-                dated.append((rel.effective, rel.evidence))
-        else:
-            undated.append(rel.evidence)
-    if dated:
-        since, evidence = min(dated)
-        return StatusAt("repealed", f"repealed from {since}: {evidence}", since)
-    if undated and not any(r.kind == "repeals" and r.target == record.id and r.effective for r in relations):
-        return StatusAt("repealed", f"repealed (date not stated): {undated[0]}")
-    return None

@@ -24,10 +24,10 @@ from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
-from indexer.lineage import Version, superseded_ids, version_of
 from indexer.read import parse, read_bytes, read_file
 from indexer.record import Record, make_id
 from indexer.resources import corpus_dir
+from indexer.status import Version, refresh_statuses, settle_status, superseded_ids, version_of
 
 # Files in a corpus folder that are not documents: hidden files, editor
 # backups, and README files describing the folder itself.
@@ -297,9 +297,6 @@ def _state_or_none(root: Path, path: Path, rel: str) -> FileState | None:
         return None
 
 
-LINEAGE_RULE = "lineage:later-version-in-force"
-
-
 def inspect_file(path: Path, store: Store | None = None) -> list[Record]:
     """The records one file would yield, before statuses that depend on other versions,
     with the ids `stdidx index` gives it: those the store holds for it, else those from
@@ -372,8 +369,8 @@ def index_writing(store: Store) -> Iterator[None]:
 
 def settle_index(store: Store) -> tuple[int, int]:
     """What depends on other records, settled after every build and reindex under the writer
-    lock: attachments take their notice's values, then statuses are brought to today.
-    Returns how many records changed in each."""
+    lock: attachments take their notice's values, then statuses are brought to today
+    (indexer/status.py). Returns how many records changed in each."""
     inherited = inherit_values(store)
     return inherited, refresh_statuses(store)
 
@@ -389,23 +386,6 @@ def inherit_values(store: Store) -> int:
         with store.update() as updater:
             for record in changed:
                 updater.upsert(record, mentioned_std_nos(record.text))
-    return len(changed)
-
-
-def refresh_statuses(store: Store) -> int:
-    """Bring stored statuses to today: repeals stated in other documents, upcoming
-    versions now in force. Run after every build and reindex, under the writer lock."""
-    from datetime import date
-
-    from indexer.query.history import stale_statuses
-
-    today = date.today().isoformat()
-    changed = stale_statuses(store.open(), today)
-    if changed:
-        with store.update() as updater:
-            for record in changed:
-                updater.upsert(record, mentioned_std_nos(record.text))
-    store.update_meta(statuses_on=today)
     return len(changed)
 
 
@@ -438,7 +418,7 @@ def _build(roots, store, progress, exclude, include, workers, max_removal, budge
                 pickle.dump(record, spool, protocol=pickle.HIGHEST_PROTOCOL)
                 versions.append(version_of(record))
                 summary.warned += [Problem(item.rel, w) for w in record.provenance.get("warnings", [])]
-        # Phase 2: statuses that depend on the other versions of a work.
+        # Phase 2: statuses that depend on the other versions of a work (indexer/status.py).
         superseded = superseded_ids(versions)
         # Phase 3: write a new index generation.
         spool.seek(0)
@@ -474,19 +454,6 @@ def _indexed_files(store: Store) -> Iterable[str]:
         return store.manifest().keys()
     except IndexMissing:           # none yet, or one of another version: nothing to lose
         return ()
-
-
-def settle_status(record: Record, superseded: set[str]) -> Record:
-    """Mark a version superseded by a later one in force, or undo that mark."""
-    sources = record.provenance.setdefault("fields", {})
-    by_lineage = sources.get("status", {}).get("rule") == LINEAGE_RULE
-    if record.id in superseded and record.status == "in_force":
-        record.status = "superseded"
-        sources["status"] = {"rule": LINEAGE_RULE}
-    elif by_lineage and record.id not in superseded:
-        record.status = "in_force"
-        sources["status"] = {"rule": "dated-and-not-superseded"}
-    return record
 
 
 def _spool_dir(store: Store) -> str:

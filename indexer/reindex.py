@@ -30,11 +30,10 @@ from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.inherit import own
-from indexer.lineage import Version, superseded_ids, version_of
-from indexer.pipeline import (DEFAULT_EXCLUDE, LINEAGE_RULE, Extracted, Problem, check_removals, claim_ids,
-                              discover, index_writing, readers, settle_index,
-                              settle_status, unread_parts)
+from indexer.pipeline import (DEFAULT_EXCLUDE, Extracted, Problem, check_removals, claim_ids, discover,
+                              index_writing, readers, settle_index, unread_parts)
 from indexer.record import Record
+from indexer.status import settle_works
 
 BATCH = 1
 
@@ -318,16 +317,6 @@ class Applier:
         records.update({i: r for i, r in self.upserted.items() if r.work in self.works})
         for doc_id in self.deleted:
             records.pop(doc_id, None)
-        superseded = superseded_ids([_base_version(r) for r in records.values()])
-        for record in records.values():
-            before = record.status
-            if settle_status(record, superseded).status != before:
-                self.upsert(record)
-                self.report.statuses += 1
-
-
-def _base_version(record: Record) -> Version:
-    """The version as extraction saw it, before lineage marked it superseded."""
-    rule = record.provenance.get("fields", {}).get("status", {}).get("rule")
-    status = "in_force" if rule == LINEAGE_RULE else record.status
-    return version_of(record, status)
+        for record in settle_works(records.values()):
+            self.upsert(record)
+            self.report.statuses += 1

@@ -195,7 +195,7 @@ def test_regulation_repealed_by_a_later_law(laws_ix):
 
 @needs_laws
 def test_statuses_of_many_hits_equal_statuses_one_by_one(laws_ix):
-    from indexer.query.history import statuses_as_of
+    from indexer.status import statuses_as_of
     from indexer.query.search import search
 
     records = [hit.record for hit in search(laws_ix, "条例 废止", limit=60).hits]

@@ -11,10 +11,10 @@ import pytest
 
 from conftest import run
 from indexer.index.store import Store
-from indexer.lineage import (Relation, Version, adoption_claims, infer_relations, repeal_claims,
-                             status_as_of, superseded_ids)
-from indexer.query.history import history, statuses_as_of
+from indexer.lineage import Relation, adoption_claims, infer_relations, repeal_claims
+from indexer.query.history import history
 from indexer.record import Record
+from indexer.status import Version, status_as_of, statuses_as_of, superseded_ids
 
 MINI_CORPUS = {
     'standards/gbt-90001-2001.md': """# 稀土试验材料

@@ -3,7 +3,8 @@
 Nothing here is stored at indexing time: the records of a work are loaded by
 the ``work`` field, and the records that may replace, repeal or adopt them are
 found through the ``std``, ``mentions``, ``doc_no`` and ``content`` fields, then
-read with the rules in ``indexer.lineage``.
+read with the rules in ``indexer.lineage``; each version's status on the day is
+``indexer.status``'s.
 """
 from __future__ import annotations
 
@@ -21,11 +22,11 @@ from indexer.extract.fields import normalized_title
 from indexer.extract.stdno import parse_std_no
 from indexer.index.schema import unpack
 from indexer.life import Identity, Life, assemble, edition_steps, link_events, std_keys, title_key
-from indexer.lineage import (LINEAGE_AS_OF, Claim, Relation, StatusAt, adoption_claims, as_of_day, day, infer_relations,
-                             describe, is_publication, order_key, own_repeal, repeal_claims, replacement_claims, start,
-                             status_as_of, version_label)
+from indexer.lineage import (Claim, Relation, adoption_claims, day, describe, infer_relations, is_publication, order_key,
+                             repeal_claims, replacement_claims, start, version_label)
 from indexer.query.phrase import AdjacentPhrase
 from indexer.record import Record
+from indexer.status import StatusAt, checked_day, own_repeal, status_as_of
 
 RECORD_ID = re.compile(r"d[0-9a-f]{12}")
 # How far stated replacements are followed into other works (a renumbered
@@ -34,8 +35,6 @@ LINK_DEPTH = 3
 MAX_CANDIDATES = 20
 # Works whose versions are read to find one titled exactly as asked (the rest are only counted).
 EXACT_TITLE_CHECK = 50
-# statuses_as_of over more works than this reads all repeal statements in one pass.
-BULK_WORKS = 8
 
 
 class AmbiguousName(UsageError):
@@ -322,7 +321,7 @@ class Linker:
         for record in chain:
             found += self._replacements(record)
             found += self._adoptions(record)
-            found += self._repeals_by(record)
+            found += self.repeals_by(record)
             mark = own_repeal(record)
             if mark:
                 found.append(mark)
@@ -366,7 +365,7 @@ class Linker:
                                 source_label=describe(record), target_label=number))
         return out
 
-    def _repeals_by(self, record: Record) -> list[Relation]:
+    def repeals_by(self, record: Record) -> list[Relation]:
         """What this record says it repeals."""
         out = []
         for claim in repeal_claims(record):
@@ -381,7 +380,7 @@ class Linker:
         for other in self._repeal_candidates(chain):
             if other.id in ids:
                 continue
-            out += [r for r in self._repeals_by(other) if r.target in ids]
+            out += [r for r in self.repeals_by(other) if r.target in ids]
         return out
 
     def _repeal_candidates(self, chain: list[Record]) -> list[Record]:
@@ -685,75 +684,3 @@ def _fold_copies(chain: list[Record], relations: list[Relation]
     folded = [replace(r, source=first(r.source), target=first(r.target)) for r in relations]
     return ([r for r in chain if r.id not in original], copies,
             _unique([r for r in folded if r.source != r.target]))
-
-
-def statuses_as_of(ix, records: Iterable[Record], as_of: str | date | None = None) -> dict[str, StatusAt]:
-    """Each record's status on as_of, worked out against the other versions of its work.
-
-    For ``search --as-of``: pass the hits' records; set ``record.status`` from the result.
-    """
-    on = checked_day(as_of)
-    records = list(records)
-    out: dict[str, StatusAt] = {}
-    with ix.searcher() as searcher:
-        lookup = Lookup(searcher)
-        by_work: dict[str, list[Record]] = {}
-        for record in records:
-            by_work.setdefault(record.work or f"id:{record.id}", []).append(record)
-        linker = Linker(lookup, bulk=len(by_work) > BULK_WORKS)
-        for work, members in by_work.items():
-            chain = linker.chain(work) if not work.startswith("id:") else members
-            relations = linker.relations(chain)
-            for record in members:
-                versions = lookup.work(record.work) if record.work else [record]
-                out[record.id] = status_as_of(record, versions, on, relations)
-    return out
-
-
-def restate(ix, records: list[Record], as_of: str | date | None = None) -> list[Record]:
-    """The records with ``status`` set to their status on as_of (records are changed in place)."""
-    statuses = statuses_as_of(ix, records, as_of)
-    for record in records:
-        record.status = statuses[record.id].status
-    return records
-
-
-def checked_day(value: str | date | None) -> str:
-    if value is None or isinstance(value, date):
-        return as_of_day(value)
-    from indexer.extract.dates import parse_date
-
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageError(f"--as-of: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    return as_of_day(parsed.iso)
-
-
-def stale_statuses(ix, as_of: str | date | None = None) -> list[Record]:
-    """Records whose stored status differs from their status on as_of (today by default),
-    with the status and its reason set: versions repealed by another document, upcoming
-    versions now in force, and repeals that no longer hold.
-
-    Only those candidates are worked out, so this stays cheap on a large index.
-    """
-    on = checked_day(as_of)
-    with ix.searcher() as searcher:
-        lookup = Lookup(searcher)
-        linker = Linker(lookup, bulk=True)
-        repealers = {r.id: r for records in lookup.repeal_register().values() for r in records}
-        ids = {rel.target for r in repealers.values() for rel in linker._repeals_by(r) if rel.indexed}
-        stored = searcher.search(Q.Or([Q.Term("status", s) for s in ("repealed", "upcoming")]), limit=None)
-        ids |= {hit["id"] for hit in stored}
-        stored_records = (searcher.document(id=doc_id) for doc_id in sorted(ids))
-        candidates = [unpack(fields["record"]) for fields in stored_records if fields]
-    found = statuses_as_of(ix, candidates, on)
-    changed = []
-    for record in candidates:
-        now = found[record.id]
-        if now.status != record.status:
-            record.status = now.status
-            record.provenance.setdefault("fields", {})["status"] = {"rule": f"{LINEAGE_AS_OF} {on}",
-                                                                    "span": now.reason[:200]}
-            changed.append(record)
-    return changed
-

@@ -278,7 +278,7 @@ def search_as_of(ix, text: str, filters: Filters, as_of: str | None, sort: str =
     another day depends on the other versions of each work, so statuses are
     worked out on the matches, then filtered and counted.
     """
-    from indexer.query.history import checked_day, restate
+    from indexer.status import checked_day, restate
 
     glossary = glossary if glossary is not None else load_glossary()
     # 今年, "recent": counted from the day the statuses are worked out for.
