@@ -524,8 +524,9 @@ def _bonus_stretches(text: str, start: int, kept: list[tuple[int, int]], reading
 
 def _latin_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
     words = query_words()
-    spans = [(u.start, u.end) for u in latin_units(text, run, glossary)] if glossary is not None else []
-    spans += [(run[i].start, run[j - 1].end) for i, j in thesaurus().phrases([t.key for t in run])]
+    units = latin_units(text, run, glossary) if glossary is not None else []
+    phrase_end = _phrases(text, run, units, glossary) if glossary is not None else {}
+    spans = [(u.start, u.end) for u in units] + [(t.start, phrase_end[id(t)]) for t in run if id(t) in phrase_end]
 
     def inside_longer_term(a: int, b: int) -> bool:
         # "national standard plan" is a term of its own, not the level "national standard";
