@@ -100,3 +100,117 @@ def test_jointly_issuing_bodies_one_per_line_close_the_entry(tmp_path):
     text = ("# 稀土产品检验工作规定\n\n1981年3月2日 国务院批准\n\n1981年3月20日 国家经济委员会\n\n"
             "国家计划委员会\n\n国家物资局\n\n国家标准局发布\n\n<!-- INFO END -->\n\n第一条 为了加强检验，制定本规定。\n")
     assert build(tmp_path, "f.md", text).issued == "1981-03-20"
+
+
+PROVINCIAL_NOTICE = """江西省人民代表大会常务委员会公告
+（第45号）
+
+　　《江西省矿产资源管理条例》已由江西省第十三届人民代表大会常务委员会第三十二次会议于2021年7月28日修订通过，现予公布，自2021年10月1日起施行。
+
+江西省人民代表大会常务委员会
+2021年7月28日
+
+江西省矿产资源管理条例
+
+（1997年6月20日江西省第八届人民代表大会常务委员会第二十八次会议通过　2021年7月28日江西省第十三届人民代表大会常务委员会第三十二次会议修订）
+
+　　第一条　为了加强矿产资源管理，制定本条例。
+"""
+
+GOVERNMENT_ORDER = """湖南省人民政府令
+第309号
+
+　　《湖南省矿产资源总体规划管理办法》已经2022年1月21日省人民政府第130次常务会议审议通过，现予公布，自2022年4月1日起施行。
+
+省长　毛伟明
+2022年2月8日
+
+湖南省矿产资源总体规划管理办法
+
+　　第一条　为了加强矿产资源规划管理，制定本办法。
+"""
+
+CITY_NOTICE_ALONE = """赣州市人民代表大会常务委员会公告
+（第六届）第28号
+
+　　《赣州市废弃稀土矿山治理条例》已经2024年4月25日赣州市第六届人民代表大会常务委员会第二十次会议通过，2024年5月30日江西省第十四届人民代表大会常务委员会第九次会议批准，现予公布，自2024年8月1日起施行。
+
+赣州市人大常委会
+2024年6月5日
+"""
+
+
+@pytest.mark.parametrize("text, title, issued, effective, issuer", [
+    (PROVINCIAL_NOTICE, "江西省矿产资源管理条例", "2021-07-28", "2021-10-01", "江西省人民代表大会常务委员会"),
+    (GOVERNMENT_ORDER, "湖南省矿产资源总体规划管理办法", "2022-02-08", "2022-04-01", "湖南省人民政府"),
+    (CITY_NOTICE_ALONE, "赣州市废弃稀土矿山治理条例", "2024-06-05", "2024-08-01", "赣州市人民代表大会常务委员会"),
+])
+def test_a_promulgation_notice_names_the_text_and_its_issuer(tmp_path, text, title, issued, effective, issuer):
+    """A file that opens with the 公告 or 令 promulgating a text is that text: titled as the
+    notice names it, issued on the notice's date by the body that signs or heads it (a
+    governor signs his government's order), a short signature read as the full name."""
+    record = build(tmp_path, "a.txt", text, "gb18030")
+    assert (record.title, record.issued, record.effective) == (title, issued, effective)
+    assert [i.name_zh for i in record.issuers] == [issuer]
+    assert record.provenance["fields"]["title"]["rule"] == "promulgation-notice"
+
+
+def test_a_notice_titled_by_its_own_name_keeps_it(tmp_path):
+    text = "江西省人民代表大会常务委员会公告\n（第46号）\n\n江西省第十三届人民代表大会常务委员会第三十二次会议选举张三为常务委员会委员。\n"
+    assert build(tmp_path, "a.txt", text).title == "江西省人民代表大会常务委员会公告"
+
+
+SITE_DATED = """<html><head><meta charset="utf-8"><title>黔南布依族苗族自治州矿产资源管理条例</title></head><body>
+<p>您现在的位置：网站首页 &gt;&gt; 法规规章 &gt;&gt; 单行条例</p>
+<h1>黔南布依族苗族自治州矿产资源管理条例</h1>
+<p>发布日期：2019年01月08日　　信息来源：州人大法制委</p>
+<p>（2018年9月28日黔南布依族苗族自治州第十四届人民代表大会第三次会议通过　2018年11月29日贵州省第十三届人民代表大会常务委员会第七次会议批准）</p>
+<p>第一条　为了加强矿产资源管理，制定本条例。</p>
+<p>第三十一条　本条例自2019年3月1日起施行。</p>
+</body></html>
+"""
+
+DECISION_ON_ADOPTION = """<html><head><meta charset="utf-8"><title>赣州市人民代表大会常务委员会关于加强稀土矿区生态环境治理的决定</title></head><body>
+<h2>赣州市人民代表大会常务委员会关于加强稀土矿区生态环境治理的决定</h2>
+<p>（2021年10月28日赣州市第五届人民代表大会常务委员会第四十三次会议通过）</p>
+<p>　　一、各级人民政府应当将稀土矿区生态环境治理纳入规划。</p>
+<p>　　本决定自通过之日起施行。</p>
+<p>发布时间：2021-11-02</p>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("text, issued, effective, issuer", [
+    (SITE_DATED, "2018-11-29", "2019-03-01", "黔南布依族苗族自治州人民代表大会"),
+    (DECISION_ON_ADOPTION, "2021-10-28", "2021-10-28", "赣州市人民代表大会常务委员会"),
+])
+def test_a_sites_posting_date_does_not_date_a_text_with_its_own_history(tmp_path, text, issued, effective, issuer):
+    """发布日期 / 发布时间 on a page is when the site put the text up; the adoption and
+    approval lines the text opens with date it, and name the body that made it."""
+    record = build(tmp_path, "a.html", text)
+    assert (record.issued, record.effective) == (issued, effective)
+    assert [i.name_zh for i in record.issuers] == [issuer]
+
+
+FRONT_MATTER = """---
+title: 内蒙古自治区稀土资源管理条例
+date: 2024-08-02
+---
+
+内蒙古自治区人民代表大会常务委员会公告
+
+《内蒙古自治区稀土资源管理条例》已由内蒙古自治区第十四届人民代表大会常务委员会第十次会议于2024年7月31日修订通过，现予公布，自2024年10月1日起施行。
+
+内蒙古自治区人民代表大会常务委员会
+2024年7月31日
+
+第一条　为了保护和合理开发利用稀土资源，制定本条例。
+"""
+
+
+def test_a_front_matter_date_is_when_the_text_was_posted(tmp_path):
+    record = build(tmp_path, "a.md", FRONT_MATTER)
+    assert record.issued == "2024-07-31"
+    assert record.provenance["fields"]["issued"]["rule"] == "header:公布"
+    undated = FRONT_MATTER.split("内蒙古自治区人民代表大会常务委员会公告")[0] + "稀土资源管理条例的学习笔记。\n"
+    assert build(tmp_path, "b.md", undated).issued == "2024-08-02"

@@ -65,8 +65,9 @@ class Builder:
                                         or _only_std_no(raw.title) or pages.is_number_line(raw.title)
                                         or (len(raw.title) <= 12 and pages.is_site_line(raw.title))) \
             and not stated.get("title") else raw.title
-        page_title = None if stated.get("title") or marked or fields.titled_official_text(text) \
-            else pages.page_title(text)
+        promulgated = None if stated.get("title") or marked else fields.promulgated_title(text)
+        page_title = promulgated or (None if stated.get("title") or marked or fields.titled_official_text(text)
+                                     else pages.page_title(text))
         first = _first_line(text)
         if raw.title and not marked and pages.is_paragraph(first) and pages.ends_sentence(first):
             first = raw.title  # the site's name, rather than a paragraph

@@ -120,6 +120,10 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"\b(Announcement|Notice|Decree|Order|Circular|Decision)\b[^.]{0,80}\bNo\.\s*\d+|"
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
+_BARE_NOTICE_NO = re.compile(r"[（(〔\[]?\s*(?:第?[一二三四五六七八九十]+届)?\s*[）)〕\]]?\s*第?\s*[0-9]+\s*号\s*[）)]?\s*$"
+                             r"|[（(]\s*$")
+_PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|经)[^\n]{0,160}?(?:现予|予以)公布")
+_NOTICE_HEADING = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))(?:公告|令)")
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
 _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
@@ -206,6 +210,7 @@ class HistoryEntry:
     role: str
     cue: str
     span: str
+    by: str = ""  # the body that signed or heads a promulgation notice, where the span names none
 
 
 def header_history(head: str) -> list[HistoryEntry]:
@@ -275,9 +280,10 @@ def issued_date(text: str) -> Found[DateValue] | None:
     events = header_history(head) + _inline_amendments(text) + _promulgation_notice(head)
     signed = _signature_date(text)
     site = [e for e in events if e.cue == "发布" and e.span.startswith("发布")]
-    if site and (any(e.cue == "成文" for e in events) or signed):
-        # A page's 发布时间 / 发布日期 is when a site put the text up; its 成文日期, or the
-        # date under its signature, is the text's own.
+    if site and (signed or any(e.cue == "成文" or e not in site for e in events)):
+        # A page's 发布时间 / 发布日期 is when a site put the text up; its 成文日期, the
+        # date under its signature, or the adoption, approval or promulgation lines the
+        # text dates itself with are the text's own.
         events = [e for e in events if e not in site]
     if events:
         # The version in hand is the latest adoption, revision, promulgation or approval:
@@ -285,7 +291,7 @@ def issued_date(text: str) -> Found[DateValue] | None:
         # approves it (批准), and is dated so unless a later promulgation line follows.
         latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
         rule = "inline-amendment-note" if latest.cue == "note" else f"header:{latest.cue}"
-        found = Found(latest.date, rule, latest.span)
+        found = Found(latest.date, rule, latest.span, by=latest.by)
         if latest.role == "approved":
             found.by = _approved_work_body(head, latest, events)
         return found
@@ -308,7 +314,38 @@ def _promulgation_notice(head: str) -> list[HistoryEntry]:
     after = head[formula.end():formula.end() + 200]
     sentence_end = after.find("。")
     signed = _dated_line(after) or _signer_date(after[sentence_end + 1:])
-    return [HistoryEntry(signed.value, "promulgated", "公布", signed.span)] if signed else []
+    if not signed:
+        return []
+    return [HistoryEntry(signed.value, "promulgated", "公布", signed.span,
+                         by=_promulgating_body(head[:formula.start()], after[:after.find(signed.span)]))]
+
+
+def promulgated_title(text: str) -> Found[str] | None:
+    """The title of the text a promulgation notice heads, where the notice opens the file
+    (江西省人民代表大会常务委员会公告 / （第45号） / 《江西省矿产资源管理条例》已由…通过，
+    现予公布): the notice is the text's wrapper, the text it publishes is what a reader names."""
+    lines = [line.strip() for line in text[:HEADER_CHARS].splitlines() if line.strip()]
+    if not lines or not _NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", lines[0]))):
+        return None
+    for line in lines[1:4]:
+        named = _PROMULGATED_TITLE.match(line)
+        if named:
+            return Found(named.group(1).replace("〈", "《").replace("〉", "》"), "promulgation-notice", line[:200])
+    return None
+
+
+def _promulgating_body(before: str, signature: str) -> str:
+    """The body a promulgation notice is issued by: the body signing above its date
+    (江西省人民代表大会常务委员会 / 2021年7月28日), else the heading that names it
+    (福建省人民政府令 / 第228号, signed by the governor)."""
+    lines = [line.strip() for line in signature.splitlines() if line.strip()]
+    if lines and _SIGNATURE_BODY.search(lines[-1]) and not _SIGNER.match(lines[-1]):
+        return lines[-1]
+    for line in reversed(before.splitlines()[-6:]):
+        heading = _NOTICE_HEADING.match(_SESSION.sub("", line.strip()))
+        if heading:
+            return heading.group(1)
+    return ""
 
 
 def _signer_date(after: str) -> Found[DateValue] | None:
@@ -573,12 +610,15 @@ def adopting_body(adoption: str) -> str | None:
     match = _ADOPTING_BODY.search(_SESSION.sub("", adoption))
     if not match:
         return None
-    name = match.group(1)
+    return clean_issuer_name(_full_congress_name(match.group(1)))
+
+
+def _full_congress_name(name: str) -> str:
+    """A congress signs with its short name as often as its full one (赣州市人大常委会)."""
     for short, full in _CONGRESS_SHORT:
         if name.endswith(short):
-            name = name[:-len(short)] + full
-            break
-    return clean_issuer_name(name)
+            return name[:-len(short)] + full
+    return name
 
 
 def unregistered_issuer(text: str, adoption: str = "") -> Found[str] | None:
@@ -590,7 +630,8 @@ def unregistered_issuer(text: str, adoption: str = "") -> Found[str] | None:
         line = re.sub(r"\d{4}\s*年.*$|[\d〇○零一二三四五六七八九十]{4}年.*$", "", line).strip()
         match = _SIGNATURE_BODY.search(line)
         if match and len(match.group(1)) <= 40:
-            return Found(clean_issuer_name(match.group(1)), "signature:unregistered", match.group(1))
+            return Found(clean_issuer_name(_full_congress_name(match.group(1))), "signature:unregistered",
+                         match.group(1))
     return None
 
 
