@@ -214,3 +214,24 @@ def test_a_front_matter_date_is_when_the_text_was_posted(tmp_path):
     assert record.provenance["fields"]["issued"]["rule"] == "header:公布"
     undated = FRONT_MATTER.split("内蒙古自治区人民代表大会常务委员会公告")[0] + "稀土资源管理条例的学习笔记。\n"
     assert build(tmp_path, "b.md", undated).issued == "2024-08-02"
+
+
+@pytest.mark.parametrize("header, issuer", [
+    ("（2010年1月6日省人民政府第20次常务会议通过　2010年1月20日省人民政府令第180号公布　自2010年3月1日起施行）",
+     "江西省人民政府"),
+    ("（2013年11月29日省第十二届人民代表大会常务委员会第七次会议通过）", "江西省人民代表大会常务委员会"),
+])
+def test_a_body_named_by_its_level_takes_the_place_the_title_names(tmp_path, header, issuer):
+    """Provincial texts name their own bodies by level (省人民政府令第180号): the province is
+    the one the title opens with."""
+    text = f"江西省稀土矿产品运输管理办法\n\n{header}\n\n　　第一条　为了加强稀土矿产品运输管理，制定本办法。\n"
+    assert [i.name_zh for i in build(tmp_path, "a.txt", text).issuers] == [issuer]
+
+
+def test_an_order_copied_onto_one_line(tmp_path):
+    text = ("湖南省人民政府令 第309号 《湖南省矿产资源总体规划管理办法》已经2022年1月21日省人民政府第130次常务会议审议通过，"
+            "现予公布，自2022年4月1日起施行。 省长 毛伟明 2022年2月8日\n湖南省矿产资源总体规划管理办法\n"
+            "第一条　为了加强矿产资源规划管理，制定本办法。\n")
+    record = build(tmp_path, "a.txt", text)
+    assert (record.title, record.issued) == ("湖南省矿产资源总体规划管理办法", "2022-02-08")
+    assert [i.name_zh for i in record.issuers] == ["湖南省人民政府"]

@@ -257,7 +257,7 @@ class Builder:
             return self._stated_issuers(stated, on_date, sources)
         meta = meta or {}
         issued_source = sources.get("issued", {})
-        adoption = issued_source.get("by") or issued_source.get("span", "") \
+        adoption = fields.with_region(issued_source.get("by") or issued_source.get("span", ""), title) \
             if issued_source.get("rule", "").startswith("header:") else ""
         matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
         site = [m for m in self.registry.find_in_text(meta.get("page_title", "")) if m.entry] \

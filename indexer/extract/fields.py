@@ -71,7 +71,7 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 # Who signs a promulgation notice, and the name: 总理 李强, 部长 王文涛, 主任 郑栅洁.
-_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")
+_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长|省长|市长|州长|县长)\s*[\u4e00-\u9fff·]{2,4}")
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件|Annex(?:es)?\b|Appendix\b|Attachments?\b)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|"
@@ -120,6 +120,10 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"\b(Announcement|Notice|Decree|Order|Circular|Decision)\b[^.]{0,80}\bNo\.\s*\d+|"
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
+_LEVEL_BODY = re.compile(rf"(?:^|日|[\s（(])\s*(自治区|自治州|自治县|省|市|州|县)(?:第[一二三四五六七八九十百零〇○\d]+届)?"
+                         rf"(?:{_LEGISLATURE})")
+# The place a local text's title opens with, each level it names (江西省, 江西省赣州市).
+_TITLE_PLACE = re.compile(r"^(?!中华|中国|全国|国家)[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市(?!场)|县)")
 _BARE_NOTICE_NO = re.compile(r"[（(〔\[]?\s*(?:第?[一二三四五六七八九十]+届)?\s*[）)〕\]]?\s*第?\s*[0-9]+\s*号\s*[）)]?\s*$"
                              r"|[（(]\s*$")
 _PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|经)[^\n]{0,160}?(?:现予|予以)公布")
@@ -325,7 +329,14 @@ def promulgated_title(text: str) -> Found[str] | None:
     (江西省人民代表大会常务委员会公告 / （第45号） / 《江西省矿产资源管理条例》已由…通过，
     现予公布): the notice is the text's wrapper, the text it publishes is what a reader names."""
     lines = [line.strip() for line in text[:HEADER_CHARS].splitlines() if line.strip()]
-    if not lines or not _NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", lines[0]))):
+    if not lines:
+        return None
+    heading = lines[0]
+    opening = _PROMULGATED_TITLE.search(heading)
+    if opening:
+        # A copy that lost its line breaks runs the heading and the formula on together.
+        heading, lines = heading[:opening.start()].strip(), [heading, heading[opening.start():]]
+    if not _NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", heading))):
         return None
     for line in lines[1:4]:
         named = _PROMULGATED_TITLE.match(line)
@@ -611,6 +622,20 @@ def adopting_body(adoption: str) -> str | None:
     if not match:
         return None
     return clean_issuer_name(_full_congress_name(match.group(1)))
+
+
+def with_region(adoption: str, title: str) -> str:
+    """An adoption or promulgation line naming its body by level only (省人民政府令第180号公布,
+    自治区人民政府第15次常务会议通过), as provincial and city texts name their own bodies,
+    with the place the title names put before it (江西省人民政府)."""
+    short = _LEVEL_BODY.search(adoption)
+    if not short:
+        return adoption
+    level = short.group(1)
+    place = next((m.group() for m in _TITLE_PLACE.finditer(title) if m.group().endswith(level)), "")
+    if not place:
+        return adoption
+    return adoption[:short.start(1)] + place + adoption[short.end(1):]
 
 
 def _full_congress_name(name: str) -> str:
