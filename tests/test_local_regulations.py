@@ -260,3 +260,15 @@ def test_local_regulation_set_scores(tmp_path):
         figures[field] = right / total if total else 1.0
     for field, floor in LOCAL_FLOORS.items():
         assert figures[field] >= floor, f"{field}: {figures[field]:.2%} < {floor:.0%}"
+
+
+def test_articles_without_a_space_end_a_long_header(tmp_path):
+    """A page's menus may fill the first lines; the header runs to the first article even
+    where a copy lost the space after it (第一条为了…)."""
+    menu = "".join(f"<li><a href='/n{i}'>栏目{i}：人大新闻 立法动态 代表工作</a></li>" for i in range(50))
+    page = (f"<html><head><meta charset='utf-8'><title>江西省地质灾害防治条例</title></head><body><ul>{menu}</ul>"
+            "<h1>江西省地质灾害防治条例</h1><p>（2013年11月29日江西省第十二届人民代表大会常务委员会第七次会议通过）</p>"
+            "<p>第一条为了防治地质灾害，制定本条例。</p><p>第五十条本条例自2014年3月1日起施行。</p></body></html>")
+    record = build(tmp_path, "a.html", page)
+    assert (record.issued, record.effective) == ("2013-11-29", "2014-03-01")
+    assert [i.name_zh for i in record.issuers] == ["江西省人民代表大会常务委员会"]

@@ -59,7 +59,10 @@ _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
-_BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$)|目\s*录\s*$|总\s*则\s*$)", re.M)
+# An article may run on without a space where a copy lost it (第一条为了…); a cited
+# article wrapped onto its own line (第三十一条的决定》修正) opens no body.
+_BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$|(?=[\u4e00-\u9fff])(?![的和及与至或、]))"
+                         r"|目\s*录\s*$|总\s*则\s*$)", re.M)
 # A history entry opens with its date (a month at least: 2025年第19号 is a number) and goes
 # on with a body, never with a comma: a line "2010年10月31日，…" is prose (a caption, a lede).
 _HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
