@@ -223,6 +223,8 @@ def test_a_front_matter_date_is_when_the_text_was_posted(tmp_path):
     ("（2010年1月6日省人民政府第20次常务会议通过　2010年1月20日省人民政府令第180号公布　自2010年3月1日起施行）",
      "江西省人民政府"),
     ("（2013年11月29日省第十二届人民代表大会常务委员会第七次会议通过）", "江西省人民代表大会常务委员会"),
+    ("（2021年7月28日省十三届人大常委会第三十二次会议通过）", "江西省人民代表大会常务委员会"),
+    ("（2021年7月28日江西省十三届人大常委会第三十二次会议通过）", "江西省人民代表大会常务委员会"),
 ])
 def test_a_body_named_by_its_level_takes_the_place_the_title_names(tmp_path, header, issuer):
     """Provincial texts name their own bodies by level (省人民政府令第180号): the province is

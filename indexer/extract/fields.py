@@ -123,7 +123,7 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"\b(Announcement|Notice|Decree|Order|Circular|Decision)\b[^.]{0,80}\bNo\.\s*\d+|"
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
-_LEVEL_BODY = re.compile(rf"(?:^|日|[\s（(])\s*(自治区|自治州|自治县|省|市|州|县)(?:第[一二三四五六七八九十百零〇○\d]+届)?"
+_LEVEL_BODY = re.compile(rf"(?:^|日|[\s（(])\s*(自治区|自治州|自治县|省|市|州|县)(?:第?[一二三四五六七八九十百零〇○\d]+届)?"
                          rf"(?:{_LEGISLATURE})")
 # The place a local text's title opens with, each level it names (江西省, 江西省赣州市).
 _TITLE_PLACE = re.compile(r"^(?!中华|中国|全国|国家)[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市(?!场)|县)")
@@ -131,7 +131,8 @@ _BARE_NOTICE_NO = re.compile(r"[（(〔\[]?\s*(?:第?[一二三四五六七八�
                              r"|[（(]\s*$")
 _PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|经)[^\n]{0,160}?(?:现予|予以)公布")
 _NOTICE_HEADING = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))(?:公告|令)")
-_SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
+# 第十三届 or, as the press and many texts shorten it, 省十三届人大常委会.
+_SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]|[一二三四五六七八九十]+届")
 _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
 _HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*"
