@@ -274,3 +274,27 @@ def test_articles_without_a_space_end_a_long_header(tmp_path):
     record = build(tmp_path, "a.html", page)
     assert (record.issued, record.effective) == ("2013-11-29", "2014-03-01")
     assert [i.name_zh for i in record.issuers] == ["江西省人民代表大会常务委员会"]
+
+
+PREFECTURE_HEADER = """海西蒙古族藏族自治州矿产资源保护条例
+
+（2015年2月12日海西蒙古族藏族自治州第十三届人民代表大会第五次会议通过　2015年5月28日青海省第十二届人民代表大会常务委员会第十八次会议批准　2015年6月10日海西蒙古族藏族自治州人民代表大会常务委员会公告公布　自2015年8月1日起施行）
+
+第一条　为了保护矿产资源，制定本条例。
+"""
+
+PREFECTURE_NOTICE = """海西蒙古族藏族自治州人民代表大会常务委员会公告
+第3号
+
+　　《海西蒙古族藏族自治州矿产资源保护条例》已经2015年2月12日海西蒙古族藏族自治州第十三届人民代表大会第五次会议通过，2015年5月28日青海省第十二届人民代表大会常务委员会第十八次会议批准，现予公布，自2015年8月1日起施行。
+
+海西蒙古族藏族自治州人民代表大会常务委员会
+2015年6月10日
+"""
+
+
+@pytest.mark.parametrize("text", [PREFECTURE_HEADER, PREFECTURE_NOTICE])
+def test_a_standing_committee_promulgates_what_its_congress_adopted(tmp_path, text):
+    record = build(tmp_path, "a.txt", text)
+    assert (record.title, record.issued) == ("海西蒙古族藏族自治州矿产资源保护条例", "2015-06-10")
+    assert [i.name_zh for i in record.issuers] == ["海西蒙古族藏族自治州人民代表大会"]

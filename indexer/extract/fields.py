@@ -302,6 +302,8 @@ def issued_date(text: str) -> Found[DateValue] | None:
         found = Found(latest.date, rule, latest.span, by=latest.by)
         if latest.role == "approved":
             found.by = _approved_work_body(head, latest, events)
+        elif latest.role == "promulgated":
+            found.by = _congress_promulgated(latest, events) or found.by
         return found
     candidates = [f for f in (signed, _dated_line(head), _labelled_date(head)) if f]
     if candidates:
@@ -392,6 +394,19 @@ def _approved_work_body(head: str, approval: HistoryEntry, events: list[HistoryE
         return decision.group(1)
     made = [e for e in events if e.role != "approved" and e.date.iso <= approval.date.iso]
     return max(made, key=lambda e: e.date.iso).span if made else ""
+
+
+def _congress_promulgated(promulgation: HistoryEntry, events: list[HistoryEntry]) -> str:
+    """A standing committee's 公告 promulgates what its congress adopted (an autonomous
+    prefecture's 单行条例, a regulation a congress passed in plenary): the congress made
+    the text, as a president's order promulgates a law the NPC adopted."""
+    body = adopting_body(promulgation.by or promulgation.span) or ""
+    if not body.endswith("人民代表大会常务委员会"):
+        return ""
+    congress = body.removesuffix("常务委员会")
+    made = [e for e in events if e.role in ("adopted", "revised", "amended") and e.date.iso <= promulgation.date.iso]
+    latest = max(made, key=lambda e: e.date.iso) if made else None
+    return latest.span if latest and adopting_body(latest.span) == congress else ""
 
 
 def _with_conflicts(chosen: Found[DateValue], others: list[Found[DateValue]]) -> Found[DateValue]:
