@@ -298,3 +298,13 @@ def test_a_standing_committee_promulgates_what_its_congress_adopted(tmp_path, te
     record = build(tmp_path, "a.txt", text)
     assert (record.title, record.issued) == ("海西蒙古族藏族自治州矿产资源保护条例", "2015-06-10")
     assert [i.name_zh for i in record.issuers] == ["海西蒙古族藏族自治州人民代表大会"]
+
+
+@pytest.mark.parametrize("clause, effective", [
+    ("本办法自公布之日起30日后施行。", "2010-02-19"),
+    ("本办法自发布之日起三十日后施行。", "2010-02-19"),
+    ("本办法自公布之日起施行。", "2010-01-20"),
+])
+def test_a_rule_in_force_some_days_after_it_is_promulgated(tmp_path, clause, effective):
+    text = f"江西省稀土矿产品运输管理办法\n\n（2010年1月20日江西省人民政府令第180号公布）\n\n第一条　为了加强管理，制定本办法。\n第二十条　{clause}\n"
+    assert build(tmp_path, "a.txt", text).effective == effective

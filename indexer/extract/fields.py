@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Generic, TypeVar
 
-from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
+from indexer.extract.dates import (DateValue, effective_after_issue, effective_on_issue, find_date_events, find_dates,
+                                   not_this_texts_date)
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import SUB_UNIT, IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.pages import is_trail
@@ -470,6 +471,11 @@ def _stated_effective(text: str, issued: DateValue | None) -> Found[DateValue] |
                                    articles[:1])
     if articles:
         return _with_conflicts(articles[0], articles[1:2])
+    after_issue = effective_after_issue(text)
+    if after_issue and issued and issued.precision == "day":
+        days, (start, end) = after_issue
+        iso = (date.fromisoformat(issued.iso) + timedelta(days=days)).isoformat()
+        return Found(DateValue(iso, "day", issued.start, issued.end), "effective-after-issue", text[start:end])
     on_issue = effective_on_issue(text)
     if on_issue and issued:
         start, end = on_issue
