@@ -308,3 +308,15 @@ def test_a_standing_committee_promulgates_what_its_congress_adopted(tmp_path, te
 def test_a_rule_in_force_some_days_after_it_is_promulgated(tmp_path, clause, effective):
     text = f"江西省稀土矿产品运输管理办法\n\n（2010年1月20日江西省人民政府令第180号公布）\n\n第一条　为了加强管理，制定本办法。\n第二十条　{clause}\n"
     assert build(tmp_path, "a.txt", text).effective == effective
+
+
+@pytest.mark.parametrize("validity, status", [("已修改", "superseded"), ("已废止", "repealed"), ("有效", "in_force"),
+                                              ("尚未生效", "upcoming")])
+def test_a_law_databases_validity_label_is_the_status(tmp_path, validity, status):
+    menu = "".join(f"<li>栏目{i}：人大新闻 立法动态</li>" for i in range(12))
+    page = (f"<html><head><meta charset='utf-8'><title>江西省地质灾害防治条例</title></head><body><ul>{menu}</ul>"
+            "<table><tr><td>制定机关：</td><td>江西省人民代表大会常务委员会</td></tr>"
+            f"<tr><td>时效性：</td><td>{validity}</td><td>效力位阶：</td><td>地方性法规</td></tr></table>"
+            "<h1>江西省地质灾害防治条例</h1><p>（2013年11月29日江西省第十二届人民代表大会常务委员会第七次会议通过）</p>"
+            "<p>第一条　为了防治地质灾害，制定本条例。</p></body></html>")
+    assert build(tmp_path, "a.html", page).status == status

@@ -57,6 +57,11 @@ _COVER_REST = re.compile(r"\s*([-—–]\s*(20|19)?[0-9]?[X×x]{1,4}\s*)?"
 _NATIONAL_REGULATION = re.compile(r"^(中华人民共和国)?(?!.*(省|自治区|市|县|自治州|特别行政区))[^《》]*条例$")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
+_VALIDITY_LABEL = re.compile(r"(?:时效性|时效状态|效力状态)\s*[】\]]?\s*[:：]?\s*"
+                             r"(现行有效|有效|已被修改|已修改|已废止|已失效|失效|废止|尚未生效|未生效)")
+_VALIDITY = {"现行有效": "in_force", "有效": "in_force", "已被修改": "superseded", "已修改": "superseded",
+             "已废止": "repealed", "已失效": "repealed", "失效": "repealed", "废止": "repealed",
+             "尚未生效": "upcoming", "未生效": "upcoming"}
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
@@ -887,6 +892,10 @@ def status(title: str, text: str, kind: str, issued: str | None, effective: str 
            today: date) -> Found:
     if draft := _DRAFT.search(title):
         return Found("draft", "title:draft", draft.group())
+    label = _VALIDITY_LABEL.search(header(text))
+    if label:
+        # A law database labels each text's validity (时效性：已修改 for an amended edition).
+        return Found(_VALIDITY[label.group(1)], "label:validity", label.group())
     mark = _REPEALED_MARK.search(title + "\n" + header(text)[:200])
     if mark:
         return Found("repealed", "header:repealed-mark", mark.group())
