@@ -320,3 +320,18 @@ def test_a_law_databases_validity_label_is_the_status(tmp_path, validity, status
             "<h1>江西省地质灾害防治条例</h1><p>（2013年11月29日江西省第十二届人民代表大会常务委员会第七次会议通过）</p>"
             "<p>第一条　为了防治地质灾害，制定本条例。</p></body></html>")
     assert build(tmp_path, "a.html", page).status == status
+
+
+def test_the_notice_formula_as_variously_written(tmp_path):
+    text = CITY_NOTICE_ALONE.replace("》已经2024年4月25日", "》已于2024年4月25日经").replace("现予公布", "现予以公布")
+    record = build(tmp_path, "a.txt", text)
+    assert (record.title, record.issued) == ("赣州市废弃稀土矿山治理条例", "2024-06-05")
+    assert [i.name_zh for i in record.issuers] == ["赣州市人民代表大会常务委员会"]
+
+
+def test_a_promulgation_signed_jointly_names_every_body(tmp_path):
+    text = ("江西省工业和信息化厅 江西省自然资源厅公告\n\n　　《江西省稀土开采企业监督管理细则》已经两厅审议通过，现予公布，"
+            "自2024年1月1日起施行。\n\n江西省工业和信息化厅\n江西省自然资源厅\n2023年11月20日\n")
+    record = build(tmp_path, "a.txt", text)
+    assert record.issued == "2023-11-20"
+    assert [i.name_zh for i in record.issuers] == ["江西省工业和信息化厅", "江西省自然资源厅"]

@@ -120,7 +120,7 @@ _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
-_PROMULGATED = re.compile(r"现予公布")
+_PROMULGATED = re.compile(r"现予以?公布")
 _OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*"
                        r"|Document\s+(?:number|No\.?)[ \t]+)?\Z", re.I)
 # The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
@@ -135,7 +135,7 @@ _LEVEL_BODY = re.compile(rf"(?:^|日|[\s（(])\s*(自治区|自治州|自治县|
 _TITLE_PLACE = re.compile(r"^(?!中华|中国|全国|国家)[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市(?!场)|县)")
 _BARE_NOTICE_NO = re.compile(r"[（(〔\[]?\s*(?:第?[一二三四五六七八九十]+届)?\s*[）)〕\]]?\s*第?\s*[0-9]+\s*号\s*[）)]?\s*$"
                              r"|[（(]\s*$")
-_PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|经)[^\n]{0,160}?(?:现予|予以)公布")
+_PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|已于|业经|经)[^\n]{0,160}?(?:现予以?|予以)公布")
 _NOTICE_HEADING = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))(?:公告|令)")
 # 第十三届 or, as the press and many texts shorten it, 省十三届人大常委会.
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]|[一二三四五六七八九十]+届")
@@ -362,8 +362,13 @@ def _promulgating_body(before: str, signature: str) -> str:
     (江西省人民代表大会常务委员会 / 2021年7月28日), else the heading that names it
     (福建省人民政府令 / 第228号, signed by the governor)."""
     lines = [line.strip() for line in signature.splitlines() if line.strip()]
-    if lines and _SIGNATURE_BODY.search(lines[-1]) and not _SIGNER.match(lines[-1]):
-        return lines[-1]
+    bodies: list[str] = []
+    for line in reversed(lines[-4:]):  # bodies that sign jointly stand one per line
+        if not _SIGNATURE_BODY.search(line) or _SIGNER.match(line) or len(line) > SIGNATURE_LINE:
+            break
+        bodies.insert(0, line)
+    if bodies:
+        return "\n".join(bodies)
     for line in reversed(before.splitlines()[-6:]):
         heading = _NOTICE_HEADING.match(_SESSION.sub("", line.strip()))
         if heading:
@@ -693,6 +698,10 @@ def unregistered_issuer(text: str, adoption: str = "") -> Found[str] | None:
 def unregistered_issuers(text: str, adoption: str = "") -> list[Found]:
     """As :func:`unregistered_issuer`, with every body of a joint signature that names
     them side by side on one line (江西省工业和信息化厅　　江西省自然资源厅)."""
+    signed = [line.strip() for line in adoption.splitlines() if line.strip()]
+    if len(signed) >= 2 and all(_ONLY_BODY.fullmatch(line) for line in signed):
+        # A promulgation signed by bodies one per line (see _promulgating_body).
+        return [Found(clean_issuer_name(line), "signature:unregistered", line) for line in signed]
     found = unregistered_issuer(text, adoption)
     if found is None or found.rule != "signature:unregistered":
         return [found] if found else []
