@@ -335,3 +335,15 @@ def test_a_promulgation_signed_jointly_names_every_body(tmp_path):
     record = build(tmp_path, "a.txt", text)
     assert record.issued == "2023-11-20"
     assert [i.name_zh for i in record.issuers] == ["江西省工业和信息化厅", "江西省自然资源厅"]
+
+
+def test_a_page_titled_with_the_notice_is_titled_with_the_text_it_promulgates(tmp_path):
+    page = ("<html><head><meta charset='utf-8'><title>江西省人民代表大会常务委员会公告（第45号）</title></head><body>"
+            "<div>首页 | 法规数据库 | 立法动态</div><h2>江西省人民代表大会常务委员会公告（第45号）</h2>"
+            "<p>《江西省矿产资源管理条例》已由江西省第十三届人民代表大会常务委员会第三十二次会议于2021年7月28日修订通过，"
+            "现予公布，自2021年10月1日起施行。</p><p>江西省人民代表大会常务委员会</p><p>2021年7月28日</p>"
+            "<p>第一条　为了加强矿产资源管理，制定本条例。</p></body></html>")
+    assert build(tmp_path, "a.html", page).title == "江西省矿产资源管理条例"
+    news = page.replace("<h2>江西省人民代表大会常务委员会公告（第45号）</h2>",
+                        "<h1>江西新修订矿产资源管理条例10月起施行</h1><p>江西省人民代表大会常务委员会公告（第45号）</p>")
+    assert build(tmp_path, "b.html", news).title == "江西新修订矿产资源管理条例10月起施行"

@@ -65,7 +65,10 @@ class Builder:
                                         or _only_std_no(raw.title) or pages.is_number_line(raw.title)
                                         or (len(raw.title) <= 12 and pages.is_site_line(raw.title))) \
             and not stated.get("title") else raw.title
-        promulgated = None if stated.get("title") or marked else fields.promulgated_title(text)
+        promulgated = None if stated.get("title") or (marked and not fields.is_notice_heading(marked)) \
+            else fields.promulgated_title(text, marked)
+        if promulgated:
+            marked = None  # a page titled with the notice that promulgates its text
         page_title = promulgated or (None if stated.get("title") or marked or fields.titled_official_text(text)
                                      else pages.page_title(text))
         first = _first_line(text)

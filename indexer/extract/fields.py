@@ -120,7 +120,9 @@ _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
-_PROMULGATED = re.compile(r"现予以?公布")
+# 现予以公布 also closes a list of approved standards; it promulgates a text when an
+# effective clause follows (现予以公布，自…起施行).
+_PROMULGATED = re.compile(r"现予公布|现予以公布(?=\s*[，,]\s*自)")
 _OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*"
                        r"|Document\s+(?:number|No\.?)[ \t]+)?\Z", re.I)
 # The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
@@ -336,25 +338,35 @@ def _promulgation_notice(head: str) -> list[HistoryEntry]:
                          by=_promulgating_body(head[:formula.start()], after[:after.find(signed.span)]))]
 
 
-def promulgated_title(text: str) -> Found[str] | None:
+def promulgated_title(text: str, marked: str | None = None) -> Found[str] | None:
     """The title of the text a promulgation notice heads, where the notice opens the file
     (江西省人民代表大会常务委员会公告 / （第45号） / 《江西省矿产资源管理条例》已由…通过，
-    现予公布): the notice is the text's wrapper, the text it publishes is what a reader names."""
-    lines = [line.strip() for line in text[:HEADER_CHARS].splitlines() if line.strip()]
-    if not lines:
-        return None
-    heading = lines[0]
-    opening = _PROMULGATED_TITLE.search(heading)
-    if opening:
-        # A copy that lost its line breaks runs the heading and the formula on together.
-        heading, lines = heading[:opening.start()].strip(), [heading, heading[opening.start():]]
-    if not _NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", heading))):
-        return None
-    for line in lines[1:4]:
-        named = _PROMULGATED_TITLE.match(line)
-        if named:
-            return Found(named.group(1).replace("〈", "《").replace("〉", "》"), "promulgation-notice", line[:200])
+    现予公布): the notice is the text's wrapper, the text it publishes is what a reader names.
+    A page whose own title is the notice's heading (``marked``) is titled so too."""
+    lines: list[str] = []
+    for line in (line.strip() for line in text[:HEADER_CHARS].splitlines()):
+        opening = _PROMULGATED_TITLE.search(line)
+        if opening and opening.start():
+            # A copy that lost its line breaks runs the heading and the formula on together.
+            lines += [line[:opening.start()].strip(), line[opening.start():]]
+        elif line:
+            lines.append(line)
+    headed = bool(marked and is_notice_heading(marked))
+    for at, line in enumerate(lines[:8]):
+        if not (headed or is_notice_heading(line)):
+            continue
+        for after in lines[at + 1:at + 4]:
+            named = _PROMULGATED_TITLE.match(after)
+            if named:
+                return Found(named.group(1).replace("〈", "《").replace("〉", "》"), "promulgation-notice", after[:200])
+        if not headed:
+            return None
     return None
+
+
+def is_notice_heading(line: str) -> bool:
+    """A congress's or government's heading of a 公告 or 令, with its number."""
+    return bool(_NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", line))))
 
 
 def _promulgating_body(before: str, signature: str) -> str:
