@@ -347,3 +347,12 @@ def test_a_page_titled_with_the_notice_is_titled_with_the_text_it_promulgates(tm
     news = page.replace("<h2>江西省人民代表大会常务委员会公告（第45号）</h2>",
                         "<h1>江西新修订矿产资源管理条例10月起施行</h1><p>江西省人民代表大会常务委员会公告（第45号）</p>")
     assert build(tmp_path, "b.html", news).title == "江西新修订矿产资源管理条例10月起施行"
+
+
+def test_a_notice_wrapped_at_a_fixed_width(tmp_path):
+    text = ("江西省人民代表大会常务委员会公告\n（第45号）\n\n　　《江西省矿产资源管理条例》已由江西省第十三届人民代表大\n"
+            "会常务委员会第三十二次会议于2021年7月28日修订通过，现予公布，\n自2021年10月1日起施行。\n\n"
+            "江西省人民代表大会常务委员会\n2021年7月28日\n\n第一条　为了加强矿产资源管理，制定本条例。\n")
+    record = build(tmp_path, "a.txt", text, "gb18030")
+    assert (record.title, record.issued) == ("江西省矿产资源管理条例", "2021-07-28")
+    assert [i.name_zh for i in record.issuers] == ["江西省人民代表大会常务委员会"]

@@ -355,10 +355,13 @@ def promulgated_title(text: str, marked: str | None = None) -> Found[str] | None
     for at, line in enumerate(lines[:8]):
         if not (headed or is_notice_heading(line)):
             continue
-        for after in lines[at + 1:at + 4]:
+        for start in range(at + 1, min(at + 4, len(lines))):
+            # The formula may wrap over the lines of a fixed-width copy.
+            after = "".join(lines[start:start + 4])
             named = _PROMULGATED_TITLE.match(after)
             if named:
-                return Found(named.group(1).replace("〈", "《").replace("〉", "》"), "promulgation-notice", after[:200])
+                return Found(named.group(1).replace("〈", "《").replace("〉", "》"), "promulgation-notice",
+                             after[:named.end()][:200])
         if not headed:
             return None
     return None
