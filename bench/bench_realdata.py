@@ -1,6 +1,6 @@
 """Extraction accuracy and speed on real and labelled documents.
 
-    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b|eval-pages-c|eval-pages-d]
+    python bench/bench_realdata.py [--show N] [--only laws|pages|eval-pages|eval-pages-b|eval-pages-c|eval-pages-d|eval-local]
 
 Indexes each set with the real CLI, exports JSONL and scores it with the scorer
 that ships beside the set, printing each field's figure and the time of each step:
@@ -8,7 +8,9 @@ that ships beside the set, printing each field's figure and the time of each ste
 * laws — ../shared/realdata/laws-national, scored by ../shared/tools/score_extraction.py;
 * pages — ../shared/realdata/pages, scored by ../shared/tools/score_pages.py;
 * eval-pages, eval-pages-b, eval-pages-c, eval-pages-d — tests/eval/pages… (pages and local regulations
-  labelled for stdidx, in the same truth format), scored by the same page scorer.
+  labelled for stdidx, in the same truth format), scored by the same page scorer;
+* eval-local — tests/eval/local (provincial and city regulations, rules and decisions),
+  scored by bench/score_local.py (title, issued, effective, issuers, status).
 
 A set whose files or scorer are absent is reported and skipped.
 """
@@ -33,6 +35,8 @@ SETS = {
     **{f"eval-pages-{letter}": (ROOT / "tests" / "eval" / f"pages-{letter}",
                                 ROOT / "tests" / "eval" / f"pages-{letter}.truth.tsv", TOOLS / "score_pages.py")
        for letter in "bcd"},
+    "eval-local": (ROOT / "tests" / "eval" / "local", ROOT / "tests" / "eval" / "local.truth.tsv",
+                   ROOT / "bench" / "score_local.py"),
 }
 
 

@@ -65,8 +65,12 @@ class Builder:
                                         or _only_std_no(raw.title) or pages.is_number_line(raw.title)
                                         or (len(raw.title) <= 12 and pages.is_site_line(raw.title))) \
             and not stated.get("title") else raw.title
-        page_title = None if stated.get("title") or marked or fields.titled_official_text(text) \
-            else pages.page_title(text)
+        promulgated = None if stated.get("title") or (marked and not fields.is_notice_heading(marked)) \
+            else fields.promulgated_title(text, marked)
+        if promulgated:
+            marked = None  # a page titled with the notice that promulgates its text
+        page_title = promulgated or (None if stated.get("title") or marked or fields.titled_official_text(text)
+                                     else pages.page_title(text))
         first = _first_line(text)
         if raw.title and not marked and pages.is_paragraph(first) and pages.ends_sentence(first):
             first = raw.title  # the site's name, rather than a paragraph
@@ -256,7 +260,7 @@ class Builder:
             return self._stated_issuers(stated, on_date, sources)
         meta = meta or {}
         issued_source = sources.get("issued", {})
-        adoption = issued_source.get("by") or issued_source.get("span", "") \
+        adoption = fields.with_region(issued_source.get("by") or issued_source.get("span", ""), title) \
             if issued_source.get("rule", "").startswith("header:") else ""
         matches, rule = fields.issuer_matches(title, text, self.registry, adoption)
         site = [m for m in self.registry.find_in_text(meta.get("page_title", "")) if m.entry] \

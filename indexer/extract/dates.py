@@ -508,6 +508,20 @@ def find_date_events(text: str) -> list[DateEvent]:
     return events
 
 
+_EFFECTIVE_AFTER_ISSUE = re.compile(r"自\s*(?:公布|发布|印发|颁布)\s*之\s*日\s*起\s*(?:满\s*)?"
+                                    r"([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*日\s*后\s*(?:施行|实施|生效)")
+
+
+def effective_after_issue(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Days and span of a phrase putting the text in force some days after it is issued
+    (自公布之日起30日后施行, as government rules often do)."""
+    m = _EFFECTIVE_AFTER_ISSUE.search(text)
+    if m is None:
+        return None
+    days = int(m.group(1)) if m.group(1).isdigit() else cn_small_number(m.group(1))
+    return (days, m.span()) if days else None
+
+
 def effective_on_issue(text: str) -> tuple[int, int] | None:
     """Span of a phrase saying the text takes effect when issued (自公布之日起施行)."""
     spans = []

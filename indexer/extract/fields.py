@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Generic, TypeVar
 
-from indexer.extract.dates import DateValue, effective_on_issue, find_date_events, find_dates, not_this_texts_date
+from indexer.extract.dates import (DateValue, effective_after_issue, effective_on_issue, find_date_events, find_dates,
+                                   not_this_texts_date)
 from indexer.extract.docno import find_doc_nos
 from indexer.extract.issuers import SUB_UNIT, IssuerMatch, Registry, clean_issuer_name
 from indexer.extract.pages import is_trail
@@ -56,10 +57,18 @@ _COVER_REST = re.compile(r"\s*([-—–]\s*(20|19)?[0-9]?[X×x]{1,4}\s*)?"
 _NATIONAL_REGULATION = re.compile(r"^(中华人民共和国)?(?!.*(省|自治区|市|县|自治州|特别行政区))[^《》]*条例$")
 _TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[)）]\s*$")
 _DRAFT_NOTICE = re.compile(r"《([^》]+?)\s*[（(]\s*(?:征求意见稿|草案|送审稿)\s*[)）]\s*》.*征求")
+_VALIDITY_LABEL = re.compile(r"(?:时效性|时效状态|效力状态)\s*[】\]]?\s*[:：]?\s*"
+                             r"(现行有效|有效|已被修改|已修改|已废止|已失效|失效|废止|尚未生效|未生效)")
+_VALIDITY = {"现行有效": "in_force", "有效": "in_force", "已被修改": "superseded", "已修改": "superseded",
+             "已废止": "repealed", "已失效": "repealed", "失效": "repealed", "废止": "repealed",
+             "尚未生效": "upcoming", "未生效": "upcoming"}
 _REPEALED_MARK = re.compile(r"(已废止|已失效|现行无效|【废止】|\[废止\]|repealed)", re.I)
 _VERSION_MARK = re.compile(r"[（(]\s*\d{4}\s*年?\s*(修订|修正|版|本)?\s*[)）]")
 _TITLE_PUNCT = re.compile(r"[\s《》〈〉\"“”'‘’·・,，、.。:：;；!！?？\-—_]+")
-_BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$)|目\s*录\s*$|总\s*则\s*$)", re.M)
+# An article may run on without a space where a copy lost it (第一条为了…); a cited
+# article wrapped onto its own line (第三十一条的决定》修正) opens no body.
+_BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章条节编](\s|$|(?=[\u4e00-\u9fff])(?![的和及与至或、]))"
+                         r"|目\s*录\s*$|总\s*则\s*$)", re.M)
 # A history entry opens with its date (a month at least: 2025年第19号 is a number) and goes
 # on with a body, never with a comma: a line "2010年10月31日，…" is prose (a caption, a lede).
 _HISTORY_START = re.compile(r"^(根据)?\s*(\d{4}|[一二〇○零]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -71,7 +80,7 @@ _CUE_ROLE = {"通过": "adopted", "修订": "revised", "修正": "amended", "修
              "颁布": "promulgated", "发布": "issued", "印发": "issued", "批准": "approved"}
 _TITLES = re.compile(r"《[^》]*》")  # a verb inside a cited title is not this entry's verb
 # Who signs a promulgation notice, and the name: 总理 李强, 部长 王文涛, 主任 郑栅洁.
-_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长)\s*[\u4e00-\u9fff·]{2,4}")
+_SIGNER = re.compile(r"(总理|主席|部长|主任|局长|署长|委员长|行长|会长|省长|市长|州长|县长)\s*[\u4e00-\u9fff·]{2,4}")
 _ANNEX = re.compile(r"^(附件|附：|抄送|（此件|\(此件|Annex(?:es)?\b|Appendix\b|Attachments?\b)")
 # What a saved page puts after the text: toolbars, neighbours' links, the site's footer.
 _PAGE_END = re.compile(r"^[【\[]?(附件下载|关闭窗口|打印本页|打印|相关文章|相关链接|相关文件|相关阅读|相关新闻|"
@@ -111,7 +120,9 @@ _SENTENCE_END = re.compile(r"[。！？][）)」”]*$")
 _QUALIFIES_TITLE = re.compile(r"\s*的\s*《[^》\n]*》[^\n]*?[\u4e00-\u9fff]")
 # A date the text gives for another document: "2024年6月22日公布的《…》", "2024年印发的".
 _CITED_DATE = re.compile(r"\s*(公布|发布|印发|颁布|通过|施行|实施)的")
-_PROMULGATED = re.compile(r"现予公布")
+# 现予以公布 also closes a list of approved standards; it promulgates a text when an
+# effective clause follows (现予以公布，自…起施行).
+_PROMULGATED = re.compile(r"现予公布|现予以公布(?=\s*[，,]\s*自)")
 _OWN_LINE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,40}\][ \t]*|[A-Za-z][A-Za-z ]{1,40}[:：][ \t]*"
                        r"|Document\s+(?:number|No\.?)[ \t]+)?\Z", re.I)
 # The titles of official texts in English: "MOFCOM Announcement No. 62 of 2025 …",
@@ -120,7 +131,16 @@ _ENGLISH_OFFICIAL_TITLE = re.compile(
     r"\b(Announcement|Notice|Decree|Order|Circular|Decision)\b[^.]{0,80}\bNo\.\s*\d+|"
     r"^(Interim\s+)?(Regulations|Measures|Provisions|Rules|Administrative Measures)\s+(on|for|of)\b", re.I)
 # Session numbers sit between a congress's name and its role ("第十二届…常务委员会第三十次会议").
-_SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]")
+_LEVEL_BODY = re.compile(rf"(?:^|日|[\s（(])\s*(自治区|自治州|自治县|省|市|州|县)(?:第?[一二三四五六七八九十百零〇○\d]+届)?"
+                         rf"(?:{_LEGISLATURE})")
+# The place a local text's title opens with, each level it names (江西省, 江西省赣州市).
+_TITLE_PLACE = re.compile(r"^(?!中华|中国|全国|国家)[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市(?!场)|县)")
+_BARE_NOTICE_NO = re.compile(r"[（(〔\[]?\s*(?:第?[一二三四五六七八九十]+届)?\s*[）)〕\]]?\s*第?\s*[0-9]+\s*号\s*[）)]?\s*$"
+                             r"|[（(]\s*$")
+_PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|已于|业经|经)[^\n]{0,160}?(?:现予以?|予以)公布")
+_NOTICE_HEADING = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))(?:公告|令)")
+# 第十三届 or, as the press and many texts shorten it, 省十三届人大常委会.
+_SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]|[一二三四五六七八九十]+届")
 _ANNOUNCEMENT_HEADING = re.compile(r"(公告|通告)$")
 _BARE_NUMBER = re.compile(r"[（(]?\s*(?:19|20)[0-9]{2}\s*年\s*第\s*[0-9]+\s*号\s*[）)]?")
 _HEADING_THEN_NUMBER = re.compile(r"(公告|通告)[ \t]*\n[ \t]*"
@@ -206,6 +226,7 @@ class HistoryEntry:
     role: str
     cue: str
     span: str
+    by: str = ""  # the body that signed or heads a promulgation notice, where the span names none
 
 
 def header_history(head: str) -> list[HistoryEntry]:
@@ -275,9 +296,10 @@ def issued_date(text: str) -> Found[DateValue] | None:
     events = header_history(head) + _inline_amendments(text) + _promulgation_notice(head)
     signed = _signature_date(text)
     site = [e for e in events if e.cue == "发布" and e.span.startswith("发布")]
-    if site and (any(e.cue == "成文" for e in events) or signed):
-        # A page's 发布时间 / 发布日期 is when a site put the text up; its 成文日期, or the
-        # date under its signature, is the text's own.
+    if site and (signed or any(e.cue == "成文" or e not in site for e in events)):
+        # A page's 发布时间 / 发布日期 is when a site put the text up; its 成文日期, the
+        # date under its signature, or the adoption, approval or promulgation lines the
+        # text dates itself with are the text's own.
         events = [e for e in events if e not in site]
     if events:
         # The version in hand is the latest adoption, revision, promulgation or approval:
@@ -285,9 +307,11 @@ def issued_date(text: str) -> Found[DateValue] | None:
         # approves it (批准), and is dated so unless a later promulgation line follows.
         latest = max(events, key=lambda e: (e.date.iso, -_ROLE_RANK[e.role]))
         rule = "inline-amendment-note" if latest.cue == "note" else f"header:{latest.cue}"
-        found = Found(latest.date, rule, latest.span)
+        found = Found(latest.date, rule, latest.span, by=latest.by)
         if latest.role == "approved":
             found.by = _approved_work_body(head, latest, events)
+        elif latest.role == "promulgated":
+            found.by = _congress_promulgated(latest, events) or found.by
         return found
     candidates = [f for f in (signed, _dated_line(head), _labelled_date(head)) if f]
     if candidates:
@@ -308,7 +332,63 @@ def _promulgation_notice(head: str) -> list[HistoryEntry]:
     after = head[formula.end():formula.end() + 200]
     sentence_end = after.find("。")
     signed = _dated_line(after) or _signer_date(after[sentence_end + 1:])
-    return [HistoryEntry(signed.value, "promulgated", "公布", signed.span)] if signed else []
+    if not signed:
+        return []
+    return [HistoryEntry(signed.value, "promulgated", "公布", signed.span,
+                         by=_promulgating_body(head[:formula.start()], after[:after.find(signed.span)]))]
+
+
+def promulgated_title(text: str, marked: str | None = None) -> Found[str] | None:
+    """The title of the text a promulgation notice heads, where the notice opens the file
+    (江西省人民代表大会常务委员会公告 / （第45号） / 《江西省矿产资源管理条例》已由…通过，
+    现予公布): the notice is the text's wrapper, the text it publishes is what a reader names.
+    A page whose own title is the notice's heading (``marked``) is titled so too."""
+    lines: list[str] = []
+    for line in (line.strip() for line in text[:HEADER_CHARS].splitlines()):
+        opening = _PROMULGATED_TITLE.search(line)
+        if opening and opening.start():
+            # A copy that lost its line breaks runs the heading and the formula on together.
+            lines += [line[:opening.start()].strip(), line[opening.start():]]
+        elif line:
+            lines.append(line)
+    headed = bool(marked and is_notice_heading(marked))
+    for at, line in enumerate(lines[:8]):
+        if not (headed or is_notice_heading(line)):
+            continue
+        for start in range(at + 1, min(at + 4, len(lines))):
+            # The formula may wrap over the lines of a fixed-width copy.
+            after = "".join(lines[start:start + 4])
+            named = _PROMULGATED_TITLE.match(after)
+            if named:
+                return Found(named.group(1).replace("〈", "《").replace("〉", "》"), "promulgation-notice",
+                             after[:named.end()][:200])
+        if not headed:
+            return None
+    return None
+
+
+def is_notice_heading(line: str) -> bool:
+    """A congress's or government's heading of a 公告 or 令, with its number."""
+    return bool(_NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", line))))
+
+
+def _promulgating_body(before: str, signature: str) -> str:
+    """The body a promulgation notice is issued by: the body signing above its date
+    (江西省人民代表大会常务委员会 / 2021年7月28日), else the heading that names it
+    (福建省人民政府令 / 第228号, signed by the governor)."""
+    lines = [line.strip() for line in signature.splitlines() if line.strip()]
+    bodies: list[str] = []
+    for line in reversed(lines[-4:]):  # bodies that sign jointly stand one per line
+        if not _SIGNATURE_BODY.search(line) or _SIGNER.match(line) or len(line) > SIGNATURE_LINE:
+            break
+        bodies.insert(0, line)
+    if bodies:
+        return "\n".join(bodies)
+    for line in reversed(before.splitlines()[-6:]):
+        heading = _NOTICE_HEADING.match(_SESSION.sub("", line.strip()))
+        if heading:
+            return heading.group(1)
+    return ""
 
 
 def _signer_date(after: str) -> Found[DateValue] | None:
@@ -340,6 +420,19 @@ def _approved_work_body(head: str, approval: HistoryEntry, events: list[HistoryE
         return decision.group(1)
     made = [e for e in events if e.role != "approved" and e.date.iso <= approval.date.iso]
     return max(made, key=lambda e: e.date.iso).span if made else ""
+
+
+def _congress_promulgated(promulgation: HistoryEntry, events: list[HistoryEntry]) -> str:
+    """A standing committee's 公告 promulgates what its congress adopted (an autonomous
+    prefecture's 单行条例, a regulation a congress passed in plenary): the congress made
+    the text, as a president's order promulgates a law the NPC adopted."""
+    body = adopting_body(promulgation.by or promulgation.span) or ""
+    if not body.endswith("人民代表大会常务委员会"):
+        return ""
+    congress = body.removesuffix("常务委员会")
+    made = [e for e in events if e.role in ("adopted", "revised", "amended") and e.date.iso <= promulgation.date.iso]
+    latest = max(made, key=lambda e: e.date.iso) if made else None
+    return latest.span if latest and adopting_body(latest.span) == congress else ""
 
 
 def _with_conflicts(chosen: Found[DateValue], others: list[Found[DateValue]]) -> Found[DateValue]:
@@ -403,6 +496,11 @@ def _stated_effective(text: str, issued: DateValue | None) -> Found[DateValue] |
                                    articles[:1])
     if articles:
         return _with_conflicts(articles[0], articles[1:2])
+    after_issue = effective_after_issue(text)
+    if after_issue and issued and issued.precision == "day":
+        days, (start, end) = after_issue
+        iso = (date.fromisoformat(issued.iso) + timedelta(days=days)).isoformat()
+        return Found(DateValue(iso, "day", issued.start, issued.end), "effective-after-issue", text[start:end])
     on_issue = effective_on_issue(text)
     if on_issue and issued:
         start, end = on_issue
@@ -573,12 +671,29 @@ def adopting_body(adoption: str) -> str | None:
     match = _ADOPTING_BODY.search(_SESSION.sub("", adoption))
     if not match:
         return None
-    name = match.group(1)
+    return clean_issuer_name(_full_congress_name(match.group(1)))
+
+
+def with_region(adoption: str, title: str) -> str:
+    """An adoption or promulgation line naming its body by level only (省人民政府令第180号公布,
+    自治区人民政府第15次常务会议通过), as provincial and city texts name their own bodies,
+    with the place the title names put before it (江西省人民政府)."""
+    short = _LEVEL_BODY.search(adoption)
+    if not short:
+        return adoption
+    level = short.group(1)
+    place = next((m.group() for m in _TITLE_PLACE.finditer(title) if m.group().endswith(level)), "")
+    if not place:
+        return adoption
+    return adoption[:short.start(1)] + place + adoption[short.end(1):]
+
+
+def _full_congress_name(name: str) -> str:
+    """A congress signs with its short name as often as its full one (赣州市人大常委会)."""
     for short, full in _CONGRESS_SHORT:
         if name.endswith(short):
-            name = name[:-len(short)] + full
-            break
-    return clean_issuer_name(name)
+            return name[:-len(short)] + full
+    return name
 
 
 def unregistered_issuer(text: str, adoption: str = "") -> Found[str] | None:
@@ -590,13 +705,18 @@ def unregistered_issuer(text: str, adoption: str = "") -> Found[str] | None:
         line = re.sub(r"\d{4}\s*年.*$|[\d〇○零一二三四五六七八九十]{4}年.*$", "", line).strip()
         match = _SIGNATURE_BODY.search(line)
         if match and len(match.group(1)) <= 40:
-            return Found(clean_issuer_name(match.group(1)), "signature:unregistered", match.group(1))
+            return Found(clean_issuer_name(_full_congress_name(match.group(1))), "signature:unregistered",
+                         match.group(1))
     return None
 
 
 def unregistered_issuers(text: str, adoption: str = "") -> list[Found]:
     """As :func:`unregistered_issuer`, with every body of a joint signature that names
     them side by side on one line (江西省工业和信息化厅　　江西省自然资源厅)."""
+    signed = [line.strip() for line in adoption.splitlines() if line.strip()]
+    if len(signed) >= 2 and all(_ONLY_BODY.fullmatch(line) for line in signed):
+        # A promulgation signed by bodies one per line (see _promulgating_body).
+        return [Found(clean_issuer_name(line), "signature:unregistered", line) for line in signed]
     found = unregistered_issuer(text, adoption)
     if found is None or found.rule != "signature:unregistered":
         return [found] if found else []
@@ -796,6 +916,10 @@ def status(title: str, text: str, kind: str, issued: str | None, effective: str 
            today: date) -> Found:
     if draft := _DRAFT.search(title):
         return Found("draft", "title:draft", draft.group())
+    label = _VALIDITY_LABEL.search(header(text))
+    if label:
+        # A law database labels each text's validity (时效性：已修改 for an amended edition).
+        return Found(_VALIDITY[label.group(1)], "label:validity", label.group())
     mark = _REPEALED_MARK.search(title + "\n" + header(text)[:200])
     if mark:
         return Found("repealed", "header:repealed-mark", mark.group())

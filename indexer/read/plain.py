@@ -18,7 +18,9 @@ _LINK = re.compile(r"!?\[([^\][\n]*)\]\([^()\n]*\)")
 
 # YAML-style front matter: "---" lines around "key: value" lines.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.S)
-_FRONT_KEYS = {"title": "title", "date": "issued", "issued": "issued", "published": "issued",
+# A post's date or published date is when it was put up, as a page's PubDate is: it dates
+# the text only where the text states no date of its own; an issued date is the text's.
+_FRONT_KEYS = {"title": "title", "date": "published", "issued": "issued", "published": "published",
                "issuer": "issuer", "url": "source_url", "source_url": "source_url", "link": "source_url"}
 
 
@@ -51,7 +53,8 @@ def read_markdown(data: bytes) -> RawDoc:
                              if name.strip()]
     title = meta.get("title") or (heading.group(1).rstrip().rstrip("#").rstrip() if heading else None)
     return RawDoc(format="markdown", encoding=encoding, text=_tidy(body), title=title,
-                  stated=stated, repairs=notes, source_url=meta.get("source_url"))
+                  stated=stated, repairs=notes, source_url=meta.get("source_url"),
+                  meta={"published": meta["published"]} if meta.get("published") else {})
 
 
 def _without_comments(text: str) -> str:
