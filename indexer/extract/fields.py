@@ -138,6 +138,7 @@ _TITLE_PLACE = re.compile(r"^(?!中华|中国|全国|国家)[\u4e00-\u9fff]{1,12
 _BARE_NOTICE_NO = re.compile(r"[（(〔\[]?\s*(?:第?[一二三四五六七八九十]+届)?\s*[）)〕\]]?\s*第?\s*[0-9]+\s*号\s*[）)]?\s*$"
                              r"|[（(]\s*$")
 _PROMULGATED_TITLE = re.compile(r"《([^》\n]{2,80})》\s*(?:已经|已由|已于|业经|经)[^\n]{0,160}?(?:现予以?|予以)公布")
+_LONGEST_NOTICE_HEADING = 80
 _NOTICE_HEADING = re.compile(rf"([\u4e00-\u9fff]{{2,30}}?(?:{_LEGISLATURE}))(?:公告|令)")
 # 第十三届 or, as the press and many texts shorten it, 省十三届人大常委会.
 _SESSION = re.compile(r"第[一二三四五六七八九十百零〇○\d]+[届次]|[一二三四五六七八九十]+届")
@@ -369,6 +370,9 @@ def promulgated_title(text: str, marked: str | None = None) -> Found[str] | None
 
 def is_notice_heading(line: str) -> bool:
     """A congress's or government's heading of a 公告 or 令, with its number."""
+    # A heading is short; the number pattern's runs of optional spaces backtrack on a long line.
+    if len(line) > _LONGEST_NOTICE_HEADING or not ("公告" in line or "令" in line):
+        return False
     return bool(_NOTICE_HEADING.fullmatch(_SESSION.sub("", _BARE_NOTICE_NO.sub("", line))))
 
 
