@@ -12,6 +12,17 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def assert_floors(scorer_output: str, floors: dict[str, float]) -> None:
+    """A scorer's "field right/total ratio" lines meet each field's floor."""
+    figures = {}
+    for line in scorer_output.splitlines():
+        field, counts, _ = line.split()
+        right, total = map(int, counts.split("/"))
+        figures[field] = right / total if total else 1.0
+    for field, floor in floors.items():
+        assert figures[field] >= floor, f"{field}: {figures[field]:.2%} < {floor:.0%}"
+
+
 def run(*args: str):
     """Run the CLI in-process; returns click's Result (stdout, stderr, exit_code)."""
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)

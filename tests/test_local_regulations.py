@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import assert_floors, run
 from indexer.extract.build import Builder
 from indexer.read import read_file
 
@@ -255,13 +255,7 @@ def test_local_regulation_set_scores(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "score_local.py"), str(export),
                           str(ROOT / "tests" / "eval" / "local.truth.tsv"), "--show", "0"],
                          capture_output=True, text=True, check=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        field, counts, _ = line.split()
-        right, total = map(int, counts.split("/"))
-        figures[field] = right / total if total else 1.0
-    for field, floor in LOCAL_FLOORS.items():
-        assert figures[field] >= floor, f"{field}: {figures[field]:.2%} < {floor:.0%}"
+    assert_floors(out, LOCAL_FLOORS)
 
 
 def test_articles_without_a_space_end_a_long_header(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED, run
+from conftest import SHARED, assert_floors, run
 from indexer.extract.build import Builder
 from indexer.extract.fields import cited_numbers, issued_date
 from indexer.extract.stdno import find_std_nos
@@ -143,13 +143,7 @@ def test_page_set_scores(tmp_path, name):
     registry.write_text(run("issuers", "--format", "json").stdout, "utf-8")
     out = subprocess.run([sys.executable, str(SCORER), str(export), str(truth), "--registry", str(registry),
                           "--show", "0"], capture_output=True, text=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        field, counts, _ = line.split()
-        right, total = map(int, counts.split("/"))
-        figures[field] = right / total if total else 1.0
-    for field, floor in minima.items():
-        assert figures[field] >= floor, f"{field}: {figures[field]:.2%} < {floor:.0%}"
+    assert_floors(out, minima)
 
 
 def test_front_matter_is_read_and_kept_out_of_the_body():

@@ -44,9 +44,9 @@ CONDITION_TEXT_WEIGHT = 0.3  # a condition word found only in the text ("废止"
 NUMBER_BOOST = 50.0
 MENTION_BOOST = 5.0
 ISSUER_BOOST = 1.0
-# 2023年, 2023年度: the year, without the word for it (which the segmenter would keep).
 # A "?" that ends a word ends a question: in words typed as a sentence it is no wildcard.
 _QUESTION_MARK = re.compile(r"(?<=\w)\?+(?=\s|$)")
+# 2023年, 2023年度: the year, without the word for it (which the segmenter would keep).
 _YEAR_WORD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度?")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
