@@ -291,11 +291,25 @@ def test_a_sentence_finds_what_a_keyword_query_finds(small_index):
     assert literal.total == 0  # as written, the sentence stands in no document
 
 
-def test_minimum_should_match_leaves_out_documents_with_too_few_words(small_index):
-    ix = Store(small_index).open()
-    res = search(ix, "稀土 出口 许可 程序", today=TODAY, limit=10)
-    # four words: a document needs two; one.md has only 出口
-    assert "one.md" not in paths(res) and paths(res)[0] == "all.md"
+def test_minimum_should_match_leaves_out_documents_with_too_few_words(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(10):
+        write(docs, f"close-{n}.md", f"# 稀土出口统计{n}\n\n稀土出口数量第{n}期。\n")
+    write(docs, "one.md", "# 钨矿管理\n\n钨矿出口另有规定。\n")
+    assert run("index", docs, "--index", tmp_path / "ix").exit_code == 0
+    res = search(Store(tmp_path / "ix").open(), "稀土 出口 许可 程序", today=TODAY, limit=20)
+    # four words: ten documents hold two of them, enough to leave out one.md with only 出口
+    assert len(res.hits) == 10 and "one.md" not in paths(res)
+    assert "then at least 2" in res.explanation
+
+
+def test_too_few_close_matches_are_followed_by_documents_with_fewer_words(small_index):
+    res = search(Store(small_index).open(), "稀土 出口 许可 程序", today=TODAY, limit=10)
+    # two documents hold two or more of the four words: the page goes on with one.md (出口)
+    assert paths(res) == ["all.md", "two.md", "one.md"]
+    assert [h.partial for h in res.hits] == [False, True, True]
+    assert "then at least 1" in res.explanation
 
 
 def test_excluded_word(small_index):

@@ -148,6 +148,9 @@ def test_bracket_variants(prefix, year, number, brackets):
      ["商务部 海关总署公告2025年第18号"]),
     ("under State Council Decree No. 785, effective", ["国务院令第785号"]),
     ("Decree No. 785 of the State Council", ["国务院令第785号"]),
+    ("months after the State Council published them as Decree No. 785.", ["国务院令第785号"]),
+    ("the Ministry of Commerce issued on Monday its Order No. 3", ["商务部令第3号"]),
+    ("the State Council published them. Decree No. 785 is", []),  # another sentence names no body
     ("Beijing MOFCOM Announcement No. 62 of 2025", ["商务部公告2025年第62号"]),
     ("Foo Bar Announcement No. 3 of 2024", []),  # no registered body: not a number we can name
     ("In 2025 No. 5 of the list", []),

@@ -178,7 +178,10 @@ _EN_NOTICE_RE = re.compile(
     rf"\s*(?:of\s+|,\s*|\[|\()(?P<y>(?:19|20)\d\d)\]?\)?")
 _EN_ORDER_RE = re.compile(
     rf"(?P<issuer>{_EN_ISSUER})\s+(?:Decree|Order)\s+No\.?\s*(?P<n>\d{{1,5}})\b"
-    rf"|\b(?:Decree|Order)\s+No\.?\s*(?P<n2>\d{{1,5}})\s+of\s+(?P<issuer2>{_EN_ISSUER})")
+    rf"|\b(?:Decree|Order)\s+No\.?\s*(?P<n2>\d{{1,5}})\s+of\s+(?P<issuer2>{_EN_ISSUER})"
+    # prose: "the State Council published them as Decree No. 785"
+    rf"|(?P<issuer3>{_EN_ISSUER})\s+(?:has\s+|had\s+)?(?:published|issued|promulgated|released)\b[^.;\n]{{0,60}}?"
+    rf"\b(?:Decree|Order)\s+No\.?\s*(?P<n3>\d{{1,5}})\b")
 
 
 # "Announcement of the Ministry of … (No. 10 of 2024)", "Decree of the State Council … No. 785",
@@ -223,9 +226,9 @@ def _english(text: str) -> list[tuple[str, int, int]]:
         if issuer:
             found.append((f"{issuer}公告{m.group('y')}年第{int(m.group('n'))}号", m.start(), m.end()))
     for m in _EN_ORDER_RE.finditer(text):
-        issuer = _english_issuers(m.group("issuer") or m.group("issuer2"))
+        issuer = _english_issuers(m.group("issuer") or m.group("issuer2") or m.group("issuer3"))
         if issuer:
-            found.append((f"{issuer}令第{int(m.group('n') or m.group('n2'))}号", m.start(), m.end()))
+            found.append((f"{issuer}令第{int(m.group('n') or m.group('n2') or m.group('n3'))}号", m.start(), m.end()))
     for m in _EN_BRACKET_RE.finditer(text):
         prefix = re.sub(r"^(?:The|A)\s+", "", m.group("prefix").strip())
         if prefix:

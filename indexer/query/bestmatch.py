@@ -121,20 +121,21 @@ class Graded(Q.CompoundQuery):
 
 class BestMatch(Q.Query):
     def __init__(self, concepts: list[Q.Query], units: list[int],
-                 bonuses: Iterable[tuple[Q.Query, int]] = (), boost: float = 1.0, strict: bool = False):
+                 bonuses: Iterable[tuple[Q.Query, int]] = (), boost: float = 1.0, least: int | None = None):
         self.concepts = list(concepts)
         self.units = list(units)  # TOPIC or CONDITION per concept
         self.bonuses = list(bonuses)  # (query, tier units): optional, never required
         self.boost = boost
-        self.strict = strict  # every topic required
+        self.least = least  # driving concepts required, when not the default
 
     @property
     def driving(self) -> int:
         """The concepts that decide whether a document matches: the topics, else all."""
         return self.units.count(TOPIC) or len(self.units)
 
-    def as_strict(self) -> "BestMatch":
-        return BestMatch(self.concepts, self.units, self.bonuses, self.boost, strict=True)
+    def needing(self, least: int) -> "BestMatch":
+        """The same query, matching documents with at least `least` driving concepts."""
+        return BestMatch(self.concepts, self.units, self.bonuses, self.boost, least=least)
 
     @property
     def full_tier(self) -> int:
@@ -143,7 +144,7 @@ class BestMatch(Q.Query):
 
     @property
     def minimum(self) -> int:
-        return self.driving if self.strict else minimum_for(self.units.count(TOPIC), len(self.units))
+        return self.least if self.least is not None else minimum_for(self.units.count(TOPIC), len(self.units))
 
     def __repr__(self):
         return f"BestMatch({self.concepts!r}, {self.units!r}, bonuses={self.bonuses!r})"
@@ -156,7 +157,7 @@ class BestMatch(Q.Query):
 
     def __eq__(self, other):
         return (type(other) is type(self) and self.concepts == other.concepts and self.units == other.units
-                and self.bonuses == other.bonuses and self.strict == other.strict)
+                and self.bonuses == other.bonuses and self.least == other.least)
 
     def __hash__(self):
         return hash((type(self).__name__, tuple(self.concepts), tuple(self.units)))
@@ -171,7 +172,7 @@ class BestMatch(Q.Query):
         n = len(self.concepts)
         done = [fn(q) for q in self.children()]
         return BestMatch(done[:n], self.units, list(zip(done[n:], (u for _, u in self.bonuses))), self.boost,
-                         self.strict)
+                         self.least)
 
     def normalize(self):
         return self.apply(lambda q: q.normalize())

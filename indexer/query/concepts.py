@@ -107,8 +107,9 @@ class Reading:
         conditions in braces; conditions are marked ~, excluded words -."""
         return " ".join([*(_render(c) for c in self.concepts), *("-" + _render(c) for c in self.excluded)])
 
-    def explain(self) -> str:
-        """How the query was read, line by line (for --explain)."""
+    def explain(self, need: int | None = None) -> str:
+        """How the query was read, line by line (for --explain); `need`, the topics a document
+        had to hold in the search (by default, half of them)."""
         lines = []
         topics = self.topics
         conditions = [c for c in self.concepts if c.role == CONDITION]
@@ -123,7 +124,7 @@ class Reading:
         if self.bonuses:
             lines.append("together as typed ranks higher: " + " · ".join(self.bonuses))
         count = len(topics) or len(self.concepts)
-        need = self.minimum()
+        need = self.minimum() if need is None else need
         lines.append(f"required: all {count} first, then at least {need}" if need < count
                      else f"required: all {count}")
         return "\n".join(lines)
@@ -497,7 +498,7 @@ def _segment(run: str) -> list[tuple[int, int, str]]:
 def _parts(word: str, glossary: Glossary | None) -> list[str]:
     """The shorter words a long word is made of (稀土氧化物 → 稀土 氧化物), for documents that
     say them apart; [] for a word of one piece or a glossary term."""
-    if len(word) < 3 or (glossary is not None and glossary.cjk_terms(word)):
+    if len(word) < (4 if glossary is not None and glossary.cjk_terms(word) else 3):
         return []
     from indexer.query.segment import subwords
 

@@ -77,12 +77,12 @@ def search(ix, text: str, filters: Filters | None = None, sort: str = "relevance
     glossary = glossary if glossary is not None else load_glossary()
     q, reading = build_query(text, ix.schema, glossary if translate and not literal else None, literal, today)
     expanded = reading.render() if reading is not None else text
-    explanation = reading.explain() if isinstance(reading, Reading) else ""
     needles = reading.needles() if reading is not None else text
     flt = filter_query(filters or Filters())
     with ix.searcher() as searcher:
         q = _narrowed(searcher, q, flt)
         best = _best_of(q)
+        explanation = reading.explain(best.minimum if best else None) if isinstance(reading, Reading) else ""
         groups = {"driving": _TierFacet(maptype=sorting.Count, key=driving_of)} if best is not None else None
         # By relevance every match is kept in order: ties past the page are settled below,
         # and Whoosh's top-k collector would ask the phrase matchers for a block quality
@@ -137,17 +137,26 @@ ENOUGH = 10
 
 
 def _narrowed(searcher, q, flt):
-    """q itself, or only its documents with every topic when there are ENOUGH of them:
-    counting those is an intersection, much cheaper than a union with a common word."""
+    """q, needing as many of its topics as still finds ENOUGH documents: every topic when
+    ENOUGH have them all (counting those is an intersection, much cheaper than a union with
+    a common word), else the default half, else fewer, so that a long question still fills
+    its page with the closest matches."""
     best = _best_of(q)
-    if best is None or best.minimum >= best.driving:
+    if best is None:
         return q
-    strict = best.as_strict()
-    strict_q = AndNot(strict, q.b) if isinstance(q, AndNot) else strict
+    tried = dict.fromkeys([best.driving, *range(best.minimum, 0, -1)])
+    for least in tried:
+        wide = best.needing(least)
+        wide = AndNot(wide, q.b) if isinstance(q, AndNot) else wide
+        if least == 1 or _enough(searcher, wide, flt):
+            return wide
+    return q
+
+
+def _enough(searcher, q, flt) -> bool:
     # Reading stops at the ENOUGH-th match: counting them all (and Whoosh counted twice
     # when a segment held none) cost as much as the search itself.
-    found = itertools.islice(searcher.docs_for_query(_restricted(strict_q, flt)), ENOUGH)
-    return strict_q if sum(1 for _ in found) >= ENOUGH else q
+    return sum(1 for _ in itertools.islice(searcher.docs_for_query(_restricted(q, flt)), ENOUGH)) >= ENOUGH
 
 
 def _best_of(q) -> BestMatch | None:
