@@ -439,15 +439,15 @@ def _english_of_chinese(concept: Concept, terms: list[Term] | None) -> None:
     """How English texts say a Chinese word: a general dictionary's senses when the glossary
     has no term for it; the words of its terms' English names apart (news says "quota" for
     total quantity control quotas), both weak."""
-    if not terms:
-        from indexer.query.dictionary import english_for
+    from indexer.query.dictionary import english_for
 
-        concept.forms += [(en, DICTIONARY_WEIGHT, "dictionary") for en in english_for(fold(concept.written))]
-        return
-    if any(t.issuer_id for t in terms):
+    if terms and any(t.issuer_id for t in terms):
         return  # a body's English name is matched as written, or the issuer field matches
     english = [text for text, _, _ in concept.forms if not any(is_cjk(c) for c in text)]
     concept.loose = [text for text in english if len(tokens_of(text)) > 1]
+    known = {fold(text) for text in english}
+    concept.forms += [(en, DICTIONARY_WEIGHT, "dictionary") for en in english_for(fold(concept.written))
+                      if fold(en) not in known]
 
 
 def _cjk_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
