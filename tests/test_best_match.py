@@ -96,6 +96,13 @@ def test_words_that_are_filters_become_conditions(glossary, query, label):
     assert any(lbl == label or lbl.startswith(label + ", ~") for lbl in labels), reading.explain()
 
 
+def test_two_words_for_one_condition_are_one_condition_not_a_phrase(glossary, corpus_index):
+    reading = read_query("尚未实施 即将生效", glossary, TODAY)
+    assert [(c.role, [lbl for lbl, _ in c.fields]) for c in reading.concepts] == [(CONDITION, ["status=upcoming"])]
+    res = search(Store(corpus_index).open(), "尚未实施 即将生效", today=TODAY)
+    assert res.hits and all(h.record.status == "upcoming" for h in res.hits[:3]), paths(res)
+
+
 def test_english_filter_words_are_compared_unstemmed(glossary):
     # "new" stems like "news": it is a weak word, not the news type
     reading = read_query("China's new rare earth regulations", glossary, TODAY)

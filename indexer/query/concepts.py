@@ -180,10 +180,12 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
             reading.excluded += target.concepts
         i = j
     _years_of_effect(reading)
+    # One word typed is searched as a term; two words for one condition are one condition.
+    one_word = len(reading.concepts) == 1 and not reading.dropped and not reading.excluded
     reading.concepts = _merged_conditions(reading.concepts)
     for concept in [*reading.concepts, *reading.excluded]:
         concept.forms = _without_redundant(concept.forms)
-    if len(reading.concepts) == 1 and not reading.dropped and not reading.excluded:
+    if one_word:
         reading.concepts = [_as_term(reading.concepts[0], glossary)]
     return reading
 
