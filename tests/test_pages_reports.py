@@ -209,6 +209,17 @@ def test_bodies_an_english_sentence_names_before_its_verb_of_issue(tmp_path):
     assert [i.id for i in page(tmp_path, "v.txt", catalogue).issuers] == ["SAMR", "SAC"]
 
 
+def test_the_body_that_asks_for_comments_in_its_own_voice_issues_the_call(tmp_path):
+    # ISO is named first, but the call is the British member body's.
+    text = ("Have your say on a new field of activity for magnet recycling standards\n\n"
+            "The International Organization for Standardization (ISO) is circulating a proposal from Japan. "
+            "As the UK national standards body, the British Standards Institution (BSI) invites interested "
+            "parties to submit comments on the proposal by 30 June 2024.\n")
+    assert [i.id for i in page(tmp_path, "call.txt", text).issuers] == ["BSI"]
+    told = text.replace("invites interested parties to submit comments", "has been told. Interested parties submit comments")
+    assert [i.id for i in page(tmp_path, "told.txt", told).issuers] == ["ISO"]  # no call in its voice
+
+
 # --- headings, numbers and signatures as catalogue, circular and translation pages print them
 
 def test_a_translation_of_a_national_standards_announcement(tmp_path):

@@ -153,6 +153,9 @@ _COUNTED_BODIES = re.compile(r"^(?:[两二三四五六七八九十多]|十[一�
 _COMMISSION = re.compile(r"[\u4e00-\u9fff]{2,12}委")  # 国家发展改革委, as bodies shorten 委员会 when signing jointly
 _COMPANY_LINE = re.compile(r"[\u4e00-\u9fff（）()]{4,40}?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团)")
 _EN_ISSUE_CUE = re.compile(r"\b(?:issued|released|promulgated|published|formulated|announced)\b")
+# A body that asks for comments in its own voice is the one the call is from, alone too
+# ("As the U.S. member body to ISO, ANSI invites … comments").
+_EN_CALL_CUE = re.compile(r"\b(?:invites|seeks|requests|welcomes|is\s+seeking|calls\s+for)\b(?=[^.]{0,120}\bcomments?\b)")
 # What stands between bodies named one after another, and between the last and its verb.
 _EN_JOIN = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s*(?:,\s*)?(?:\band\s+)?(?:\bthe\s+)?"
                       r"|(?:\s*\([A-Z]{2,8}\))?\s+(?:have\s+|has\s+)?(?:jointly\s+)?", re.I)
@@ -644,17 +647,20 @@ def _issuing_bodies(head: str, registry: Registry) -> str:
 def _english_issuing_bodies(head: str, registry: Registry) -> str:
     """The bodies an English sentence names before its verb of issue, one after another
     ("The Ministry of Industry and Information Technology and the National Development and
-    Reform Commission have jointly issued …")."""
-    matches = [m for m in registry.find_in_text(head) if m.entry and m.name.isascii()]
-    for cue in _EN_ISSUE_CUE.finditer(head):
+    Reform Commission have jointly issued …"), or the one body that asks for comments."""
+    # an abbreviation in brackets after its body's name belongs to that name (_EN_JOIN)
+    matches = [m for m in registry.find_in_text(head) if m.entry and m.name.isascii() and head[m.start - 1:m.start] != "("]
+    # (cue, bodies it needs, bodies it takes): a joint issue names two or more, a call one
+    cues = [(cue, 2, 4) for cue in _EN_ISSUE_CUE.finditer(head)] + [(cue, 1, 1) for cue in _EN_CALL_CUE.finditer(head)]
+    for cue, least, most in sorted(cues, key=lambda c: c[0].start()):
         chain: list[IssuerMatch] = []
         edge = cue.start()
         for match in reversed([m for m in matches if m.end <= cue.start()]):
-            if not _EN_JOIN.fullmatch(head[match.end:edge]) or len(chain) == 4:
+            if not _EN_JOIN.fullmatch(head[match.end:edge]) or len(chain) == most:
                 break
             chain.insert(0, match)
             edge = match.start
-        if len(chain) >= 2:
+        if len(chain) >= least:
             return "; ".join(m.name for m in chain)
     return ""
 

@@ -56,6 +56,10 @@ class FormerName:
     abbr: tuple[str, ...]
     until: str  # first day the current name was in use, YYYY-MM-DD
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name_zh, self.name_en, *self.abbr)
+
 
 @dataclass(frozen=True)
 class RegistryEntry:
@@ -289,10 +293,6 @@ def _current_names(entry: RegistryEntry) -> tuple[str, ...]:
     return (entry.name_zh, entry.name_en, *entry.abbr, *entry.aliases)
 
 
-def _former_names(former: FormerName) -> tuple[str, ...]:
-    return (former.name_zh, former.name_en, *former.abbr)
-
-
 def _index_names(entries: list[RegistryEntry], source: str) -> dict[str, tuple[RegistryEntry, FormerName | None]]:
     """Name key → (entry, former name or None); refuses a name two entries claim."""
     index: dict[str, tuple[RegistryEntry, FormerName | None]] = {}
@@ -315,7 +315,7 @@ def _index_names(entries: list[RegistryEntry], source: str) -> dict[str, tuple[R
             claim(entry, name, None)
     for entry in entries:
         for former in entry.former:
-            for name in _former_names(former):
+            for name in former.names:
                 claim(entry, name, former)
     return index
 
@@ -433,7 +433,7 @@ class _Scanner:
         patterns: dict[str, list[tuple[list[str], str]]] = {_CJK: [], _ACRONYM: [], _ENGLISH: []}
         surfaces: list[tuple[RegistryEntry, str, FormerName | None]]
         surfaces = [(e, n, None) for e in entries for n in _current_names(e)]
-        surfaces += [(e, n, f) for e in entries for f in e.former for n in _former_names(f)]
+        surfaces += [(e, n, f) for e in entries for f in e.former for n in f.names]
         for entry, written, former in surfaces:
             for name in _english_forms(written) if written.isascii() else [written]:
                 self._add(patterns, entry, name, former)
@@ -613,7 +613,7 @@ class Registry:
 
     def is_former_name(self, entry_id: str, name: str) -> bool:
         entry = self.get(entry_id)
-        return entry is not None and name_key(name) in {name_key(n) for f in entry.former for n in _former_names(f)}
+        return entry is not None and name_key(name) in {name_key(n) for f in entry.former for n in f.names}
 
     def name_on(self, entry: RegistryEntry, date_iso: str | None) -> tuple[str, str]:
         """(name_zh, name_en) the body used on `date_iso`; the current names when None."""

@@ -431,7 +431,7 @@ def registry(reg, fmt: str, out: IO, ui: str = "en") -> None:
     entries = reg.entries()
     if fmt == "json":
         data = [{"id": e.id, "name_zh": e.name_zh, "name_en": e.name_en, "abbr": list(e.abbr),
-                 "short": list(e.short), "aliases": list(e.aliases), "former": [f.name_zh for f in e.former]}
+                 "short": list(e.short), "aliases": list(e.aliases), "former": [n for f in e.former for n in f.names]}
                 for e in entries]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
