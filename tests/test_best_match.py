@@ -472,3 +472,9 @@ def test_cites_filters_by_the_numbers_a_text_cites(corpus_index, corpus_records)
     assert "国务院令第785号" not in {h["doc_no"] for h in data["hits"]}  # its own number is not a citation
     bad = run("search", "稀土", "--cites", "nonsense", "--index", corpus_index)
     assert bad.exit_code == 2 and "--cites" in bad.stderr
+
+
+def test_a_word_that_only_ranks_counts_less_than_a_condition_the_record_meets(corpus_index):
+    # "issued" in a text (印发) must not weigh as much as being issued by the State Council
+    res = search(Store(corpus_index).open(), "issued by the State Council", today=TODAY)
+    assert [i.id for i in res.hits[0].record.issuers] == ["STATE_COUNCIL"], paths(res)[:3]

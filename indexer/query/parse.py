@@ -123,7 +123,8 @@ def _best_match(reading: Reading, schema) -> Q.Query:
         else:
             in_text = [text_query(concept)] if concept.forms or concept.parts or concept.loose else []
             concepts.append(either(in_text + fields))
-        units.append(concept.role)
+        # a word that only ranks (发布, "issued") counts as a condition's word in the text
+        units.append(CONDITION_TEXT if concept.role == CONDITION and not fields else concept.role)
     q: Q.Query = BestMatch(concepts, units, bonuses)
     if reading.excluded:
         q = Q.AndNot(q, Q.Or([either([text_query(c)] + [f for _, f in c.fields]) for c in reading.excluded]))
