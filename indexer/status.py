@@ -1,9 +1,10 @@
 """Where a record's status is decided: indexing (build, reindex, the refresh) and queries
 (history, search --as-of) all call this module.
 
-Extraction reads what a record says of itself (``indexer.extract.fields.status``): a
-draft mark (征求意见稿) makes a draft, a repeal mark (【已废止】) repealed, an effective
-date after the day upcoming, a date in force, no date unknown. Then, on a day:
+A record's own status (``status_of``, at extraction) is what its text marks
+(``indexer.extract.fields.stated_status``: a draft mark 征求意见稿 makes a draft, a repeal
+mark 【已废止】 repealed), else what its dates give: an effective date after the day
+upcoming, a date in force, no date unknown. Then, on a day:
 
 1. drafts stay drafts, news items keep what extraction gave, an undated record is unknown;
 2. upcoming while its effective date (else its issue date) is after the day;
@@ -28,8 +29,7 @@ from whoosh import query as Q
 
 from indexer.errors import UsageError
 from indexer.extract.dates import find_dates
-from indexer.extract.fields import mentioned_std_nos
-from indexer.extract.fields import status as stated_status
+from indexer.extract.fields import Found, mentioned_std_nos, stated_status
 from indexer.index.schema import unpack
 from indexer.index.store import Store
 from indexer.lineage import FROM_DATE, Relation, clip, day, is_publication, order_key, start, version_label
@@ -131,11 +131,26 @@ def settle_works(records: Iterable[Record]) -> list[Record]:
     return changed
 
 
+def status_of(title: str, text: str, kind: str, issued: str | None, effective: str | None, today: date) -> Found:
+    """A record's status at extraction: what its text marks, else what its dates give."""
+    return stated_status(title, text) or dated_status(kind, issued, effective, today)
+
+
+def dated_status(kind: str, issued: str | None, effective: str | None, today: date) -> Found:
+    if effective and effective > today.isoformat():
+        return Found("upcoming", "effective-in-future", effective)
+    if kind == "news":
+        return Found("unknown", "news", "")
+    if issued or effective:
+        return Found("in_force", "dated-and-not-superseded", "")
+    return Found("unknown", "undated", "")
+
+
 def redated(record: Record, today: date) -> Record:
     """The record's status worked out again from its dates, when only its dates decided it."""
     sources = record.provenance.setdefault("fields", {})
     if sources.get("status", {}).get("rule") in DATE_RULES:
-        found = stated_status(record.title, record.text, record.doc_type, record.issued, record.effective, today)
+        found = dated_status(record.doc_type, record.issued, record.effective, today)
         record.status = found.value
         sources["status"] = {"rule": found.rule, "span": found.span[:200]}
     return record

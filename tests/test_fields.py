@@ -8,6 +8,7 @@ from indexer.extract import fields
 from indexer.extract.build import Builder, detect_lang
 from indexer.extract.issuers import Registry
 from indexer.read.rawdoc import RawDoc
+from indexer.status import status_of
 
 REGISTRY = Registry.load()
 
@@ -115,7 +116,7 @@ def test_doc_type(title, text, std, doc, kind):
     ("某办法", "", "policy", None, None, "unknown"),
 ])
 def test_status(title, text, kind, issued, effective, status):
-    assert fields.status(title, text, kind, issued, effective, date(2026, 11, 29)).value == status
+    assert status_of(title, text, kind, issued, effective, date(2026, 11, 29)).value == status
 
 
 @pytest.mark.parametrize("kind, title, std_no, work", [

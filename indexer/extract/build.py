@@ -17,6 +17,7 @@ from indexer.extract import pages
 from indexer.read.repair import repair_thai_mojibake
 from indexer.read.scraped import repair_scraped
 from indexer.record import CLASSIFICATION, Event, Issuer, Record, make_id
+from indexer.status import status_of
 from indexer.textfold import count_traditional, safe_nfkc
 
 # A notice titled as one (关于征求…标准意见的通知) is the notice, whatever its wording.
@@ -145,7 +146,7 @@ class Builder:
         issuers = self._issuers(stated, title, text, issued_iso, sources, raw.meta) \
             if kind != "news" else \
             self._stated_issuers(stated, issued_iso, sources)
-        state = note("status", fields.status(title, text, kind, issued_iso, effective_iso, self.today))
+        state = note("status", status_of(title, text, kind, issued_iso, effective_iso, self.today))
         work = stated.get("work") or fields.work_key(kind, title, std_no, canonical_doc_no(doc_no), issued_iso)
         for _, _, raw_date in find_yearless(text[:2000]):
             warnings.append(f"date without a year ignored: {raw_date!r}")

@@ -922,8 +922,9 @@ def doc_type(title: str, text: str, lang: str, has_std_no: bool, has_doc_no: boo
     return Found("news", "default", "")
 
 
-def status(title: str, text: str, kind: str, issued: str | None, effective: str | None,
-           today: date) -> Found:
+def stated_status(title: str, text: str) -> Found | None:
+    """The status a text marks itself with (a draft, a law database's validity label, a
+    repeal mark); None when it marks none and its dates decide (indexer.status)."""
     if draft := _DRAFT.search(title):
         return Found("draft", "title:draft", draft.group())
     label = _VALIDITY_LABEL.search(header(text))
@@ -933,13 +934,7 @@ def status(title: str, text: str, kind: str, issued: str | None, effective: str 
     mark = _REPEALED_MARK.search(title + "\n" + header(text)[:200])
     if mark:
         return Found("repealed", "header:repealed-mark", mark.group())
-    if effective and effective > today.isoformat():
-        return Found("upcoming", "effective-in-future", effective)
-    if kind == "news":
-        return Found("unknown", "news", "")
-    if issued or effective:
-        return Found("in_force", "dated-and-not-superseded", "")
-    return Found("unknown", "undated", "")
+    return None
 
 
 def work_key(kind: str, title: str, std_no: str | None, doc_no: str | None, issued: str | None) -> str:
