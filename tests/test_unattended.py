@@ -330,6 +330,33 @@ def with_small_disk(*args) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+def test_a_build_whose_writer_processes_fail_fails_instead_of_losing_documents(tmp_path):
+    from indexer.record import Record
+
+    store = Store(tmp_path / "ix")
+    with pytest.raises(OSError, match="a writer process failed: 0 of 300 documents written"):
+        with store.build({}, procs=2) as builder:
+            builder.writer.subargs = {"codec": "no codec"}   # each sub-writer fails as it starts
+            for n in range(300):
+                builder.add(Record(id=f"d{n}", path=f"{n}.txt", title=f"稀土{n}", text="稀土" * 50), [])
+    assert not list((tmp_path / "ix").glob("gen-*"))   # nothing half-built is left
+
+
+def test_a_writer_process_that_fails_prints_no_traceback(tmp_path, capfd):
+    from whoosh import index as whoosh_index
+
+    from indexer.index.parallel import ParallelWriter
+    from indexer.index.schema import make_schema
+
+    ix = whoosh_index.create_in(str(tmp_path), make_schema())
+    writer = ParallelWriter(ix, procs=2, subargs={"codec": "no codec"})   # each fails as it starts
+    for n in range(300):
+        writer.add_document(id=f"d{n}", path=f"{n}.txt", title=f"稀土{n}")
+    writer.commit()
+    assert [task.exitcode for task in writer.tasks] == [1, 1]
+    assert "Traceback" not in capfd.readouterr().err
+
+
 @pytest.mark.parametrize("command", [["reindex"], ["index", "ROOT"]])
 def test_a_failed_write_leaves_the_index_as_it_was_and_one_line(tmp_path, command):
     root, index = tmp_path / "c", tmp_path / "ix"

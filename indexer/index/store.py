@@ -10,6 +10,7 @@ never a half-built one, and a build that dies leaves the old one in place.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -132,11 +133,12 @@ class Store:
         target = self.path / generation
         target.mkdir()
         ix = whoosh_index.create_in(str(target), make_schema())
-        writer = ix.writer(limitmb=limitmb, procs=procs, multisegment=procs > 1)
+        writer = _writer(ix, limitmb, procs)
         builder = Builder(writer)
         try:
             yield builder
             writer.commit()
+            _check_written(ix, builder.count)
             manifest.save(target, builder.files)
         except BaseException:
             with contextlib.suppress(Exception):   # a failed commit has closed it already
@@ -159,6 +161,22 @@ class Store:
         # searches that opened it a moment ago.
         self._write_meta(dict(meta, previous=self.meta().get("generation")))
         self.drop_unfinished()
+
+
+def _writer(ix, limitmb: int, procs: int):
+    if procs > 1:
+        from indexer.index.parallel import ParallelWriter  # multiprocessing: only builds need it
+
+        return ParallelWriter(ix, procs=procs, limitmb=limitmb, multisegment=True)
+    return ix.writer(limitmb=limitmb)
+
+
+def _check_written(ix, count: int) -> None:
+    # Whoosh's parallel writer commits without the segment of a sub-writer that died: a
+    # build that lost documents must fail, not become the index.
+    written = ix.doc_count_all()
+    if written != count:
+        raise OSError(errno.EIO, f"a writer process failed: {written} of {count} documents written")
 
 
 class Builder:
