@@ -1,5 +1,6 @@
 """Shared fixtures: a private home for the session, and one index of the bundled corpus."""
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,16 @@ def assert_floors(scorer_output: str, floors: dict[str, float]) -> None:
         figures[field] = right / total if total else 1.0
     for field, floor in floors.items():
         assert figures[field] >= floor, f"{field}: {figures[field]:.2%} < {floor:.0%}"
+
+
+def wait_until_writing(process, index: Path, timeout: float = 60) -> None:
+    """Until the stdidx process holds the index's writer lock: its signal handlers are set by
+    then, however slowly a loaded machine starts it."""
+    deadline = time.monotonic() + timeout
+    lock = index / ".writer.lock"
+    while not (lock.exists() and f'"pid": {process.pid},' in lock.read_text("utf-8")):
+        assert process.poll() is None and time.monotonic() < deadline, "the run never took the writer lock"
+        time.sleep(0.02)
 
 
 def run(*args: str):

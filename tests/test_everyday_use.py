@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, run
+from conftest import REPO, run, wait_until_writing
 from indexer.cli import cli
 from indexer.index.store import Store
 from test_reindex import write_corpus
@@ -38,9 +38,11 @@ def doc_count(index: Path) -> int:
 
 
 def stdidx(*args, **kwargs) -> subprocess.Popen:
-    """A real process in a session of its own, so a signal can go to it and its workers, as Ctrl-C does."""
+    """A real process in a session of its own, so a signal can go to it and its workers, as Ctrl-C does;
+    Ctrl-C acts on it as in a terminal even when the tests run in the background (which ignores SIGINT)."""
     return subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True, **kwargs)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **kwargs)
 
 
 def one_line_error(stderr: str) -> str:
@@ -155,13 +157,8 @@ def reindex_with_work(tmp_path):
 
 def stop_reindex(index: Path, *signals_after: float) -> tuple[subprocess.Popen, str, float]:
     process = stdidx("reindex", "--index", index)
-    # Signals go once the run holds the writer lock (its handlers are set by then), however
-    # slowly a loaded machine starts the process; then the run gets a moment to do some work.
-    deadline = time.monotonic() + 60
-    while f'"pid": {process.pid},' not in (index / ".writer.lock").read_text("utf-8"):
-        assert process.poll() is None and time.monotonic() < deadline, "reindex never took the lock"
-        time.sleep(0.02)
-    time.sleep(0.5)
+    wait_until_writing(process, index)
+    time.sleep(0.5)  # a moment to do some work
     for pause in signals_after:
         os.killpg(process.pid, signal.SIGINT)
         sent = time.monotonic()

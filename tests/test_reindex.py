@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import run, wait_until_writing
 from indexer.index.store import Store
 from indexer.query.parse import Filters
 from indexer.query.search import search
@@ -34,8 +34,10 @@ def count(index: Path, query: str) -> int:
 
 
 def stdidx(*args, env=None, **kwargs):
+    # SIGINT acts as in a terminal even when the tests run in the background (which ignores it)
     return subprocess.Popen([sys.executable, "-m", "indexer", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})}, **kwargs)
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL), **kwargs)
 
 
 @pytest.fixture
@@ -205,7 +207,8 @@ def test_sigterm_and_sigint_stop_cleanly_after_a_batch(big_corpus, signum, code)
     root, index = big_corpus
     write_corpus(root / "more", 6000, marker="丙", topic="稀土产品追溯")
     process = stdidx("reindex", "--index", index, "--batch", "25")
-    time.sleep(1.2)
+    wait_until_writing(process, index)
+    time.sleep(0.5)  # a moment to do some work
     process.send_signal(signum)
     out, err = process.communicate(timeout=120)
     assert process.returncode == code, (out, err)
