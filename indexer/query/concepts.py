@@ -68,6 +68,7 @@ class Concept:
     parts: list[str] = field(default_factory=list)  # shorter words, matched apart as a weaker alternative
     loose: list[str] = field(default_factory=list)  # English terms of a Chinese word, their words matched apart (weak)
     number: bool = False  # a standard or document number
+    senses: bool = False  # a Chinese word whose general English senses are searched too (weak)
 
     def describe(self) -> str:
         seen, shown = {self.written}, []
@@ -183,6 +184,8 @@ def read_query(text: str, glossary: Glossary | None, today: date | None = None) 
     # One word typed is searched as a term; two words for one condition are one condition.
     one_word = len(reading.concepts) == 1 and not reading.dropped and not reading.excluded
     reading.concepts = _merged_conditions(reading.concepts)
+    if not one_word:
+        _add_senses([*reading.concepts, *reading.excluded])
     for concept in [*reading.concepts, *reading.excluded]:
         concept.forms = _without_redundant(concept.forms)
     if one_word:
@@ -438,18 +441,26 @@ def _thesaurus_forms(written: str, glossary: Glossary) -> list[tuple[str, float,
 
 
 def _english_of_chinese(concept: Concept, terms: list[Term] | None) -> None:
-    """How English texts say a Chinese word: a general dictionary's senses when the glossary
-    has no term for it; the words of its terms' English names apart (news says "quota" for
-    total quantity control quotas), both weak."""
-    from indexer.query.dictionary import english_for
-
+    """How English texts say a Chinese word, both weak: the words of its terms' English names
+    apart (news says "quota" for total quantity control quotas), and a general dictionary's
+    senses (配额 → quota), added by _add_senses."""
     if terms and any(t.issuer_id for t in terms):
         return  # a body's English name is matched as written, or the issuer field matches
     english = [text for text, _, _ in concept.forms if not any(is_cjk(c) for c in text)]
     concept.loose = [text for text in english if len(tokens_of(text)) > 1]
-    known = {fold(text) for text in english}
-    concept.forms += [(en, DICTIONARY_WEIGHT, "dictionary") for en in english_for(fold(concept.written))
-                      if fold(en) not in known]
+    concept.senses = True
+
+
+def _add_senses(concepts: list[Concept]) -> None:
+    """The dictionary's English senses of the Chinese words that take them. Only for a query
+    of several words: a Chinese word alone finds the texts that say it (_as_term), and
+    the dictionary takes a twentieth of a second to load."""
+    from indexer.query.dictionary import english_for
+
+    for concept in (c for c in concepts if c.senses):
+        known = {fold(text) for text, _, _ in concept.forms}
+        concept.forms += [(en, DICTIONARY_WEIGHT, "dictionary") for en in english_for(fold(concept.written))
+                          if fold(en) not in known]
 
 
 def _cjk_run(text: str, run: list[QueryToken], glossary: Glossary | None, today: date, reading: Reading) -> None:
@@ -476,7 +487,7 @@ def _cjk_run(text: str, run: list[QueryToken], glossary: Glossary | None, today:
                 # A lone character says little unless it is a term (镝, 钨): it ranks, not required.
                 role = TOPIC if terms or len(key) > 1 else CONDITION
                 concept = _word_concept(written, glossary, terms, role)
-                concept.parts = _parts(key, glossary)
+                concept.parts = _parts(key, bool(terms))
                 reading.concepts.append(concept)
                 kept.append((a, b))
                 break
@@ -497,10 +508,11 @@ def _segment(run: str) -> list[tuple[int, int, str]]:
     return segment(run)
 
 
-def _parts(word: str, glossary: Glossary | None) -> list[str]:
-    """The shorter words a long word is made of (稀土氧化物 → 稀土 氧化物), for documents that
-    say them apart; [] for a word of one piece or a glossary term."""
-    if len(word) < (4 if glossary is not None and glossary.cjk_terms(word) else 3):
+def _parts(word: str, is_term: bool) -> list[str]:
+    """The shorter words a long word is made of (稀土氧化物 → 稀土 氧化物, 开采指标 → 开采 指标),
+    for documents that say them apart; [] for a word of one piece or a glossary term of
+    fewer than four characters (稀土 is no 稀 … 土)."""
+    if len(word) < (4 if is_term else 3):
         return []
     from indexer.query.segment import subwords
 

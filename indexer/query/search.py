@@ -144,13 +144,17 @@ def _narrowed(searcher, q, flt):
     best = _best_of(q)
     if best is None:
         return q
-    tried = dict.fromkeys([best.driving, *range(best.minimum, 0, -1)])
-    for least in tried:
-        wide = best.needing(least)
-        wide = AndNot(wide, q.b) if isinstance(q, AndNot) else wide
-        if least == 1 or _enough(searcher, wide, flt):
-            return wide
-    return q
+    *stricter, loosest = dict.fromkeys([best.driving, *range(best.minimum, 0, -1)])
+    for least in stricter:
+        candidate = _needing(q, best, least)
+        if _enough(searcher, candidate, flt):
+            return candidate
+    return _needing(q, best, loosest)
+
+
+def _needing(q, best: BestMatch, least: int):
+    """q with its best-match part needing `least` driving concepts (less its excluded words)."""
+    return AndNot(best.needing(least), q.b) if isinstance(q, AndNot) else best.needing(least)
 
 
 def _enough(searcher, q, flt) -> bool:
