@@ -34,6 +34,28 @@ def wait_until_writing(process, index: Path, timeout: float = 60) -> None:
         time.sleep(0.02)
 
 
+def wait_until_reading(process, timeout: float = 60) -> None:
+    """Until the stdidx process has started worker processes: it has found its files and
+    is reading them, however long finding them took on a loaded machine."""
+    deadline = time.monotonic() + timeout
+    while not _children(process.pid):
+        assert process.poll() is None and time.monotonic() < deadline, "the run never started reading"
+        time.sleep(0.02)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # pid (name) state ppid ...: the name may hold spaces and brackets.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def run(*args: str):
     """Run the CLI in-process; returns click's Result (stdout, stderr, exit_code)."""
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, run, wait_until_writing
+from conftest import REPO, run, wait_until_reading, wait_until_writing
 from indexer.cli import cli
 from indexer.index.store import Store
 from test_reindex import write_corpus
@@ -158,7 +158,8 @@ def reindex_with_work(tmp_path):
 def stop_reindex(index: Path, *signals_after: float) -> tuple[subprocess.Popen, str, float]:
     process = stdidx("reindex", "--index", index)
     wait_until_writing(process, index)
-    time.sleep(0.5)  # a moment to do some work
+    wait_until_reading(process)
+    time.sleep(0.5)  # a moment to read some files, so that stopping has something to commit
     for pause in signals_after:
         os.killpg(process.pid, signal.SIGINT)
         sent = time.monotonic()
