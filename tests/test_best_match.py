@@ -53,6 +53,38 @@ def test_domain_words_stay_whole_when_segmented():
     assert "钕铁硼" in [w for _, _, w in segment("钕铁硼回收利用")]
 
 
+def test_the_words_inside_known_words_come_from_the_cache_as_the_segmenter_gives_them(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    # A fresh cache, made by one process and read by the next, which must not load rjieba.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    code = ("import sys; from indexer.query.segment import subwords; "
+            "print([w for _, _, w in subwords('电感耦合等离子体')], 'rjieba' in sys.modules)")
+    made, kept = (subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                                 check=True).stdout.split("] ") for _ in range(2))
+    assert (tmp_path / "stdidx" / "subwords.marshal").exists()
+    assert made[0] == kept[0] and "等离子体" in made[0]
+    assert kept[1].strip() == "False"
+
+
+def test_a_query_of_known_words_does_not_load_the_segmenter(small_index):
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from indexer.index.store import Store; "
+            "from indexer.query.search import search; ix = Store(Path(sys.argv[1])).open(); "
+            "print([search(ix, q).total for q in sys.argv[2:]], 'rjieba' in sys.modules)")
+    queries = [small_index, "出口管制", "稀土 出口", "钨矿"]
+    subprocess.run([sys.executable, "-c", code, *queries], capture_output=True, cwd=REPO, check=True)  # the caches
+    out = subprocess.run([sys.executable, "-c", code, *queries], capture_output=True, text=True, cwd=REPO,
+                         check=True).stdout
+    assert out.strip() == "[1, 3, 1] False"
+    sentence = subprocess.run([sys.executable, "-c", code, small_index, "稀土出口管制的许可程序是什么"],
+                              capture_output=True, text=True, cwd=REPO, check=True).stdout
+    assert sentence.strip().endswith("True")
+
+
 def test_pieces_cover_the_run_in_order():
     run_text = "请问稀土管理条例是什么时候发布的"
     pieces = segment(run_text)

@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from indexer.lazyre import lazy_compile
 from indexer.textfold import fold
 
 # 附件：…  附件1：…  附件 2: …  (the label of the list, or of one item)
-_LABEL = re.compile(r"^\s*附\s*件\s*(\d{0,2})\s*[:：]\s*(.*)$")
+_LABEL = lazy_compile(r"^\s*附\s*件\s*(\d{0,2})\s*[:：]\s*(.*)$")
 # "1. 征求意见稿", "2、编制说明", "（3）意见反馈表" at the start of an item
-_NUMBERED = re.compile(r"^\s*(\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])\s*")
-_ITEM_SPLIT = re.compile(r"\s{2,}|\u3000+|[；;]|(?=\s\d{1,2}\s*[.．、])")
-_EXTENSION = re.compile(r"\.(pdf|docx?|wps|xlsx?|txt|html?|md)$", re.I)
-_NOT_NAME = re.compile(r"[\s《》〈〉“”\"'「」『』·・:：,，、.．\-—–_（）()\[\]【】]")
+_NUMBERED = lazy_compile(r"^\s*(\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])\s*")
+_ITEM_SPLIT = lazy_compile(r"\s{2,}|\u3000+|[；;]|(?=\s\d{1,2}\s*[.．、])")
+_EXTENSION = lazy_compile(r"\.(pdf|docx?|wps|xlsx?|txt|html?|md)$", re.I)
+_NOT_NAME = lazy_compile(r"[\s《》〈〉“”\"'「」『』·・:：,，、.．\-—–_（）()\[\]【】]")
 # Editorial marks in brackets say which cut or stage of a text a name means: 附件：…实施日期
 # （节录） names the list titled …实施日期. A stage names another text than the final one, so
 # a title must agree with a name's stage: a draft's notice does not name the law it became.

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.lazyre import lazy_compile
+
 # Bodies that issue 令 (orders).  A 令 number is only taken when one of these
 # (longest first) ends right before 令, so "命令第3号" or "司令" never match.
 ORDER_ISSUERS = (
@@ -47,42 +49,42 @@ _FW_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 _CN_NUM = "[〇零一二三四五六七八九十百千]"
 
 # 令第785号 (also split over a line break) and 第785号令
-_ORDER_RE = re.compile(
+_ORDER_RE = lazy_compile(
     rf"令{_SP}*(?:\r?\n{_SP}*)?第{_SP}*(?P<n>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号"
     rf"|第{_SP}*(?P<n2>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号令"
 )
 # 〔2024〕12号 with any of the bracket pairs people type for 〔〕
-_BRACKET_RE = re.compile(
+_BRACKET_RE = lazy_compile(
     rf"[〔\[(（【［﹝〖]{_SP}*(?P<y>{_D}{{4}}){_SP}*[〕\])）】］﹞〗]{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号"
 )
 # 公告2025年第18号
-_NOTICE_RE = re.compile(rf"公告{_SP}*[（(]?{_SP}*(?P<y>{_D}{{4}}){_SP}*年{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号[）)]?")
+_NOTICE_RE = lazy_compile(rf"公告{_SP}*[（(]?{_SP}*(?P<y>{_D}{{4}}){_SP}*年{_SP}*第?{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号[）)]?")
 # A congress standing committee's 公告 is numbered without a year: 公告（第8号）, 公告第二十三号.
-_NOTICE_NO_YEAR_RE = re.compile(rf"公告\s{{0,6}}[（(]?{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号[）)]?")
+_NOTICE_NO_YEAR_RE = lazy_compile(rf"公告\s{{0,6}}[（(]?{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}|{_CN_NUM}{{1,8}}){_SP}*号[）)]?")
 # Hong Kong numbers a circular by its place in the year: 工业贸易署通告第8/2025号.
-_SLASH_RE = re.compile(
+_SLASH_RE = lazy_compile(
     rf"(?P<kind>通告|通函|公告|告示){_SP}*第{_SP}*(?P<n>{_D}{{1,4}}){_SP}*/{_SP}*(?P<y>{_D}{{4}}){_SP}*号")
 # the reversed order, 2025年第18号公告
-_NOTICE_REVERSED_RE = re.compile(
+_NOTICE_REVERSED_RE = lazy_compile(
     rf"(?P<y>{_D}(?<!{_D}{_D}){_D}{{3}}){_SP}*年{_SP}*第{_SP}*(?P<n>{_D}{{1,5}}){_SP}*号{_SP}*公告"
 )
 
-_ORDER_ISSUER_RE = re.compile(
+_ORDER_ISSUER_RE = lazy_compile(
     rf"(?:{COUNTRY}{_SP}*)?(?P<org>"
     + "|".join(re.escape(x) for x in sorted(ORDER_ISSUERS, key=len, reverse=True))
     + rf"){_SP}*\Z"
 )
-_JOINT_ISSUER_RE = re.compile(
+_JOINT_ISSUER_RE = lazy_compile(
     rf"(?:{COUNTRY}{_SP}*)?(?P<org>"
     + "|".join(re.escape(x) for x in sorted(ORDER_ISSUERS, key=len, reverse=True))
     + rf"){_SP}*[、和]{_SP}*\Z"
 )
-_LOCAL_GOVERNMENT_RE = re.compile(
+_LOCAL_GOVERNMENT_RE = lazy_compile(
     rf"(?P<org>(?:(?![日年月])[\u3400-\u9fff]){{2,12}}?(?:省|自治区|市|自治州|县|盟)人民政府){_SP}*\Z")
-_BOUNDARY_RE = re.compile("|".join(re.escape(b) for b in sorted(PROSE_BOUNDARIES, key=len, reverse=True)))
-_BRACKET_PREFIX_RE = re.compile(rf"{_HAN}{{1,{MAX_BRACKET_PREFIX}}}{_SP}*\Z")
+_BOUNDARY_RE = lazy_compile("|".join(re.escape(b) for b in sorted(PROSE_BOUNDARIES, key=len, reverse=True)))
+_BRACKET_PREFIX_RE = lazy_compile(rf"{_HAN}{{1,{MAX_BRACKET_PREFIX}}}{_SP}*\Z")
 # One or more issuers joined by spaces or 、 ("商务部 海关总署").
-_NOTICE_PREFIX_RE = re.compile(rf"{_HAN}+(?:(?:{_SP}+|、){_HAN}+)*{_SP}*\Z")
+_NOTICE_PREFIX_RE = lazy_compile(rf"{_HAN}+(?:(?:{_SP}+|、){_HAN}+)*{_SP}*\Z")
 _TRIM_CHARS = " \t\u3000\xa0\r\n（）()《》〈〉“”\"'「」『』[]【】,，。;；:："
 
 
@@ -173,10 +175,10 @@ def _slash(text: str, m: re.Match[str]) -> tuple[str, int, int]:
 # [2025]", "State Council Decree No. 785", "Decree No. 785 of the State Council". The issuer
 # words are resolved through the registry, so the number takes its Chinese canonical form.
 _EN_ISSUER = r"(?:the\s+)?[A-Z][A-Za-z&'.-]*(?:[ ,]+(?:and\s+|of\s+|the\s+|for\s+|&\s+)*[A-Z][A-Za-z&'.-]*){0,9}"
-_EN_NOTICE_RE = re.compile(
+_EN_NOTICE_RE = lazy_compile(
     rf"(?P<issuer>{_EN_ISSUER})\s+(?:Public\s+)?Announcement\s+No\.?\s*(?P<n>\d{{1,4}})"
     rf"\s*(?:of\s+|,\s*|\[|\()(?P<y>(?:19|20)\d\d)\]?\)?")
-_EN_ORDER_RE = re.compile(
+_EN_ORDER_RE = lazy_compile(
     rf"(?P<issuer>{_EN_ISSUER})\s+(?:Decree|Order)\s+No\.?\s*(?P<n>\d{{1,5}})\b"
     rf"|\b(?:Decree|Order)\s+No\.?\s*(?P<n2>\d{{1,5}})\s+of\s+(?P<issuer2>{_EN_ISSUER})"
     # prose: "the State Council published them as Decree No. 785"
@@ -186,17 +188,17 @@ _EN_ORDER_RE = re.compile(
 
 # "Announcement of the Ministry of … (No. 10 of 2024)", "Decree of the State Council … No. 785",
 # "Announcement No. 18 of 2025 of the Ministry of Commerce and the General Administration of Customs".
-_EN_OF_RE = re.compile(
+_EN_OF_RE = lazy_compile(
     rf"\b(?P<kind>Announcement|Decree|Order)\s+of\s+(?P<issuer>{_EN_ISSUER})\s*\(?\s*No\.?\s*(?P<n>\d{{1,5}})"
     rf"(?:\s+of\s+(?P<y>(?:19|20)\d\d))?\)?")
-_EN_NOTICE_AFTER_RE = re.compile(
+_EN_NOTICE_AFTER_RE = lazy_compile(
     rf"\bAnnouncement\s+No\.?\s*(?P<n>\d{{1,4}})\s+of\s+(?P<y>(?:19|20)\d\d)\s+of\s+(?P<issuer>{_EN_ISSUER})")
 
 
 # A number romanised word by word from its Chinese ("Nei Zheng Ban Fa [2024] No. 15" for
 # 内政办发〔2024〕15号, "MIIT Lian Yuan [2024] No. 25"): kept as written, the issuer's
 # abbreviation being what it is.
-_EN_BRACKET_RE = re.compile(
+_EN_BRACKET_RE = lazy_compile(
     r"\b(?P<prefix>(?:[A-Z][A-Za-z]*[ \t]+){1,6})[\[(〔]\s*(?P<y>(?:19|20)\d\d)\s*[\])〕]\s*No\.?\s*(?P<n>\d{1,5})\b")
 
 

@@ -9,6 +9,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from indexer.lazyre import lazy_compile
+
 # Chinese national and sector codes.  Sector codes are a closed list so that
 # ordinary two-letter abbreviations followed by a number are not taken for
 # standards.
@@ -91,7 +93,8 @@ _ISO_FORM = (
     rf"(?P<iso>{_after_first_letter(ISO_PREFIXES)})(?:{_SLASH}(?P<isub>{_ISO_SUB}))?{_SP}*"
     rf"(?P<inum>{_D}{{1,6}}(?:(?:{_DASH}|[.．](?={_D}{{1,4}}{_SP}*[:：]))?{_D}{{1,4}}|[(（]{_D}{{1,4}}[)）])*)(?:{_SP}*[:：]{_SP}*(?P<iyear>{_D}{{4}}))?(?![0-9０-９])"
 )
-STD_RE = re.compile(rf"(?P<lead>{_LEAD})(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９].)(?:{_CN_FORM}|{_GROUP_FORM}|{_ISO_FORM})")
+_DIGIT_RE = re.compile(_D)
+STD_RE = lazy_compile(rf"(?P<lead>{_LEAD})(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９].)(?:{_CN_FORM}|{_GROUP_FORM}|{_ISO_FORM})")
 
 
 def _replace_cue_branch(cue: str) -> str:
@@ -101,14 +104,14 @@ def _replace_cue_branch(cue: str) -> str:
     return f"(?<=[{first}]){rest}"
 
 
-_REPLACE_CUE_RE = re.compile(
+_REPLACE_CUE_RE = lazy_compile(
     "[" + "".join(sorted({c[0] for c in REPLACE_CUES} | {c[0].upper() for c in REPLACE_CUES})) + "]"
     "(?:" + "|".join(_replace_cue_branch(c) for c in sorted(REPLACE_CUES, key=len, reverse=True)) + ")"
 )
-_REPLACE_JOIN_RE = re.compile(REPLACE_JOIN + r"\Z", re.IGNORECASE)
+_REPLACE_JOIN_RE = lazy_compile(REPLACE_JOIN + r"\Z", re.IGNORECASE)
 # Text allowed between a cue and the first number: "代替 GB/T …", "replaces the
 # former", "代替的标准为：".
-_REPLACE_LEAD_RE = re.compile(r"(?:\s|[:：]|了|标准|的|为|是|the|former|previous|standard|standards)*\Z",
+_REPLACE_LEAD_RE = lazy_compile(r"(?:\s|[:：]|了|标准|的|为|是|the|former|previous|standard|standards)*\Z",
                               re.IGNORECASE)
 
 
@@ -200,6 +203,8 @@ def _iso_from_match(m: re.Match[str]) -> tuple[StdNo, int, int] | None:
 
 def find_std_nos(text: str) -> list[tuple[StdNo, int, int]]:
     """Every standard number in text with its span, in text order."""
+    if not _DIGIT_RE.search(text):
+        return []   # every form has digits; a text without them need not compile STD_RE
     found = []
     for m in STD_RE.finditer(text):
         item = _from_match(m)

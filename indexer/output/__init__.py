@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Callable
 
 import click
 
+from indexer.lazyre import lazy_compile
 from indexer.record import Record
 
 if TYPE_CHECKING:  # keep `stdidx --help` from importing the whole pipeline
@@ -30,7 +31,7 @@ def _style(text: str, color: bool, **style) -> str:
 
 # C0 and C1 control characters and DEL: in a title or file name they would move the
 # cursor, retitle the terminal, or start a forged line of a summary cron mails.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = lazy_compile(r"[\x00-\x1f\x7f-\x9f]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -98,7 +99,7 @@ def wrap_parts(parts: list[str], sep: str, columns: int | None, indent: str) -> 
 # A run no line break may fall in: narrow characters without a space (a date, a number, a
 # word); a wide (CJK) character stands alone, as a line may break beside any of them, but
 # keeps the closing punctuation after it (a line never opens with 。 or ）).
-_TOKEN = re.compile(r"\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+_TOKEN = lazy_compile(r"\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
                     r"\uffe0-\uffe6\U00020000-\U0003fffd]+|.[，。、；：！？）》」』】〕”’…]*", re.S)
 
 

@@ -496,10 +496,12 @@ def _cjk_run(text: str, run: list[QueryToken], glossary: Glossary | None, today:
 
 
 def _one_word(run: str, glossary: Glossary | None) -> bool:
-    """A run known as a whole needs no segmenter (whose dictionary takes 0.1 s to load)."""
+    """A run known as a whole needs no segmenter (whose dictionary takes 0.1 s to load):
+    the segmenter keeps every word of the glossary, the thesaurus and the query words whole."""
     key = word_key(run)
     return (len(run) <= 2 or (glossary is not None and bool(glossary.cjk_terms(run)))
-            or query_words().condition(key) is not None or key in query_words().drop)
+            or key in thesaurus().groups or query_words().condition(key) is not None
+            or key in query_words().drop)
 
 
 def _segment(run: str) -> list[tuple[int, int, str]]:

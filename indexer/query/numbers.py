@@ -17,10 +17,11 @@ from whoosh import query as Q
 from whoosh.matching import NullMatcher
 
 from indexer.extract.stdno import StdNo, parse_std_no
+from indexer.lazyre import lazy_compile
 
 # A prefix as typed, its letters then optional separators; the canonical prefix comes from
 # taking the letters alone.
-_STD = re.compile(
+_STD = lazy_compile(
     r"(?<![a-z0-9])(?P<prefix>gb\s*[/_-]?\s*[tz]|gb|xb\s*[/_-]?\s*t|ys\s*[/_-]?\s*t|t\s*[/_-]?\s*csre"
     r"|iso(?:\s*/\s*ts)?|db\s*\d{2}(?:\s*/?\s*t)?)"
     r"[\s/_-]*(?P<number>\d{1,6}(?:\.\d{1,3})*)(?:-(?P<dash>\d{1,2})(?=\D|$))?"
@@ -32,9 +33,9 @@ _CANONICAL_PREFIX = {"gbt": "GB/T", "gbz": "GB/Z", "gb": "GB", "xbt": "XB/T", "y
                      "tcsre": "T/CSRE", "iso": "ISO", "isots": "ISO/TS"}
 
 _DIGITS = r"[0-9]{1,5}"
-_ORDER = re.compile(rf"(?:第\s*)?(?P<n>{_DIGITS})\s*号\s*令|令\s*第?\s*(?P<n2>{_DIGITS})\s*号?"
+_ORDER = lazy_compile(rf"(?:第\s*)?(?P<n>{_DIGITS})\s*号\s*令|令\s*第?\s*(?P<n2>{_DIGITS})\s*号?"
                     rf"|\b(?:decree|order)\s*(?:no\.?|number|#)?\s*(?P<n3>{_DIGITS})\b", re.I)
-_YEAR_SERIAL = re.compile(
+_YEAR_SERIAL = lazy_compile(
     rf"(?P<y>(?:19|20)\d\d)\s*(?:年度?)?\s*[〕\])）】\s]*\s*第?\s*(?P<n>{_DIGITS})\s*号"
     rf"|\bno\.?\s*(?P<n2>{_DIGITS})\s*(?:of|,)?\s*(?P<y2>(?:19|20)\d\d)\b"
     rf"|\b(?P<y3>(?:19|20)\d\d)\s*(?:no\.?|number|#)\s*(?P<n3>{_DIGITS})\b",
