@@ -9,25 +9,26 @@ import fnmatch
 import functools
 import os
 import pickle
+import re
 import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from indexer.budget import Budget, Readers
 from indexer.errors import (CorpusMissing, IndexMissing, IndexWriteError, NotADocument, ReadError,
                             TooManyRemovals)
-from indexer.extract.build import Builder
-from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, file_state
 from indexer.index.store import Store
-from indexer.read import parse, read_bytes, read_file
 from indexer.record import Record, make_id
 from indexer.resources import corpus_dir
-from indexer.status import Version, refresh_statuses, settle_status, superseded_ids, version_of
+
+if TYPE_CHECKING:   # the readers and the extraction rules are imported by the runs that read files
+    from indexer.extract.build import Builder
+    from indexer.status import Version
 
 # Files in a corpus folder that are not documents: hidden files, editor
 # backups, and README files describing the folder itself.
@@ -57,9 +58,11 @@ class Summary:
 
 @dataclass
 class Discovery:
-    files: list[tuple[Path, Path]]             # (root, file), sorted
+    files: list[tuple[Path, str]]              # (root, file), sorted; strings, made Paths where read
     skipped: list[Problem] = field(default_factory=list)
     unreadable: list[tuple[Path, Path]] = field(default_factory=list)   # folders, as (root, folder)
+    # (size, mtime_ns) of the regular files as listed, so that a reindex need not stat them again.
+    sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def failed(self) -> list[Problem]:
         return [unreadable_folder(root, folder) for root, folder in self.unreadable]
@@ -72,32 +75,40 @@ def discover(roots: Iterable[Path], exclude: Iterable[str] = DEFAULT_EXCLUDE,
     Exclude patterns match a file or folder name, or a path relative to the
     root (drafts/*); include patterns, when given, keep only files they match.
     """
-    exclude, include = tuple(exclude), tuple(include)
+    excluded, included = _matcher(tuple(exclude)), _matcher(tuple(include))
     roots = [_readable_root(Path(root)) for root in roots]
     found = Discovery([])
     for root in roots:
         if root.is_file():
-            found.files.append((root.parent, root))
+            found.files.append((root.parent, str(root)))
             continue
 
         def note(error: OSError, root: Path = root) -> None:
             found.unreadable.append((root, Path(error.filename)))
 
+        # Strings, not Path objects, for every name: at 100,000 files they were most of a no-op reindex.
+        top = os.path.join(root, "")
         for folder, dirs, files in os.walk(root, onerror=note):
-            rel_folder = Path(folder).relative_to(root)
-            dirs[:] = sorted(d for d in dirs if not _matches(d, (rel_folder / d).as_posix(), exclude)
-                             and not _linked_folder(root, Path(folder) / d, found)
-                             and not _system_folder(root, Path(folder) / d, found))
+            prefix = os.path.join(folder[len(top):], "") if len(folder) > len(top) else ""
+            dirs[:] = sorted(d for d in dirs if not excluded(d, prefix + d)
+                             and not _linked_folder(root, Path(folder, d), found)
+                             and not _system_folder(root, Path(folder, d), found))
             for name in sorted(files):
-                rel = (rel_folder / name).as_posix()
-                if _matches(name, rel, exclude) or (include and not _matches(name, rel, include)):
+                rel = prefix + name
+                if excluded(name, rel) or (include and not included(name, rel)):
                     continue
-                path = Path(folder) / name
-                reason = _not_a_file(path, roots)
+                path = os.path.join(folder, name)
+                try:
+                    listed: os.stat_result | None = os.lstat(path)
+                except OSError:
+                    listed = None
+                reason = _not_a_file(path, listed, roots)
                 if reason:
-                    found.skipped.append(Problem(relative_path(root, path), reason))
-                else:
-                    found.files.append((root, path))
+                    found.skipped.append(Problem(shown_name(rel), reason))
+                    continue
+                found.files.append((root, path))
+                if listed is not None and stat.S_ISREG(listed.st_mode):
+                    found.sizes[path] = (listed.st_size, listed.st_mtime_ns)
     return found
 
 
@@ -143,14 +154,17 @@ _SPECIAL = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
-def _not_a_file(path: Path, roots: list[Path]) -> str | None:
+def _not_a_file(path: str, listed: os.stat_result | None, roots: list[Path]) -> str | None:
     """Why the entry is not read: only regular files, reached directly or by a
     symlink to a regular file inside the roots, are (a link to /etc/passwd or
-    /dev/zero is neither a document nor safe to read)."""
+    /dev/zero is neither a document nor safe to read). `listed` is its lstat, None
+    when it is gone."""
+    if listed is None:
+        return "broken symlink"
+    mode = listed.st_mode
     try:
-        mode = path.lstat().st_mode
         if stat.S_ISLNK(mode):
-            target = path.resolve(strict=True)
+            target = Path(path).resolve(strict=True)
             if not target.is_file():
                 return "symlink to something that is not a regular file; not followed"
             if not any(target == root or root in target.parents for root in roots):
@@ -183,18 +197,24 @@ def _readable_root(root: Path) -> Path:
     return resolved
 
 
-def check_removals(known: Iterable[str], found: list[tuple[Path, Path]], max_removal: float) -> None:
+def check_removals(known: Iterable[str], found: list[tuple[Path, str]], max_removal: float) -> None:
     """Refuse a run that would remove more than max_removal of the indexed files."""
     known = set(known)
-    removed = len(known - {str(path) for _, path in found})
+    removed = len(known - {path for _, path in found})
     if known and removed > max_removal * len(known):
         raise TooManyRemovals(f"this run would remove {removed} of the {len(known)} indexed files "
                               "(a root emptied or not mounted?); the index is left as it was. "
                               "Pass --yes to proceed, or raise max_removal in the configuration")
 
 
-def _matches(name: str, rel: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in patterns)
+@functools.lru_cache(maxsize=16)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str, str], bool]:
+    """Whether a name, or a path relative to its root, matches one of the patterns
+    (fnmatch's rules, as one expression: a pattern at a time was most of discovery)."""
+    if not patterns:
+        return lambda name, rel: False
+    rx = re.compile("|".join(fnmatch.translate(p) for p in patterns))
+    return lambda name, rel: rx.match(name) is not None or rx.match(rel) is not None
 
 
 def relative_path(root: Path, path: Path) -> str:
@@ -229,6 +249,8 @@ class Extracted:
 
 def extract_file(item: tuple[Path, Path], builder: Builder | None = None) -> Extracted:
     """Read, hash and extract one file; every problem becomes a one-line reason."""
+    from indexer.read import parse, read_bytes
+
     root, path = item
     rel = relative_path(root, path)
     try:
@@ -263,6 +285,8 @@ def extract_failed(item: tuple[Path, Path], reason: str) -> Extracted:
 def readers(builder: Builder | None = None, count: int = 1, budget: Budget | None = None,
             stop: Callable[[], bool] = lambda: False) -> Readers:
     """Worker processes that extract files, each under the budget (see indexer/budget.py)."""
+    from indexer.extract.build import Builder
+
     global _builder
     _builder = builder or _builder or Builder()    # made once here, inherited by the forked workers
     return Readers(extract_file, extract_failed, count, budget or Budget(), stop)
@@ -301,6 +325,9 @@ def inspect_file(path: Path, store: Store | None = None) -> list[Record]:
     """The records one file would yield, before statuses that depend on other versions,
     with the ids `stdidx index` gives it: those the store holds for it, else those from
     its path under the store's root that contains it, else as a file indexed on its own."""
+    from indexer.extract.build import Builder
+    from indexer.read import read_file
+
     raws = read_file(path)
     root, ids = indexed_as(path, store)
     named = Path(os.path.abspath(path))
@@ -371,6 +398,8 @@ def settle_index(store: Store) -> tuple[int, int]:
     """What depends on other records, settled after every build and reindex under the writer
     lock: attachments take their notice's values, then statuses are brought to today
     (indexer/status.py). Returns how many records changed in each."""
+    from indexer.status import refresh_statuses
+
     inherited = inherit_values(store)
     return inherited, refresh_statuses(store)
 
@@ -379,6 +408,7 @@ def inherit_values(store: Store) -> int:
     """Attachments take their notice's dates and issuers where they state none (indexer/inherit.py)."""
     from datetime import date
 
+    from indexer.extract.fields import mentioned_std_nos
     from indexer.inherit import inherit_from_notices
 
     changed = inherit_from_notices(store, date.today())
@@ -390,10 +420,13 @@ def inherit_values(store: Store) -> int:
 
 
 def _build(roots, store, progress, exclude, include, workers, max_removal, budget) -> Summary:
+    from indexer.extract.fields import mentioned_std_nos
+    from indexer.status import settle_status, superseded_ids, version_of
+
     started = time.perf_counter()
     found = discover(roots, exclude, include)
-    items = found.files
-    check_removals(_indexed_files(store), items, max_removal)
+    items = [(root, Path(path)) for root, path in found.files]
+    check_removals(_indexed_files(store), found.files, max_removal)
     summary = Summary(files=len(items) + len(found.skipped), skipped=list(found.skipped),
                       failed=found.failed())
     versions: list[Version] = []

@@ -23,17 +23,13 @@ from whoosh.query import Or, Term
 
 from indexer.budget import Budget, Stopped
 from indexer.errors import IndexMissing, UsageError
-from indexer.extract.build import Builder
-from indexer.extract.fields import mentioned_std_nos
 from indexer.index.lock import writer_lock
 from indexer.index.manifest import FileState, content_hash
 from indexer.index.schema import unpack
 from indexer.index.store import Store
-from indexer.inherit import own
 from indexer.pipeline import (DEFAULT_EXCLUDE, Extracted, Problem, check_removals, claim_ids, discover,
                               index_writing, readers, settle_index, unread_parts)
 from indexer.record import Record
-from indexer.status import settle_works
 
 BATCH = 1
 
@@ -91,7 +87,7 @@ def reindex(store: Store, roots: list[Path] | None = None, exclude: Iterable[str
         # Files in a folder that cannot be listed now are not gone: keep them.
         hidden = {key for key in files if any(_within(key, folder) for _, folder in found.unreadable)}
         check_removals(set(files) - hidden, found.files, max_removal)
-        changes = plan(files, found.files, hidden)
+        changes = plan(files, found.files, hidden, found.sizes)
         Applier(store, files, report).run(changes, batch, stop, progress, budget)
         if remember_roots:
             store.update_meta(roots=[str(Path(r).resolve()) for r in roots])
@@ -123,23 +119,24 @@ def _within(key: str, folder: Path) -> bool:
     return key.startswith(f"{folder}{os.sep}")
 
 
-def plan(files: dict[str, FileState], found: list[tuple[Path, Path]],
-         hidden: set[str] | frozenset[str] = frozenset()) -> list[Change]:
+def plan(files: dict[str, FileState], found: list[tuple[Path, str]],
+         hidden: set[str] | frozenset[str] = frozenset(),
+         sizes: dict[str, tuple[int, int]] | None = None) -> list[Change]:
     """Compare the manifest with the files on disk; content decides, mtime only saves hashing.
 
     A file that cannot be stat'ed or hashed counts as changed: reading it again
     reports why, and a file that was indexed keeps its indexed version.
     """
-    present: dict[str, tuple[Path, Path]] = {str(path): (root, path) for root, path in found}
+    present: dict[str, Path] = {key: root for root, key in found}
+    sizes = sizes or {}
     changes: list[Change] = []
     fresh: list[Change] = []
-    for key, (root, path) in present.items():
+    for key, root in present.items():
         old = files.get(key)
         if old is None:
-            fresh.append(Change("added", key, root, path))
-            continue
-        if not _touched_only(path, old):
-            changes.append(Change("updated", key, root, path, old))
+            fresh.append(Change("added", key, root, Path(key)))
+        elif not _touched_only(key, old, sizes.get(key)):
+            changes.append(Change("updated", key, root, Path(key), old))
     gone = {key: state for key, state in files.items() if key not in present and key not in hidden}
     by_hash: dict[str | None, str] = {state.sha256: key for key, state in gone.items() if state.ids}
     for change in fresh:
@@ -153,14 +150,17 @@ def plan(files: dict[str, FileState], found: list[tuple[Path, Path]],
     return changes
 
 
-def _touched_only(path: Path, old: FileState) -> bool:
-    """The file is as the manifest knew it, or only its mtime moved (noted in the manifest)."""
+def _touched_only(path: str, old: FileState, listed: tuple[int, int] | None = None) -> bool:
+    """The file is as the manifest knew it, or only its mtime moved (noted in the manifest).
+    `listed` is its (size, mtime_ns) as discovery saw it, else it is looked up."""
     try:
-        stat = path.stat()
-        if (stat.st_size, stat.st_mtime_ns) == (old.size, old.mtime_ns):
+        if listed is None:
+            stat = os.stat(path)
+            listed = stat.st_size, stat.st_mtime_ns
+        if listed == (old.size, old.mtime_ns):
             return True
-        if old.size == stat.st_size and content_hash(path) == old.sha256:
-            old.mtime_ns = stat.st_mtime_ns
+        if old.size == listed[0] and content_hash(Path(path)) == old.sha256:
+            old.mtime_ns = listed[1]
             return True
     except OSError:
         pass
@@ -179,7 +179,6 @@ class Applier:
 
     def __init__(self, store: Store, files: dict[str, FileState], report: Report):
         self.store, self.files, self.report = store, files, report
-        self.builder = Builder()
         self.upserted: dict[str, Record] = {}
         self.deleted: set[str] = set()
         self.works: set[str | None] = set()
@@ -190,6 +189,11 @@ class Applier:
             progress: Callable[[int, int, str], None] | None = None, budget: Budget | None = None) -> None:
         if not changes:
             return
+        # Imported here: a run with nothing to do needs neither the readers nor the rules.
+        from indexer.extract.build import Builder
+        from indexer.extract.fields import mentioned_std_nos
+
+        self.builder = Builder()
         self.searcher = self.store.open().searcher()
         try:
             with self.store.update() as updater, readers(self.builder, budget=budget, stop=stop) as pool:
@@ -307,6 +311,9 @@ class Applier:
 
     def settle_statuses(self) -> None:
         """Recompute superseded / in force across every version of the works touched."""
+        from indexer.inherit import own
+        from indexer.status import settle_works
+
         works = sorted(w for w in self.works if w)
         if not works:
             return

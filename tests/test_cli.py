@@ -111,7 +111,7 @@ def test_bad_files_are_reported_and_the_rest_indexed(tmp_path):
 
 
 def test_index_keeps_old_index_when_build_fails(tmp_path, monkeypatch):
-    from indexer import pipeline
+    from indexer import status
 
     corpus = tmp_path / "c"
     corpus.mkdir()
@@ -121,7 +121,7 @@ def test_index_keeps_old_index_when_build_fails(tmp_path, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(pipeline, "superseded_ids", explode)
+    monkeypatch.setattr(status, "superseded_ids", explode)
     with pytest.raises(RuntimeError):
         run("index", corpus, "--index", tmp_path / "ix")
     assert json.loads(run("search", "镝", "--index", tmp_path / "ix", "--format", "json").stdout)["total"] == 1

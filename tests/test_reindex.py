@@ -56,6 +56,23 @@ def test_nothing_changed_is_quiet(corpus):
     assert result.exit_code == 0 and result.stdout == ""
 
 
+def test_an_index_whose_manifest_is_in_the_first_form_still_knows_its_files(corpus):
+    from dataclasses import asdict
+
+    root, index = corpus
+    store = Store(index)
+    first_form = {key: asdict(state) for key, state in store.manifest().items()}
+    (store.generation() / "manifest.json").write_text(json.dumps(first_form), "utf-8")
+    assert set(Store(index).manifest()) == set(first_form)
+    (root / "batch0" / "notice-0000.txt").write_text("关于钬的通知\n钬。\n", encoding="utf-8")
+    result = run("reindex", "--index", index)
+    assert result.exit_code == 0 and "0 added, 1 updated, 0 moved, 0 removed" in result.stdout
+    written = json.loads((store.generation() / "manifest.json").read_text("utf-8"))
+    assert written["format"] == 2 and len(written["files"]) == len(first_form) == 40
+    changed, after = str(root / "batch0" / "notice-0000.txt"), Store(index).manifest()
+    assert all(asdict(after[key]) == state for key, state in first_form.items() if key != changed)
+
+
 def test_added_updated_moved_removed(corpus, tmp_path):
     root, index = corpus
     moved_from = root / "batch0" / "notice-0000.txt"

@@ -220,11 +220,11 @@ def _want_ocr(_ctx, _param, wanted: bool) -> None:
     """Turn OCR on for this run; worker processes inherit it through the environment."""
     import os
 
-    from indexer.read.ocr import tesseract
-
     if not wanted:
         os.environ.pop(OCR_ENV, None)
         return
+    from indexer.read.ocr import tesseract
+
     os.environ[OCR_ENV] = "on"
     if tesseract() is None:
         raise UsageError("--ocr needs tesseract with Chinese data on PATH "

@@ -91,10 +91,10 @@ def _stop_on_signals(received: list[int]):
 
 
 def _record_news(store, config) -> list:
-    from indexer.watch import record_news
-
     if not config.watches:
         return []
+    from indexer.watch import record_news
+
     return record_news(store.path, store.open(), config.watches, configured_glossary())
 
 
