@@ -516,6 +516,7 @@ class Registry:
         self._by_id = {entry.id: entry for entry in self._entries}
         self._by_key = _index_names(self._entries, source)
         self._scanner: _Scanner | None = None  # compiled on first use of find_in_text
+        self._scanned: dict[str, tuple[IssuerMatch, ...]] = {}
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Registry":
@@ -579,7 +580,13 @@ class Registry:
         overlap the one starting first wins, then the longest. Offsets index `text`."""
         if self._scanner is None:
             self._scanner = _Scanner(self._entries)
-        return self._scanner.scan(text)
+        # One document's text is asked about by several rules (its kind, its issuers):
+        # the last few answers are kept.
+        if text not in self._scanned:
+            if len(self._scanned) >= 8:
+                del self._scanned[next(iter(self._scanned))]
+            self._scanned[text] = tuple(self._scanner.scan(text))
+        return list(self._scanned[text])
 
     def named_form(self, entry: RegistryEntry, written: str) -> str | None:
         """`written` when it is a full name of the body other than its current one (a former
