@@ -26,6 +26,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,11 +55,11 @@ class Timing:
     totals: set = field(default_factory=set)
 
 
-def run_measured(command: list[str]) -> tuple[float, int, str]:
+def run_measured(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """Wall seconds, peak RSS in KiB and stdout of one whole process."""
     # Reaped with wait4, not Popen.wait, to read the child's own resource usage.
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -83,16 +84,21 @@ def measure(executables: list[str], indexes: dict[str, Path], rounds: int) -> di
     jobs = [("stdidx --help", lambda exe: [exe, "--help"])]
     jobs += [(q.label(), lambda exe, q=q: search_command(exe, indexes[exe], q)) for q in FIXED_QUERIES]
     results = {label: [Timing() for _ in executables] for label, _ in jobs}
-    for exe in executables:  # one unmeasured pass warms the page cache
-        for _, command in jobs:
-            run_measured(command(exe))
-    for _ in range(rounds):
-        for label, command in jobs:
-            for timing, exe in zip(results[label], executables):
-                seconds, peak, out = run_measured(command(exe))
-                timing.seconds.append(seconds)
-                timing.peak_kib = max(timing.peak_kib, peak)
-                timing.totals.add(total_of(out))
+    # Each version keeps its caches (the glossary, the segmenter's words) apart: sharing one
+    # folder, alternating runs would each find the other's and make their own again.
+    with tempfile.TemporaryDirectory(prefix="stdidx-bench-cache-") as caches:
+        envs = {exe: {**os.environ, "XDG_CACHE_HOME": os.path.join(caches, str(i))}
+                for i, exe in enumerate(executables)}
+        for exe in executables:  # one unmeasured pass warms the page cache and fills the caches
+            for _, command in jobs:
+                run_measured(command(exe), envs[exe])
+        for _ in range(rounds):
+            for label, command in jobs:
+                for timing, exe in zip(results[label], executables):
+                    seconds, peak, out = run_measured(command(exe), envs[exe])
+                    timing.seconds.append(seconds)
+                    timing.peak_kib = max(timing.peak_kib, peak)
+                    timing.totals.add(total_of(out))
     return results
 
 

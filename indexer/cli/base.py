@@ -115,6 +115,12 @@ _NO_COMMAND = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 def _fail(message: str, code: int) -> None:
+    if code > 128:
+        # Stopped by a signal and on the way out: a repeat of it (Ctrl-C pressed again, or the
+        # group's signal arriving late) must not kill the exit. Python resets the signals it
+        # handles to their defaults as it finalizes; ignored ones it leaves ignored.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_IGN)
     # One line, whatever a file name or a parser's message in it holds.
     click.echo(f"stdidx: error: {output.one_line(message)}", err=True)
     sys.exit(code)

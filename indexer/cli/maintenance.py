@@ -73,11 +73,20 @@ def _stop_on_signals(received: list[int]):
     it did; a second one stops it at once (Ctrl-C: the uncommitted changes are dropped)."""
     signals = (signal.SIGINT, signal.SIGTERM)
     previous = {signum: signal.getsignal(signum) for signum in signals}
+    stopping_now = []
+
+    def now(number, _frame):
+        # From here on the run is on its way out: more presses (a key held down) are ignored,
+        # so that none cuts the clean-up short or kills the exit.
+        stopping_now.append(number)
+        for signum in signals:
+            signal.signal(signum, signal.SIG_IGN)
+        raise KeyboardInterrupt
 
     def first(number, _frame):
         received.append(number)
         for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            signal.signal(signum, now if handler is signal.default_int_handler else handler)
         if sys.stderr.isatty():
             click.echo("stopping after this file (press Ctrl-C again to stop now)", err=True)
 
@@ -86,8 +95,9 @@ def _stop_on_signals(received: list[int]):
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        if not stopping_now:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
 
 def _record_news(store, config) -> list:
